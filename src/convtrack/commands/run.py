@@ -1,0 +1,53 @@
+"""`convtrack run`: build the cells with nox + uv, replay the suite, append records, build the site."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from convtrack import matrix, store
+from convtrack.outcomes import Outcome
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def run(args: argparse.Namespace) -> int:
+    cells = matrix.expand_all(args.matrix_dir, args.preset, args.converter)
+    if not cells:
+        print(f"no cells for preset={args.preset!r} converter={args.converter!r}", file=sys.stderr)
+        return 2
+    run_id = store.new_run_id()
+    env = dict(os.environ, CONVTRACK_RUN_ID=run_id, CONVTRACK_REPORTS=str(args.reports.resolve()),
+               CONVTRACK_SUITES=str(args.suites.resolve()), CONVTRACK_MATRIX=str(args.matrix_dir.resolve()),
+               CONVTRACK_CASES=",".join(args.select), CONVTRACK_TIMEOUT=str(args.timeout))
+    if args.preset:
+        env["CONVTRACK_PRESET"] = args.preset
+    sessions = [f"{c.converter.replace('.', '_')}({c.id})" for c in cells]
+    print(f"convtrack run {run_id}: {len(cells)} cells -> {args.reports}", file=sys.stderr)
+    cmd = [sys.executable, "-m", "nox", "-f", str(ROOT / "noxfile.py"), "-s", *sessions]
+    nox_status = subprocess.call(cmd, env=env, cwd=ROOT)
+    records = [r for r in store.load(args.reports) if r["run_id"] == run_id]
+    counts = {o.value: sum(1 for r in records if r["outcome"] == o.value) for o in Outcome}
+    print(f"run {run_id}: {len(records)} records: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v),
+          file=sys.stderr)
+    if not args.no_site:
+        from convtrack import site
+
+        print(f"site: {site.build(args.reports, args.site_out)}", file=sys.stderr)
+    return 0 if records and nox_status == 0 else 1
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    r = sub.add_parser("run", help="run cells with nox + uv and append records (then build the site)",
+                       description="Builds one uv environment per cell (a nox session each), replays every "
+                       "case x opset x mode inside it and appends one record per result to reports/.")
+    r.add_argument("--preset", default="quick", help="matrix preset (default: quick); 'full' for everything")
+    r.add_argument("--converter", help="only this converter")
+    r.add_argument("--select", nargs="*", default=[], help="only cases whose id or tags match")
+    r.add_argument("--timeout", type=float, default=300.0, help="per-task timeout in seconds (default 300)")
+    r.add_argument("--no-site", action="store_true", help="do not rebuild the site afterwards")
+    r.add_argument("--site-out", type=Path, default=ROOT / "site" / "_build")
+    r.set_defaults(func=run)

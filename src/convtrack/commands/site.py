@@ -1,0 +1,22 @@
+"""`convtrack site build`: render the static site from the records."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def build(args: argparse.Namespace) -> int:
+    from convtrack import site
+
+    print(site.build(args.reports, args.out))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    st = sub.add_parser("site", help="the static site").add_subparsers(dest="sub", required=True)
+    sb = st.add_parser("build", help="render the site from reports/ into site/_build")
+    sb.add_argument("--out", type=Path, default=ROOT / "site" / "_build")
+    sb.set_defaults(func=build)

@@ -1,0 +1,36 @@
+"""The contract every converter implements; the runner knows nothing else about a framework."""
+
+from __future__ import annotations
+
+import abc
+from pathlib import Path
+from typing import Any
+
+
+class Converter(abc.ABC):
+    """Turns a framework model into an ONNX file and computes the framework's own reference outputs.
+
+    Inputs and outputs cross this boundary as numpy arrays, so comparison and onnxruntime never see a
+    framework type. Implementations import their framework inside methods, never at module import.
+    """
+
+    name: str = ""
+    framework: str = ""
+    # Distributions whose versions go into every record (besides onnx, onnxruntime, numpy).
+    packages: tuple[str, ...] = ()
+
+    @abc.abstractmethod
+    def load(self) -> None:
+        """Import the framework once per process; raising here makes every task an env_error."""
+
+    @abc.abstractmethod
+    def reference(self, model: Any, inputs: tuple[Any, ...]) -> list[Any]:
+        """The framework's outputs on one input tuple, flattened to a list of numpy arrays."""
+
+    @abc.abstractmethod
+    def convert(self, model: Any, inputs: tuple[Any, ...], opset: int, mode: str | None, path: Path) -> None:
+        """Write the ONNX model for `model` to `path`; raise on failure."""
+
+    def seed(self, seed: int) -> None:
+        """Seed the framework's own random generators (before a case builds its model)."""
+        return None

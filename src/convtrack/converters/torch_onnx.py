@@ -1,0 +1,87 @@
+"""torch.onnx: the TorchScript exporter (mode "legacy") and the dynamo exporter (mode "dynamo")."""
+
+from __future__ import annotations
+
+import inspect
+import warnings
+from pathlib import Path
+from typing import Any
+
+from convtrack.converters.base import Converter
+
+
+def flatten(value: Any) -> list[Any]:
+    """Tensors of a nested output (tuple, list, dict, HF ModelOutput) in order, as numpy arrays."""
+    import torch
+
+    if isinstance(value, torch.Tensor):
+        return [value.detach().cpu().numpy()]
+    if isinstance(value, dict):
+        return [a for v in value.values() for a in flatten(v)]
+    if isinstance(value, (list, tuple)):
+        return [a for v in value for a in flatten(v)]
+    if isinstance(value, (int, float, bool)):
+        import numpy as np
+
+        return [np.asarray(value)]
+    if value is None:
+        return []
+    raise TypeError(f"cannot flatten output of type {type(value).__name__}")
+
+
+class TorchOnnx(Converter):
+    name = "torch.onnx"
+    framework = "torch"
+    packages = ("torch", "onnxscript", "torchvision", "transformers")
+
+    def load(self) -> None:
+        import torch
+
+        torch.set_num_threads(1)  # 2-core machines: keep timings comparable and leave a core to the supervisor
+        self._has_dynamo_kw = "dynamo" in inspect.signature(torch.onnx.export).parameters
+
+    def seed(self, seed: int) -> None:
+        import torch
+
+        torch.manual_seed(seed)
+
+    def _tensors(self, inputs: tuple[Any, ...]) -> tuple[Any, ...]:
+        import torch
+
+        return tuple(torch.from_numpy(a.copy()) if hasattr(a, "dtype") else a for a in inputs)
+
+    def reference(self, model: Any, inputs: tuple[Any, ...]) -> list[Any]:
+        import torch
+
+        with torch.no_grad():
+            return flatten(model(*self._tensors(inputs)))
+
+    def convert(self, model: Any, inputs: tuple[Any, ...], opset: int, mode: str | None, path: Path) -> None:
+        import torch
+
+        args = self._tensors(inputs)
+        names = [f"input_{i}" for i in range(len(args))]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            if mode == "dynamo":
+                self._dynamo(model, args, opset, path)
+            elif self._has_dynamo_kw:  # from 2.5; the default flips to dynamo in 2.9, so always say which
+                torch.onnx.export(model, args, str(path), opset_version=opset, input_names=names, dynamo=False)
+            else:
+                torch.onnx.export(model, args, str(path), opset_version=opset, input_names=names)
+
+    def _dynamo(self, model: Any, args: tuple[Any, ...], opset: int, path: Path) -> None:
+        import torch
+
+        if self._has_dynamo_kw:
+            kwargs: dict[str, Any] = {"opset_version": opset, "dynamo": True}
+            params = inspect.signature(torch.onnx.export).parameters
+            if "external_data" in params:
+                kwargs["external_data"] = False
+            if "optimize" in params:
+                kwargs["optimize"] = True
+            program = torch.onnx.export(model, args, **kwargs)
+            program.save(str(path))
+        else:  # torch 2.1-2.4: the only dynamo entry point, fixed at opset 18
+            program = torch.onnx.dynamo_export(model, *args)
+            program.save(str(path))

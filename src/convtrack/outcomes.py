@@ -1,0 +1,109 @@
+"""The fixed outcome taxonomy: the first stage that failed wins."""
+
+from __future__ import annotations
+
+import enum
+import re
+
+
+class Outcome(str, enum.Enum):
+    """One verdict per record, ordered from 'nobody ran it' to 'it works'.
+
+    The order is the pipeline order: a later stage failing means the model got further, which is how
+    transitions decide whether a change is a regression or a fix.
+    """
+
+    NOT_APPLICABLE = "not_applicable"
+    ENV_ERROR = "env_error"
+    BUILD_ERROR = "build_error"
+    CONVERT_ERROR = "convert_error"
+    TIMEOUT = "timeout"
+    CRASH = "crash"
+    INVALID_MODEL = "invalid_model"
+    LOAD_ERROR = "load_error"
+    RUN_ERROR = "run_error"
+    WRONG_SHAPE = "wrong_shape"
+    MISMATCH = "mismatch"
+    PASS = "pass"
+
+    @property
+    def is_converter_result(self) -> bool:
+        """False when the harness, not the converter, decided the outcome."""
+        return self not in HARNESS_OUTCOMES
+
+    @property
+    def is_failure(self) -> bool:
+        return self.is_converter_result and self is not Outcome.PASS
+
+    @property
+    def is_silent(self) -> bool:
+        """The export worked but the answers differ: the paper's 'wrong model'."""
+        return self in (Outcome.WRONG_SHAPE, Outcome.MISMATCH)
+
+    @property
+    def rank(self) -> int:
+        return _ORDER.index(self)
+
+
+HARNESS_OUTCOMES = frozenset({Outcome.NOT_APPLICABLE, Outcome.ENV_ERROR, Outcome.BUILD_ERROR})
+_ORDER = list(Outcome)
+
+# Colours shared by the terminal report and the site.
+COLOURS: dict[Outcome, str] = {
+    Outcome.NOT_APPLICABLE: "#d0d0d0",
+    Outcome.ENV_ERROR: "#9e9e9e",
+    Outcome.BUILD_ERROR: "#b0a0c0",
+    Outcome.CONVERT_ERROR: "#e53935",
+    Outcome.TIMEOUT: "#8e24aa",
+    Outcome.CRASH: "#4a148c",
+    Outcome.INVALID_MODEL: "#f4511e",
+    Outcome.LOAD_ERROR: "#fb8c00",
+    Outcome.RUN_ERROR: "#ffb300",
+    Outcome.WRONG_SHAPE: "#c2185b",
+    Outcome.MISMATCH: "#ec407a",
+    Outcome.PASS: "#43a047",
+}
+
+SHORT: dict[Outcome, str] = {
+    Outcome.NOT_APPLICABLE: "n/a",
+    Outcome.ENV_ERROR: "ENV",
+    Outcome.BUILD_ERROR: "BLD",
+    Outcome.CONVERT_ERROR: "CONV",
+    Outcome.TIMEOUT: "TIME",
+    Outcome.CRASH: "CRASH",
+    Outcome.INVALID_MODEL: "INVAL",
+    Outcome.LOAD_ERROR: "LOAD",
+    Outcome.RUN_ERROR: "RUN",
+    Outcome.WRONG_SHAPE: "SHAPE",
+    Outcome.MISMATCH: "MISM",
+    Outcome.PASS: "ok",
+}
+
+_UNSUPPORTED = re.compile(
+    r"unsupported|not supported|UnsupportedOperatorError|No ONNX function found|"
+    r"is not implemented|NOT_IMPLEMENTED|No decomposition|Unsupported FX nodes|Could not find an implementation",
+    re.IGNORECASE,
+)
+_NORMALISERS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"0x[0-9a-fA-F]+"), "0x?"),
+    (re.compile(r"(/[\w.+-]+){2,}"), "<path>"),
+    (re.compile(r"'[^']*\.onnx'"), "'<file>'"),
+    (re.compile(r"\b\d+(\.\d+)?(e[-+]?\d+)?\b"), "N"),
+    (re.compile(r"\s+"), " "),
+]
+
+
+def signature(exc_type: str, message: str, limit: int = 200) -> str:
+    """A normalised error signature: stable across runs, paths, addresses and sizes.
+
+    Two failures with the same signature are taken to be the same bug, which is what lets transitions
+    notice a *new* failure signature and bisect stay on one failure.
+    """
+    first = next((line.strip() for line in message.splitlines() if line.strip()), "")
+    for pattern, repl in _NORMALISERS:
+        first = pattern.sub(repl, first)
+    return f"{exc_type}: {first.strip()}"[:limit]
+
+
+def is_unsupported_op(message: str) -> bool:
+    return bool(_UNSUPPORTED.search(message))

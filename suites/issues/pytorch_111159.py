@@ -1,0 +1,24 @@
+"""index_add_ with duplicate indices is exported as ScatterElements without reduction: one update wins."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/111159",
+    "description": "x.index_add_(0, tensor([0, 0]), y)",
+    "tags": ["silent", "scatter", "index_add"],
+    "stated": {"symptom": "wrong-output", "torch": "2.1-era", "opsets": [16, 18],
+               "fixed": "open; maintainers point to the dynamo exporter"},
+    "observed": "",
+}
+
+
+def build():
+    import torch
+
+    from convtrack.suite import seeded
+
+    class Model(torch.nn.Module):
+        def forward(self, x, y):
+            index = torch.zeros(y.shape[0], dtype=torch.int64)
+            return x.clone().index_add_(0, index, y)
+
+    return Model(), seeded((2,), (2,))

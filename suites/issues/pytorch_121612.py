@@ -1,0 +1,20 @@
+"""nn.GroupNorm on a 2-D (N, C) input: IndexError in the legacy exporter's _unsqueeze_helper."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/121612",
+    "description": "nn.GroupNorm(3, 6) applied to a (20, 6) input",
+    "tags": ["normalization", "groupnorm"],
+    "stated": {"symptom": "export-crash", "opsets": [15], "torch": "2.0.1 and 2024 builds", "fixed": "not identified",
+               "related": ["https://github.com/pytorch/pytorch/issues/130108",
+                           "https://github.com/pytorch/pytorch/issues/131279"]},
+    "observed": "",
+}
+
+
+def build():
+    import torch
+
+    from convtrack.suite import seeded
+
+    return torch.nn.GroupNorm(3, 6).eval(), seeded((20, 6))

@@ -1,0 +1,27 @@
+"""scatter_add with duplicate indices: ScatterElements without reduction below opset 16 keeps only one update."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/125835",
+    "description": "torch.scatter_add(data, 0, idx, upd) with idx=[0,0,0]",
+    "tags": ["silent", "scatter", "opset-dependent"],
+    "stated": {"symptom": "wrong-output", "torch": "2.2.2", "opsets": [11],
+               "behaviour": "wrong at opset 11-15 on every torch, correct at opset >= 16 since 1.13 (PR #79103)",
+               "related": ["https://github.com/pytorch/pytorch/issues/32960",
+                           "https://github.com/pytorch/pytorch/issues/79005"]},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import torch
+
+    class Model(torch.nn.Module):
+        def forward(self, data, upd):
+            idx = torch.zeros(upd.shape[0], dtype=torch.int64)
+            return torch.scatter_add(data, 0, idx, upd)
+
+    inputs = [(np.zeros(1, dtype="float32"), np.random.default_rng(s).uniform(0.5, 4.0, 3).astype("float32"))
+              for s in (0, 1, 2)]
+    return Model(), inputs

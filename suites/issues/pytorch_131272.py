@@ -1,0 +1,22 @@
+"""AvgPool2d ceil_mode=True where the last window would start in the padding: extra output row/column."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/131272",
+    "description": "nn.AvgPool2d(kernel_size=3, stride=3, padding=1, ceil_mode=True) on a 2x2 map",
+    "tags": ["silent", "shape", "pooling", "ceil_mode"],
+    "stated": {"symptom": "wrong-shape", "broken": "1.10-1.13 and 2.1+",
+               "fixed": "2.0 (regressed in 2.1 by PR #105683)",
+               "note": "maintainer: should be fixed with opset > 19 (AveragePool-19 in onnxruntime)",
+               "related": ["https://github.com/pytorch/pytorch/issues/71549",
+                           "https://github.com/pytorch/pytorch/issues/116420"]},
+    "observed": "",
+}
+
+
+def build():
+    import torch
+
+    from convtrack.suite import seeded
+
+    return torch.nn.AvgPool2d(kernel_size=3, stride=3, padding=1, ceil_mode=True), seeded((1, 3, 2, 2))

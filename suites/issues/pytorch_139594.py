@@ -1,0 +1,27 @@
+"""index_fill_ with a tensor dim on a 1-D input fails to export (fixed by PR #139596, 2024-11)."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/139594",
+    "description": "x.index_fill_(tensor(0), index, -1) on a 1-D tensor",
+    "tags": ["indexing", "index_fill"],
+    "stated": {"symptom": "export-crash", "broken": "<=2.5", "fixed": "2.6 (PR #139596 merged 2024-11-06, inferred)"},
+    "observed": "",
+}
+
+
+def build():
+    import torch
+
+    from convtrack.suite import seeded
+
+    class Model(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.dim = torch.tensor(0)
+            self.index = torch.tensor([1])
+
+        def forward(self, x):
+            return x.clone().index_fill_(self.dim, self.index, -1)
+
+    return Model(), seeded((3,))

@@ -1,0 +1,26 @@
+"""Bilinear interpolate to 1x1 is exported with pytorch_half_pixel, which special-cases length-1 outputs."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/183523",
+    "description": "F.interpolate(size=(1,1), mode='bilinear', align_corners=False): eager averages the centre",
+    "tags": ["silent", "resize", "interpolate"],
+    "stated": {"symptom": "wrong-output", "opsets": [18], "exporters": ["legacy", "dynamo"],
+               "fixed": "dynamo path via microsoft/onnxscript#2918 (2026-05); legacy not fixed",
+               "related": ["https://github.com/pytorch/pytorch/issues/79361"]},
+    "min_opset": 11,
+    "observed": "",
+}
+
+
+def build():
+    import torch
+    import torch.nn.functional as F
+
+    from convtrack.suite import seeded
+
+    class Model(torch.nn.Module):
+        def forward(self, x):
+            return F.interpolate(x, size=(1, 1), mode="bilinear", align_corners=False)
+
+    return Model(), seeded((1, 3, 10, 10), low=0.0, high=1.0)

@@ -1,0 +1,31 @@
+"""Integer floor division of mixed-sign operands exported as truncation (fixed for 2.0 by PR #86146)."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/78442",
+    "description": "x // y on int64 tensors with mixed signs",
+    "tags": ["silent", "integer", "division", "control"],
+    "stated": {"symptom": "wrong-output", "broken": "<=1.13", "fixed": "2.0 (PR #86146, inferred)",
+               "exporters": ["legacy"]},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import torch
+
+    class Model(torch.nn.Module):
+        def forward(self, x, y):
+            return x // y
+
+    inputs = []
+    for seed in (0, 1, 2):
+        rng = np.random.default_rng(seed)
+        x = rng.integers(-50, 50, size=(16,)).astype("int64")
+        y = rng.choice(np.array([-7, -3, -2, 2, 3, 5], dtype="int64"), size=(16,))
+        inputs.append((x, y))
+    # the issue's own operands first: eager gives [-4, -4, -3, 2], truncation [-3, -3, -2, 2]
+    inputs[0][0][:4] = [-7, 7, -8, 9]
+    inputs[0][1][:4] = [2, -2, 3, 4]
+    return Model(), inputs

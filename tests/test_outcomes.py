@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from convtrack.outcomes import Outcome, is_unsupported_op, signature
+
+
+def test_order_follows_the_pipeline() -> None:
+    assert Outcome.CONVERT_ERROR.rank < Outcome.INVALID_MODEL.rank < Outcome.RUN_ERROR.rank < Outcome.PASS.rank
+    assert Outcome.MISMATCH.rank < Outcome.PASS.rank
+
+
+def test_harness_outcomes_are_not_converter_results() -> None:
+    for o in (Outcome.NOT_APPLICABLE, Outcome.ENV_ERROR, Outcome.BUILD_ERROR):
+        assert not o.is_converter_result and not o.is_failure
+    assert Outcome.MISMATCH.is_failure and Outcome.MISMATCH.is_silent
+    assert not Outcome.PASS.is_failure
+
+
+def test_signature_normalises_numbers_addresses_and_paths() -> None:
+    a = signature("RuntimeError", "Tensor at 0x7f3a12 has size 17 in /tmp/abc/model.onnx\nsecond line")
+    b = signature("RuntimeError", "Tensor at 0x7f3b99 has size 42 in /var/x/y.onnx\nother")
+    assert a == b
+    assert a.startswith("RuntimeError: ") and "second" not in a
+
+
+def test_unsupported_op_detection() -> None:
+    assert is_unsupported_op("Exporting the operator 'aten::tril' to ONNX opset version 13 is not supported")
+    assert is_unsupported_op("UnsupportedOperatorError: aten::foo")
+    assert not is_unsupported_op("list index out of range")

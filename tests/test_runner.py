@@ -1,0 +1,106 @@
+"""The runner in a real torch cell: one crashing, hanging or memory-hungry case costs only itself."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import write_case
+from convtrack import matrix, plan, store, suite
+
+pytestmark = pytest.mark.integration
+
+OK = '''CASE = {"converter": "torch.onnx"}
+def build():
+    import torch
+    from convtrack.suite import seeded
+    return torch.nn.Linear(4, 3).eval(), seeded((2, 4))
+'''
+ABORT = '''CASE = {"converter": "torch.onnx"}
+def build():
+    import os
+    os.abort()
+'''
+SEGV = '''CASE = {"converter": "torch.onnx"}
+def build():
+    import ctypes
+    ctypes.string_at(0)
+'''
+HANG = '''CASE = {"converter": "torch.onnx", "timeout": 5}
+def build():
+    import time
+    time.sleep(600)
+'''
+HOG = '''CASE = {"converter": "torch.onnx", "timeout": 120}
+def build():
+    import numpy as np
+    hog = []
+    while True:
+        hog.append(np.ones(64 * 2**20 // 8))
+'''
+BAD_INPUTS = '''CASE = {"converter": "torch.onnx"}
+def build():
+    import torch
+    return torch.nn.Linear(4, 3), []
+'''
+
+
+def run_plan(tmp_path: Path, cell_python: Path, env: dict[str, str], cases: dict[str, str],
+             memory_gb: float = 12.0) -> list[dict]:
+    root = tmp_path / "suites"
+    for rel, body in cases.items():
+        write_case(root, rel, body)
+    found = {c.id: c for c in suite.discover(root)}
+    ordered = [found[rel[:-3]] for rel in cases]
+    cell = matrix.Cell("torch.onnx", "torch", "3.11", {"torch": "2.15.0"}, {}, [matrix.Task(18, "legacy")])
+    plan_path = plan.write(plan.make(cell, ordered, "test-run", case_timeout=60, memory_limit_gb=memory_gb),
+                           tmp_path / "plan.json")
+    out = tmp_path / "out.jsonl"
+    subprocess.run([str(cell_python), "-m", "convtrack.runner", "--plan", str(plan_path), "--out", str(out),
+                    "--log", str(tmp_path / "log.txt")], env=env, check=True, timeout=600)
+    return list(store.read_file(out))
+
+
+def test_abort_segfault_and_hang_cost_only_their_case(tmp_path: Path, cell_python: Path,
+                                                       cell_env: dict[str, str]) -> None:
+    records = run_plan(tmp_path, cell_python, cell_env, {
+        "models/a_ok.py": OK, "models/b_abort.py": ABORT, "models/c_ok.py": OK,
+        "models/d_segv.py": SEGV, "models/e_hang.py": HANG, "models/f_ok.py": OK,
+    })
+    by_case = {r["case"]: r for r in records}
+    assert len(records) == 6
+    assert by_case["models/b_abort"]["outcome"] == "crash"
+    assert "SIGABRT" in by_case["models/b_abort"]["error"]
+    assert by_case["models/d_segv"]["outcome"] == "crash"
+    assert "SIGSEGV" in by_case["models/d_segv"]["error"]
+    assert by_case["models/e_hang"]["outcome"] == "timeout"
+    for ok in ("models/a_ok", "models/c_ok", "models/f_ok"):
+        assert by_case[ok]["outcome"] == "pass", by_case[ok]
+        assert by_case[ok]["versions"]["torch"] == "2.15.0"
+        assert by_case[ok]["model"]["ops"] == {"Gemm": 1}
+
+
+def test_memory_blowup_is_a_crash_and_the_next_case_runs(tmp_path: Path, cell_python: Path,
+                                                         cell_env: dict[str, str]) -> None:
+    records = run_plan(tmp_path, cell_python, cell_env, {"models/a_hog.py": HOG, "models/b_ok.py": OK},
+                       memory_gb=1.5)
+    assert [r["outcome"] for r in records] == ["crash", "pass"]
+    assert "memory limit exceeded" in records[0]["error"]
+
+
+def test_case_with_too_few_seeds_is_a_build_error(tmp_path: Path, cell_python: Path,
+                                                  cell_env: dict[str, str]) -> None:
+    (rec,) = run_plan(tmp_path, cell_python, cell_env, {"models/few.py": BAD_INPUTS})
+    assert rec["outcome"] == "build_error"
+    assert "at least 3" in rec["error"]
+
+
+def test_records_written_before_a_crash_survive(tmp_path: Path, cell_python: Path,
+                                                cell_env: dict[str, str]) -> None:
+    records = run_plan(tmp_path, cell_python, cell_env, {"models/a_ok.py": OK, "models/b_abort.py": ABORT})
+    raw = (tmp_path / "out.jsonl").read_text().splitlines()
+    assert [json.loads(line)["case"] for line in raw] == ["models/a_ok", "models/b_abort"]
+    assert records[0]["outcome"] == "pass"

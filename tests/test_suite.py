@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import write_case
+from convtrack import suite
+
+ROOT = Path(__file__).resolve().parents[1]
+
+GOOD = '''CASE = {"converter": "torch.onnx", "tags": ["t"]}
+def build():
+    return None, []
+'''
+
+
+def test_discovery_ids_kinds_and_hashes(tmp_path: Path) -> None:
+    write_case(tmp_path, "models/a.py", GOOD)
+    issue = GOOD.replace('"tags"', '"issue": "https://github.com/p/p/issues/1", "tags"')
+    write_case(tmp_path, "issues/pytorch_1.py", issue)
+    write_case(tmp_path, "models/_helper.py", "x = 1")
+    cases = {c.id: c for c in suite.discover(tmp_path)}
+    assert set(cases) == {"models/a", "issues/pytorch_1"}
+    assert cases["models/a"].kind == "model" and cases["issues/pytorch_1"].kind == "issue"
+    assert len(cases["models/a"].hash) == 64
+
+
+def test_hash_changes_with_source_and_id_does_not(tmp_path: Path) -> None:
+    path = write_case(tmp_path, "models/a.py", GOOD)
+    before = suite.discover(tmp_path)[0]
+    path.write_text(GOOD + "# changed\n")
+    after = suite.discover(tmp_path)[0]
+    assert before.id == after.id and before.hash != after.hash
+
+
+@pytest.mark.parametrize(
+    ("body", "match"),
+    [
+        ("def build(): pass\n", "missing metadata"),
+        ('CASE = {"converter": "torch.onnx", "colour": 1}\n', "CASE.colour"),
+        ('CASE = {"kind": "model"}\n', "CASE.converter"),
+        ('CASE = {"converter": "torch.onnx", "kind": "issue"}\n', "CASE.issue"),
+        ("CASE = dict(converter=f())\n", "literal"),
+    ],
+)
+def test_bad_metadata_names_file_and_key(tmp_path: Path, body: str, match: str) -> None:
+    kind = "issues" if "issue" in body else "models"
+    write_case(tmp_path, f"{kind}/bad.py", body)
+    with pytest.raises(suite.CaseError, match=match) as err:
+        suite.discover(tmp_path)
+    assert "bad.py" in str(err.value)
+
+
+def test_seeded_inputs_are_reproducible() -> None:
+    a = suite.seeded((2, 3), (4,))
+    b = suite.seeded((2, 3), (4,))
+    assert len(a) == 3 and all((x == y).all() for s, t in zip(a, b, strict=False) for x, y in zip(s, t, strict=False))
+    assert not (a[0][0] == a[1][0]).all()
+    ints = suite.seeded((5,), dtype="int64", low=0, high=3)
+    assert ints[0][0].dtype.name == "int64" and ints[0][0].max() < 3
+
+
+def test_project_suite_meets_the_first_issue() -> None:
+    cases = suite.discover(ROOT / "suites", "torch.onnx")
+    assert sum(c.kind == "model" for c in cases) >= 6
+    issues = [c for c in cases if c.kind == "issue"]
+    assert len(issues) >= 6
+    assert all(c.meta["issue"].startswith("https://github.com/") for c in issues)
