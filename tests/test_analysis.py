@@ -7,8 +7,9 @@ from convtrack import analysis, store
 
 def rec(cell: str, torch: str, case: str, outcome: str, run: str = "r1", created: str = "2026-01-01T00:00:00Z",
         opset: int = 17) -> store.Record:
-    return store.Record(run_id=run, converter="torch.onnx", cell=cell, case=case, case_kind="model", case_hash="h",
-                        opset=opset, mode="legacy", versions={"torch": torch}, outcome=outcome, created=created)
+    return store.Record(run_id=run, converter="torch.onnx", cell=cell, case=case, case_kind="model",
+                        case_hash="h", framework="torch", opset=opset, mode="legacy",
+                        versions={"torch": torch}, outcome=outcome, created=created)
 
 
 def write(tmp: Path, records: list[store.Record]) -> None:

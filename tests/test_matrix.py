@@ -147,3 +147,13 @@ def test_project_matrix_encodes_the_measured_facts() -> None:
     quick = matrix.expand_all(ROOT / "matrix", "quick")
     assert len(quick) == 1 and {t.mode for t in quick[0].tasks} == {"legacy", "dynamo"}
     assert len({t.opset for t in quick[0].tasks}) == 2
+
+
+def test_cell_from_axes_applies_rules_to_unlisted_versions(tmp_path: Path) -> None:
+    m = matrix.load(write(tmp_path, BASE))
+    cell = matrix.cell_from_axes(m, {"torch": "2.3.1", "onnxruntime": "1.20.1"})
+    assert cell.id == "torch2.3.1-ort1.20.1"
+    assert cell.requirements["onnxscript"] == "==0.1.0"
+    assert {(t.opset, t.mode): t.na for t in cell.tasks}[(20, "legacy")] == "legacy max opset 19"
+    with pytest.raises(matrix.MatrixError, match="every axis"):
+        matrix.cell_from_axes(m, {"torch": "2.3.1"})

@@ -26,14 +26,10 @@ def frame(records: list[dict[str, Any]]) -> pd.DataFrame:
     versions = pd.DataFrame.from_records(df["versions"].tolist()).add_prefix("v:")
     df = pd.concat([df.reset_index(drop=True), versions], axis=1)
     df["mode"] = df["mode"].fillna("-")
-    df["framework"] = df["converter"].map(FRAMEWORK).fillna("")
     df["framework_version"] = [
         (v or {}).get(f, "") for v, f in zip(df["versions"], df["framework"], strict=True)
     ]
     return df
-
-
-FRAMEWORK = {"torch.onnx": "torch", "tf2onnx": "tensorflow"}
 
 
 def load(reports: Path) -> pd.DataFrame:

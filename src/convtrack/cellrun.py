@@ -11,6 +11,7 @@ import json
 import os
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -68,8 +69,8 @@ def uv_error(output: str) -> str:
     return "\n".join(keep or lines[-5:])[:2000]
 
 
-def install(python: str, requirements: list[str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["uv", "pip", "install", "--python", python, *requirements],
+def install(python: str, requirements: list[str], extra: list[str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["uv", "pip", "install", "--python", python, *(extra or []), *requirements],
                           capture_output=True, text=True, check=False)
 
 
@@ -78,25 +79,35 @@ def freeze(python: str) -> list[str]:
     return [ln for ln in out.stdout.splitlines() if ln and not ln.startswith("#")]
 
 
-def run_cell(session: Any, cell_id: str) -> Path:
-    """The body of a cell's nox session; returns the records file it appended to."""
-    settings = Settings()
-    cell = cell_for(cell_id, settings)
-    cases = [c for c in suite.discover(settings.suites, cell.converter, settings.select)]
+def create_venv(location: Path, python_version: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["uv", "venv", "-q", "--allow-existing", "-p", python_version, str(location)],
+                          capture_output=True, text=True, check=False)
+
+
+def execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv: Path | None = None,
+            install_args: list[str] | None = None, log: Callable[[str], None] = print) -> Path:
+    """Run one cell end to end and return the records file it appended to.
+
+    `venv` is the environment to install into (nox passes its session's); by default one under the work
+    folder, reused between calls. `install_args` are extra uv arguments such as `--find-links DIR`.
+    """
     out = store.run_file(settings.reports, cell.converter, cell.id, settings.run_id)
     if cell.na:
         store.write_all(out, harness_records(cell, cases, settings.run_id, Outcome.NOT_APPLICABLE, cell.na))
-        session.log(f"{cell.id}: not applicable ({cell.na}); {len(cases) * len(cell.tasks)} records")
+        log(f"{cell.id}: not applicable ({cell.na}); {len(cases) * len(cell.tasks)} records")
         return out
-    python = str(Path(session.virtualenv.location) / "bin" / "python")
-    session.log(f"installing {' '.join(cell.pip_args())}")
-    result = install(python, cell.pip_args())
+    venv = venv or settings.work / "envs" / cell.id
+    created = create_venv(venv, cell.python) if not (venv / "bin" / "python").exists() else None
+    python = str(venv / "bin" / "python")
+    log(f"{cell.id}: installing {' '.join(cell.pip_args())}")
+    result = created if created is not None and created.returncode != 0 else install(python, cell.pip_args(),
+                                                                                       install_args)
     if result.returncode != 0:
         message = uv_error(result.stdout + result.stderr)
         store.write_all(out, harness_records(cell, cases, settings.run_id, Outcome.ENV_ERROR,
                                              "the cell's environment could not be built",
                                              message.splitlines()[0] if message else "uv failed", message))
-        session.warn(f"{cell.id}: environment could not be built; env_error recorded:\n{message}")
+        log(f"{cell.id}: environment could not be built; env_error recorded:\n{message}")
         return out
     env_file = out.with_suffix(".env.json")
     env_file.parent.mkdir(parents=True, exist_ok=True)
@@ -104,8 +115,16 @@ def run_cell(session: Any, cell_id: str) -> Path:
                                     "freeze": freeze(python)}, indent=1) + "\n")
     plan_path = plan.write(plan.make(cell, cases, settings.run_id, settings.timeout, settings.memory_gb),
                            settings.work / "plans" / f"{settings.run_id}-{cell.id}.json")
-    log = settings.work / "logs" / f"{settings.run_id}-{cell.id}.log"
-    log.parent.mkdir(parents=True, exist_ok=True)
-    session.run("python", "-m", "convtrack.runner", "--plan", str(plan_path), "--out", str(out), "--log", str(log),
-                env={"PYTHONPATH": str(SRC)}, external=False)
+    log_path = settings.work / "logs" / f"{settings.run_id}-{cell.id}.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([python, "-m", "convtrack.runner", "--plan", str(plan_path), "--out", str(out),
+                    "--log", str(log_path)], env=dict(os.environ, PYTHONPATH=str(SRC)), check=True)
     return out
+
+
+def run_cell(session: Any, cell_id: str) -> Path:
+    """The body of a cell's nox session."""
+    settings = Settings()
+    cell = cell_for(cell_id, settings)
+    cases = suite.discover(settings.suites, cell.converter, settings.select)
+    return execute(cell, cases, settings, venv=Path(session.virtualenv.location), log=session.log)

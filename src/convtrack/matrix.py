@@ -260,6 +260,17 @@ def expand(matrix: Matrix, preset_name: str | None = None) -> list[Cell]:
     return cells
 
 
+def cell_from_axes(matrix: Matrix, axes: dict[str, str], preset_name: str | None = None) -> Cell:
+    """The cell for arbitrary axis values (bisect and gate probe versions the matrix does not list)."""
+    unknown, missing = set(axes) - set(matrix.axes), set(matrix.axes) - set(axes)
+    if unknown or missing:
+        raise MatrixError(matrix.path, "axes", sorted(unknown or missing)[0],
+                          f"{'not an axis' if unknown else 'a value is needed for every axis'}: {sorted(matrix.axes)}")
+    for name, value in axes.items():
+        _check_versions(matrix.path, f"axes.{name}", [value])
+    return _make_cell(matrix, {n: axes[n] for n in matrix.axes}, matrix.presets.get(preset_name or "", {}))
+
+
 def _make_cell(matrix: Matrix, axes: dict[str, str], preset: dict[str, Any]) -> Cell:
     requirements = {pkg: _spec(v) for pkg, v in axes.items()}
     requirements.update({k: v for k, v in matrix.packages.items() if k not in axes})

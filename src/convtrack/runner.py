@@ -140,7 +140,8 @@ class Runner:
 
     def record(self, case: Case, task: dict[str, Any], result: dict[str, Any]) -> Record:
         return Record(
-            run_id=self.plan["run_id"], converter=self.cell["converter"], cell=self.plan["cell_id"],
+            run_id=self.plan["run_id"], converter=self.cell["converter"], framework=self.cell["framework"],
+            cell=self.plan["cell_id"],
             case=case.id, case_kind=case.kind, case_hash=case.hash, opset=int(task["opset"]), mode=task["mode"],
             versions=self.versions or dict(self.cell["axes"]),
             **{k: v for k, v in result.items() if k in Record.__dataclass_fields__},

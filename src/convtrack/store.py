@@ -45,6 +45,7 @@ class Record:
     metrics: dict[str, Any] = dataclasses.field(default_factory=dict)
     timings: dict[str, float] = dataclasses.field(default_factory=dict)
     model: dict[str, Any] = dataclasses.field(default_factory=dict)  # ONNX size and op histogram
+    framework: str = ""  # the framework axis of the converter: torch, tensorflow
     failed_seed: int | None = None
     tags: list[str] = dataclasses.field(default_factory=list)
     created: str = ""
