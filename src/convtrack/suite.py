@@ -21,7 +21,12 @@ KINDS = {"models": "model", "issues": "issue", "synthetic": "synthetic"}
 META_KEYS = {
     "converter", "kind", "description", "tags", "issue", "requires", "min_opset", "rtol", "atol",
     "tolerance_reason", "timeout", "stated", "observed", "paper", "modes", "entry",
+    "dynamic", "export_no_grad",
 }
+# Keys passed on to the converter with the built model (as the attribute EXPORT_ATTR): `dynamic` maps an input
+# index (as a string) to its dynamic dims, `export_no_grad` exports under torch.no_grad().
+EXPORT_KEYS = ("dynamic", "export_no_grad")
+EXPORT_ATTR = "_convtrack_export"
 SEEDS = (0, 1, 2)
 
 
@@ -123,7 +128,16 @@ def builder(case: Case) -> Callable[[], tuple[Any, list[tuple[Any, ...]]]]:
     build = getattr(module, str(case.meta.get("entry", "build")), None)
     if not callable(build):
         raise CaseError(f"{case.path}: no build() function")
-    return build
+    options = {k: case.meta[k] for k in EXPORT_KEYS if k in case.meta}
+    if not options:
+        return build
+
+    def build_with_options() -> tuple[Any, list[tuple[Any, ...]]]:
+        model, inputs = build()
+        setattr(model, EXPORT_ATTR, options)
+        return model, inputs
+
+    return build_with_options
 
 
 def seeded(*shapes: Sequence[int], dtype: str = "float32", low: float = -1.0, high: float = 1.0,

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from convtrack.converters.base import Converter
+from convtrack.suite import EXPORT_ATTR
 
 
 def flatten(value: Any) -> list[Any]:
@@ -61,20 +62,31 @@ class TorchOnnx(Converter):
 
         args = self._tensors(inputs)
         names = [f"input_{i}" for i in range(len(args))]
-        with warnings.catch_warnings():
+        options = getattr(model, EXPORT_ATTR, {})
+        dynamic = {int(i): [int(d) for d in dims] for i, dims in options.get("dynamic", {}).items()}
+        legacy_kw: dict[str, Any] = {"opset_version": opset, "input_names": names}
+        if dynamic:
+            legacy_kw["dynamic_axes"] = {names[i]: dims for i, dims in dynamic.items()}
+        with warnings.catch_warnings(), (torch.no_grad() if options.get("export_no_grad") else _null()):
             warnings.simplefilter("ignore")
             if mode == "dynamo":
-                self._dynamo(model, args, opset, path)
+                self._dynamo(model, args, opset, path, dynamic)
             elif self._has_dynamo_kw:  # from 2.5; the default flips to dynamo in 2.9, so always say which
-                torch.onnx.export(model, args, str(path), opset_version=opset, input_names=names, dynamo=False)
+                torch.onnx.export(model, args, str(path), dynamo=False, **legacy_kw)
             else:
-                torch.onnx.export(model, args, str(path), opset_version=opset, input_names=names)
+                torch.onnx.export(model, args, str(path), **legacy_kw)
 
-    def _dynamo(self, model: Any, args: tuple[Any, ...], opset: int, path: Path) -> None:
+    def _dynamo(self, model: Any, args: tuple[Any, ...], opset: int, path: Path,
+                dynamic: dict[int, list[int]] | None = None) -> None:
         import torch
 
         if self._has_dynamo_kw:
             kwargs: dict[str, Any] = {"opset_version": opset, "dynamo": True}
+            if dynamic:  # Dim.AUTO (2.6+) lets export specialise a dim instead of failing; that shows at run time
+                auto = getattr(torch.export.Dim, "AUTO", None)
+                kwargs["dynamic_shapes"] = tuple(
+                    {d: auto if auto is not None else torch.export.Dim(f"d{i}_{d}") for d in dynamic.get(i, [])}
+                    or None for i in range(len(args)))
             params = inspect.signature(torch.onnx.export).parameters
             if "external_data" in params:
                 kwargs["external_data"] = False
@@ -83,5 +95,12 @@ class TorchOnnx(Converter):
             program = torch.onnx.export(model, args, **kwargs)
             program.save(str(path))
         else:  # torch 2.1-2.4: the only dynamo entry point, fixed at opset 18
-            program = torch.onnx.dynamo_export(model, *args)
+            options = torch.onnx.ExportOptions(dynamic_shapes=True) if dynamic else None
+            program = torch.onnx.dynamo_export(model, *args, export_options=options)
             program.save(str(path))
+
+
+def _null() -> Any:
+    import contextlib
+
+    return contextlib.nullcontext()
