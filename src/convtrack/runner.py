@@ -16,6 +16,7 @@ import select
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -52,9 +53,12 @@ class Worker:
 
     def __init__(self, converter: str, log: TextIO, memory_bytes: int) -> None:
         env = dict(os.environ, PYTHONFAULTHANDLER="1")
+        # Exporters drop files (SARIF reports, external data) in the working directory: give them a scratch one.
+        self.scratch = tempfile.TemporaryDirectory(prefix="convtrack-worker-")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "convtrack.worker", converter],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=env, start_new_session=True,
+            cwd=self.scratch.name,
         )
         self.memory_bytes = memory_bytes
         self._buf = b""
@@ -100,6 +104,7 @@ class Worker:
             except ProcessLookupError:
                 pass
         self.proc.wait()
+        self.scratch.cleanup()
 
     def close(self) -> None:
         if self.proc.stdin:
@@ -108,6 +113,7 @@ class Worker:
             self.proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.kill()
+        self.scratch.cleanup()
 
 
 def _describe_exit(code: int) -> str:

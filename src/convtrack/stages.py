@@ -28,12 +28,24 @@ class StageFailure(Exception):
         self.tags = tags or []
 
     @property
+    def root(self) -> BaseException:
+        """The innermost cause: wrappers such as OnnxExporterError say little on their own."""
+        exc, seen = self.exc, {id(self.exc)}
+        while (nxt := exc.__cause__ or exc.__context__) is not None and id(nxt) not in seen:
+            seen.add(id(nxt))
+            exc = nxt
+        return exc
+
+    @property
     def signature(self) -> str:
-        return signature(type(self.exc).__name__, str(self.exc))
+        root = self.root
+        inner = signature(type(root).__name__, str(root))
+        return inner if root is self.exc else f"{type(self.exc).__name__} <- {inner}"[:240]
 
     @property
     def error(self) -> str:
-        text = "".join(traceback.format_exception_only(type(self.exc), self.exc)).strip()
+        parts = [self.exc] if self.root is self.exc else [self.exc, self.root]
+        text = "\n".join("".join(traceback.format_exception_only(type(e), e)).strip() for e in parts)
         return text[:2000]
 
 
