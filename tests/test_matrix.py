@@ -144,7 +144,7 @@ def test_project_matrix_encodes_the_measured_facts() -> None:
     assert na[(18, "dynamo")] is None and na[(17, "dynamo")] and na[(20, "legacy")]
     newest = next(c for c in got.values() if c.axes["torch"] == "2.15.0")
     assert "onnx" in newest.requirements and "torchvision" not in newest.requirements
-    quick = matrix.expand_all(ROOT / "matrix", "quick")
+    quick = matrix.expand_all(ROOT / "matrix", "quick", "torch.onnx")
     assert len(quick) == 1 and {t.mode for t in quick[0].tasks} == {"legacy", "dynamo"}
     assert len({t.opset for t in quick[0].tasks}) == 2
 
