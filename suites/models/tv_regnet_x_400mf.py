@@ -1,0 +1,17 @@
+"""torchvision RegNetX-400MF, random weights: grouped bottlenecks without squeeze-excite."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "description": "torchvision RegNetX-400MF (weights=None)",
+    "tags": ["vision", "classification", "torchvision", "regnet"],
+    "requires": ["torchvision"],
+}
+
+
+def build():
+    import torchvision
+
+    from convtrack.suite import seeded
+
+    model = torchvision.models.regnet_x_400mf(weights=None).eval()
+    return model, seeded((1, 3, 64, 64))
