@@ -1,0 +1,28 @@
+"""torchvision segmentation: FCN with a dilated ResNet-50 backbone, random weights, 64x64."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "description": "torchvision fcn_resnet50(weights_backbone=None, num_classes=5), 'out'",
+    "tags": ["vision", "segmentation", "torchvision", "fcn"],
+    "requires": ["torchvision"],
+}
+
+
+def build():
+    import torch
+    import torchvision
+
+    from convtrack.suite import seeded
+
+    seg = torchvision.models.segmentation.fcn_resnet50(
+        weights=None, weights_backbone=None, num_classes=5).eval()
+
+    class Wrapped(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.inner = seg
+
+        def forward(self, x):
+            return self.inner(x)["out"]
+
+    return Wrapped().eval(), seeded((1, 3, 64, 64))
