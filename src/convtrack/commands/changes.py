@@ -1,0 +1,70 @@
+"""`convtrack changes`: regressions and fixes between adjacent releases of each axis, from the records."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from convtrack import analysis, transitions
+from convtrack.cellrun import Settings
+
+
+def stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def table(found: list[transitions.Transition]) -> str:
+    if not found:
+        return "no regressions or fixes"
+    rows = [("kind", "case", "opset", "mode", "axis", "before -> after", "outcome", "held", "status")]
+    for t in found:
+        status = "flaky" if t.flaky else "confirmed" if t.confirmed else "unconfirmed"
+        outcome = f"{t.before_outcome} -> {t.after_outcome}"
+        if t.after_signature and t.after_signature != t.before_signature:
+            outcome += f" ({t.after_signature[:60]})"
+        held = ",".join(f"{k}={v}" for k, v in t.fixed.items())
+        rows.append((t.kind, f"{t.converter}:{t.case}", str(t.opset), t.mode, t.axis,
+                     f"{t.before_version} -> {t.after_version}", outcome, held, status))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1] for r in rows)
+
+
+def changes(args: argparse.Namespace) -> int:
+    df = analysis.load(args.reports)
+    result = transitions.scan(df, transitions.matrix_axes(args.matrix_dir))
+    if args.confirm and result.transitions:
+        settings = Settings(dict(os.environ, CONVTRACK_REPORTS=str(args.reports), CONVTRACK_SUITES=str(args.suites),
+                                 CONVTRACK_MATRIX=str(args.matrix_dir)))
+        transitions.confirm(result.transitions, settings, log=stderr)
+        result = transitions.scan(analysis.load(args.reports), transitions.matrix_axes(args.matrix_dir))
+    found = [t for t in result.transitions
+             if (not args.axis or t.axis == args.axis) and (not args.case or args.case in t.case)
+             and (not args.kind or t.kind == args.kind)]
+    if args.json:
+        print(json.dumps({"transitions": [t.to_dict() for t in found],
+                          "not_comparable": [n.to_dict() for n in result.not_comparable]}, indent=1))
+    else:
+        print(table(found))
+        if result.not_comparable:
+            print(f"\n{len(result.not_comparable)} adjacent pair(s) not comparable (the case changed between "
+                  "their records): re-run the older cell to compare them")
+    regressions = [t for t in found if t.kind == "regression" and t.confirmed and not t.flaky]
+    return 1 if args.exit_code and regressions else 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("changes", help="regressions and fixes between adjacent versions of each axis",
+                       description="For every (converter, case, opset, mode), orders the records along each axis "
+                       "(PEP 440) with the other axes held equal and lists each regression and fix with the "
+                       "last-good / first-bad pair. Harness outcomes are never regressions; records of a changed "
+                       "case (case_hash) are not comparable.")
+    p.add_argument("--confirm", action="store_true",
+                   help="re-run the two cells of each unconfirmed transition once (records are kept)")
+    p.add_argument("--axis", help="only transitions along this axis (torch, onnxruntime, ...)")
+    p.add_argument("--case", help="only cases whose id contains this")
+    p.add_argument("--kind", choices=["regression", "fix"])
+    p.add_argument("--json", action="store_true", help="transitions and not-comparable pairs as JSON")
+    p.add_argument("--exit-code", action="store_true", help="exit 1 when a confirmed regression is listed")
+    p.set_defaults(func=changes)

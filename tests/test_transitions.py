@@ -1,0 +1,144 @@
+"""Transitions on synthetic record histories: ordering, regressions and fixes, flakes, case hashes, tiers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from convtrack import analysis, cli, store, transitions
+from convtrack.transitions import State, classify
+
+AXES = {"torch.onnx": ["torch", "onnxruntime", "onnx"]}
+_clock = iter(range(86_400))
+
+
+def _created() -> str:
+    t = next(_clock)
+    return f"2026-11-25T{t // 3600:02d}:{t // 60 % 60:02d}:{t % 60:02d}Z"
+
+
+def rec(torch: str, outcome: str, *, ort: str = "1.20.1", case: str = "issues/x", opset: int = 17,
+        mode: str | None = "legacy", signature: str | None = None, tier: int | None = None,
+        case_hash: str = "h1", run: str = "r1") -> dict[str, Any]:
+    cell = f"torch{torch}-ort{ort}-onnx1.17.0"
+    r = store.Record(run_id=run, converter="torch.onnx", cell=cell, case=case, case_kind="issue",
+                     case_hash=case_hash, opset=opset, mode=mode, framework="torch",
+                     versions={"python": "3.11.7", "torch": torch, "onnxruntime": ort, "onnx": "1.17.0",
+                               "numpy": "1.26.4"},
+                     outcome=outcome, signature=signature, metrics={"tier": tier} if tier is not None else {},
+                     created=_created())
+    return r.to_dict()
+
+
+def scan(records: list[dict[str, Any]]) -> transitions.Scan:
+    return transitions.scan(analysis.frame(records), AXES)
+
+
+def test_pep440_order_puts_2_9_before_2_10() -> None:
+    found = scan([rec("2.10.0", "convert_error", signature="E: boom"), rec("2.9.1", "pass"),
+                  rec("2.8.0", "pass")]).transitions
+    assert len(found) == 1
+    t = found[0]
+    assert (t.kind, t.axis, t.before_version, t.after_version) == ("regression", "torch", "2.9.1", "2.10.0")
+    assert (t.before_outcome, t.after_outcome, t.after_signature) == ("pass", "convert_error", "E: boom")
+    assert t.before_cell == "torch2.9.1-ort1.20.1-onnx1.17.0" and t.after_cell == "torch2.10.0-ort1.20.1-onnx1.17.0"
+    assert t.fixed == {"onnx": "1.17.0", "onnxruntime": "1.20.1"}
+    assert not t.confirmed and not t.flaky
+    assert set(t.to_dict()) >= {"kind", "converter", "case", "opset", "mode", "axis", "fixed", "confirmed", "flaky"}
+
+
+def test_fix_and_regression_and_other_axes_are_held_fixed() -> None:
+    records = [rec("2.1.2", "invalid_model", signature="S"), rec("2.6.0", "pass"),
+               # another onnxruntime: its own line, and its own onnxruntime-axis comparison
+               rec("2.1.2", "invalid_model", signature="S", ort="1.23.2"),
+               rec("2.6.0", "run_error", signature="R", ort="1.23.2")]
+    found = scan(records).transitions
+    kinds = {(t.axis, t.kind, t.fixed.get("onnxruntime", t.fixed.get("torch"))) for t in found}
+    assert ("torch", "fix", "1.20.1") in kinds  # invalid_model -> pass
+    assert ("torch", "fix", "1.23.2") in kinds  # invalid_model -> run_error: the model got further
+    assert ("onnxruntime", "regression", "2.6.0") in kinds  # pass on ort 1.20.1 -> run_error on 1.23.2
+
+
+def test_harness_outcomes_are_never_transitions_and_are_skipped_over() -> None:
+    found = scan([rec("2.1.2", "pass"), rec("2.4.1", "env_error"), rec("2.5.0", "not_applicable"),
+                  rec("2.6.0", "build_error"), rec("2.9.1", "mismatch", tier=8)]).transitions
+    assert [(t.before_version, t.after_version, t.kind) for t in found] == [("2.1.2", "2.9.1", "regression")]
+
+
+def test_new_signature_is_a_regression_same_signature_is_not() -> None:
+    found = scan([rec("2.1.2", "convert_error", signature="A"), rec("2.4.1", "convert_error", signature="A"),
+                  rec("2.6.0", "convert_error", signature="B")]).transitions
+    assert [(t.before_version, t.kind, t.after_signature) for t in found] == [("2.4.1", "regression", "B")]
+
+
+def test_tier_growth_past_the_next_tier_only() -> None:
+    assert classify(State("mismatch", None, 4), State("mismatch", None, 5)) is None  # one tier: noise
+    assert classify(State("mismatch", None, 4), State("mismatch", None, 6)) == "regression"
+    assert classify(State("mismatch", None, 7), State("mismatch", None, 4)) == "fix"
+    found = scan([rec("2.1.2", "mismatch", tier=3), rec("2.4.1", "mismatch", tier=4),
+                  rec("2.6.0", "mismatch", tier=8)]).transitions
+    assert [(t.before_version, t.after_version, t.kind) for t in found] == [("2.4.1", "2.6.0", "regression")]
+
+
+def test_different_case_hashes_are_not_comparable() -> None:
+    result = scan([rec("2.1.2", "pass", case_hash="old"), rec("2.6.0", "convert_error", signature="E",
+                                                                   case_hash="new")])
+    assert result.transitions == []
+    assert [(n.before_version, n.after_version) for n in result.not_comparable] == [("2.1.2", "2.6.0")]
+    # once the older version is re-run with the new source, the pair compares again
+    result = scan([rec("2.1.2", "pass", case_hash="old"), rec("2.6.0", "convert_error", signature="E",
+                                                                   case_hash="new"),
+                   rec("2.1.2", "pass", case_hash="new", run="r2")])
+    assert [t.kind for t in result.transitions] == ["regression"] and result.not_comparable == []
+
+
+def test_repeated_agreeing_records_confirm_and_disagreeing_ones_are_flaky() -> None:
+    base = [rec("2.1.2", "pass"), rec("2.6.0", "crash", signature="SIGSEGV")]
+    assert not scan(base).transitions[0].confirmed
+    confirmed = scan([*base, rec("2.1.2", "pass", run="r2"), rec("2.6.0", "crash", signature="SIGSEGV", run="r2")])
+    assert confirmed.transitions[0].confirmed and not confirmed.transitions[0].flaky
+    flaky = scan([*base, rec("2.1.2", "pass", run="r2"), rec("2.6.0", "pass", run="r2")])
+    # the newest records agree (pass, pass): no transition; the older crash marks nothing as a regression
+    assert flaky.transitions == []
+    flaky = scan([*base, rec("2.1.2", "pass", run="r2"), rec("2.6.0", "pass", run="r2"),
+                  rec("2.6.0", "crash", signature="SIGSEGV", run="r3")])
+    t = flaky.transitions[0]
+    assert t.flaky and not t.confirmed
+
+
+def test_modes_and_opsets_are_separate_lines() -> None:
+    found = scan([rec("2.1.2", "pass", mode=None), rec("2.6.0", "pass", mode=None),
+                  rec("2.1.2", "pass", opset=18), rec("2.6.0", "wrong_shape", opset=18)]).transitions
+    assert [(t.opset, t.mode) for t in found] == [(18, "legacy")]
+
+
+def test_axes_come_from_versions_not_the_cell_id() -> None:
+    # a converter without a matrix file: the axes are the packages named in the cell id
+    r1, r2 = rec("2.1.2", "pass"), rec("2.6.0", "load_error", signature="L")
+    for r in (r1, r2):
+        r["converter"] = "other"
+    found = transitions.scan(analysis.frame([r1, r2]), {}).transitions
+    assert [(t.axis, t.kind) for t in found] == [("torch", "regression")]
+    assert transitions.infer_axes("torch2.6.0-ort1.20.1-onnx1.17.0", r2["versions"]) == ["torch", "onnxruntime",
+                                                                                         "onnx"]
+
+
+def test_find_uses_the_project_matrix_axes(tmp_path: Path) -> None:
+    store.write_all(tmp_path / "records" / "torch.onnx" / "c" / "r1.jsonl",
+                    [rec("2.1.2", "pass"), rec("2.6.0", "invalid_model", signature="S")])
+    found = transitions.find(analysis.load(tmp_path))
+    assert [(t.kind, t.axis) for t in found] == [("regression", "torch")]
+
+
+def test_changes_command_json_and_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store.write_all(tmp_path / "records" / "torch.onnx" / "c" / "r1.jsonl",
+                    [rec("2.1.2", "pass"), rec("2.6.0", "invalid_model", signature="S")])
+    assert cli.main(["--reports", str(tmp_path), "changes", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["transitions"][0]["kind"] == "regression" and data["transitions"][0]["after_version"] == "2.6.0"
+    assert cli.main(["--reports", str(tmp_path), "changes"]) == 0
+    out = capsys.readouterr().out
+    assert "regression" in out and "2.1.2 -> 2.6.0" in out and "unconfirmed" in out
