@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import functools
 import hashlib
 import importlib.util
 from collections.abc import Callable, Sequence
@@ -21,7 +22,7 @@ KINDS = {"models": "model", "issues": "issue", "synthetic": "synthetic"}
 META_KEYS = {
     "converter", "kind", "description", "tags", "issue", "requires", "min_opset", "rtol", "atol",
     "tolerance_reason", "timeout", "stated", "observed", "paper", "modes", "entry",
-    "dynamic", "export_no_grad",
+    "dynamic", "export_no_grad", "generator",
 }
 # Keys passed on to the converter with the built model (as the attribute EXPORT_ATTR): `dynamic` maps an input
 # index (as a string) to its dynamic dims, `export_no_grad` exports under torch.no_grad().
@@ -106,13 +107,22 @@ def discover(root: Path, converter: str | None = None, select: Sequence[str] = (
     for path in sorted(root.rglob("*.py")):
         if path.name.startswith("_") or "__pycache__" in path.parts:
             continue
-        case = load_case(path, root)
-        if converter and case.converter != converter:
-            continue
-        if select and not any(s in case.id or s in case.tags for s in select):
-            continue
-        cases.append(case)
+        for case in expand(load_case(path, root)):
+            if converter and case.converter != converter:
+                continue
+            if select and not any(s in case.id or s in case.tags for s in select):
+                continue
+            cases.append(case)
     return cases
+
+
+def expand(case: Case) -> list[Case]:
+    """A case file with CASE["generator"] stands for many generated cases (see convtrack.synthetic)."""
+    if "generator" not in case.meta:
+        return [case]
+    from convtrack import synthetic
+
+    return synthetic.expand(case)
 
 
 def import_case(case: Case) -> ModuleType:
@@ -128,6 +138,9 @@ def builder(case: Case) -> Callable[[], tuple[Any, list[tuple[Any, ...]]]]:
     build = getattr(module, str(case.meta.get("entry", "build")), None)
     if not callable(build):
         raise CaseError(f"{case.path}: no build() function")
+    generated = case.meta.get("generated")
+    if generated:  # one case of a generator file: build(seed, size)
+        build = functools.partial(build, int(generated["seed"]), int(generated["size"]))
     options = {k: case.meta[k] for k in EXPORT_KEYS if k in case.meta}
     if not options:
         return build
