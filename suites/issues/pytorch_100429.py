@@ -1,0 +1,26 @@
+"""x.repeat_interleave(2) without dim and a dynamic batch axis: exception during export (2.1 nightly)."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/100429",
+    "description": "x.repeat_interleave(2) on a (B,3) input with B dynamic",
+    "tags": ["repeat_interleave", "dynamic", "shape"],
+    "stated": {"symptom": "export-crash", "torch": "2.1.0a0", "opsets": [17],
+               "fixed": "PR #100575 (May 2023, inferred 2.1)",
+               "related": ["https://github.com/pytorch/pytorch/issues/100438"],
+               "note": "torch-mlir gates the static no-dim form as a wrong shape (6,4,5) vs (120,) for torch < 2.3"},
+    "dynamic": {"0": [0]},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import torch
+
+    class Model(torch.nn.Module):
+        def forward(self, x):
+            return x.repeat_interleave(2)
+
+    inputs = [(np.random.default_rng(s).uniform(-1, 1, (b, 3)).astype("float32"),) for s, b in enumerate((2, 5, 3))]
+    return Model(), inputs

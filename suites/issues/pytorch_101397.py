@@ -1,0 +1,25 @@
+"""AvgPool2d(ceil_mode=True) with dynamic H/W: 'get_pool_ceil_padding, input size not accessible' in 2.0."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/101397",
+    "description": "AvgPool2d(2, 2, ceil_mode=True, count_include_pad=False), Conv2d 1x1, BatchNorm2d; dynamic H/W",
+    "tags": ["pooling", "ceil_mode", "dynamic", "regression"],
+    "stated": {"symptom": "export-crash", "works": "1.13", "broken": "2.0.1",
+               "fixed": "2.1 (PR #105683 'Refactor AvgPool to support dynamic shapes', inferred)",
+               "related": ["https://github.com/pytorch/pytorch/issues/131272"]},
+    "dynamic": {"0": [2, 3]},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import torch
+
+    model = torch.nn.Sequential(
+        torch.nn.AvgPool2d((2, 2), stride=2, ceil_mode=True, count_include_pad=False),
+        torch.nn.Conv2d(8, 16, 1), torch.nn.BatchNorm2d(16))
+    shapes = [(2, 8, 32, 32), (2, 8, 17, 23), (2, 8, 9, 6)]
+    inputs = [(np.random.default_rng(s).uniform(-1, 1, shape).astype("float32"),) for s, shape in enumerate(shapes)]
+    return model.eval(), inputs

@@ -1,0 +1,25 @@
+"""Slicing with 1-element 1-D tensors as bounds: ORT 'Starts must be a 1-D array' (0-d bounds work)."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/104314",
+    "description": "data[:, :, start:end] with start=[36], end=[41] as int64 inputs of shape (1,)",
+    "tags": ["slice", "indexing"],
+    "stated": {"symptom": "ort-runtime", "torch": "2.0.1", "opsets": [18], "exporters": ["legacy"], "fixed": "closed"},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import torch
+
+    class Model(torch.nn.Module):
+        def forward(self, data, start, end):
+            return data[:, :, start:end]
+
+    inputs = []
+    for seed in (0, 1, 2):
+        data = np.random.default_rng(seed).uniform(-1, 1, (1, 40, 41)).astype("float32")
+        inputs.append((data, np.array([36], dtype="int64"), np.array([41], dtype="int64")))
+    return Model(), inputs

@@ -1,0 +1,24 @@
+"""F.avg_pool2d(x, 4) with the default stride via dynamo_export: INVALID_GRAPH, 'strides' expected to have ints."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/105183",
+    "description": "F.avg_pool2d(x, 4) (stride omitted) on (1,8,16,16)",
+    "tags": ["pooling", "default-args"],
+    "stated": {"symptom": "ort-load (INVALID_GRAPH)", "exporters": ["dynamo"], "torch": "2.1 dev (2023-07)",
+               "fixed": "closed", "related": ["https://github.com/pytorch/pytorch/issues/32954"]},
+    "observed": "",
+}
+
+
+def build():
+    import torch
+    import torch.nn.functional as F
+
+    from convtrack.suite import seeded
+
+    class Model(torch.nn.Module):
+        def forward(self, x):
+            return F.avg_pool2d(x, 4)
+
+    return Model(), seeded((1, 8, 16, 16))

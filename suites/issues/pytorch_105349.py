@@ -1,0 +1,19 @@
+"""AvgPool2d(divisor_override=3): 'Unsupported: ONNX export of operator avg_pool2d, divisor_override'."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/105349",
+    "description": "nn.AvgPool2d(kernel_size=5, stride=2, padding=1, divisor_override=3) on (1,3,8,8)",
+    "tags": ["pooling", "unsupported"],
+    "stated": {"symptom": "export-crash", "torch": "1.9.1 and 2.0.1", "exporters": ["legacy"],
+               "note": "torch-mlir lists AvgPool2dDivisorOverrideModule under incorrect numerics on its ONNX path"},
+    "observed": "",
+}
+
+
+def build():
+    import torch
+
+    from convtrack.suite import seeded
+
+    return torch.nn.AvgPool2d(kernel_size=5, stride=2, padding=1, divisor_override=3), seeded((1, 3, 8, 8))

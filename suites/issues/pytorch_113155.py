@@ -1,0 +1,22 @@
+"""MaxPool2d(ceil_mode=True) with dynamic H/W: get_pool_ceil_padding error, a regression in 2.1."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/113155",
+    "description": "nn.MaxPool2d(2, stride=2, ceil_mode=True) with dynamic H and W; odd sizes at run time",
+    "tags": ["pooling", "ceil_mode", "dynamic", "regression"],
+    "stated": {"symptom": "export-crash", "works": "2.0",
+               "broken": "2.1 (caused by PR #106270, stated by a maintainer)",
+               "fixed": "2.2 (PR #113318 'Refactor MaxPool to support dynamic inputs', inferred)"},
+    "dynamic": {"0": [2, 3]},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import torch
+
+    shapes = [(2, 8, 32, 32), (2, 8, 17, 23), (2, 8, 9, 6)]
+    inputs = [(np.random.default_rng(s).uniform(-1, 1, shape).astype("float32"),) for s, shape in enumerate(shapes)]
+    return torch.nn.MaxPool2d(2, stride=2, ceil_mode=True), inputs

@@ -1,0 +1,22 @@
+"""nn.LSTM under the dynamo exporter: dynamo graph-breaks on RNNs; torchlib LSTM ops only from onnxscript #2674."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/118740",
+    "description": "nn.LSTM(8, 16, batch_first=True) on a (2,5,8) input (output, (h, c))",
+    "tags": ["rnn", "lstm"],
+    "stated": {"symptom": "export-crash", "exporters": ["dynamo"], "torch": "2.2-era dynamo_export",
+               "fixed": "LSTM/GRU torchlib ops in microsoft/onnxscript PR #2674 (2025-11)",
+               "legacy": "supports nn.LSTM throughout",
+               "related": ["https://github.com/pytorch/pytorch/issues/120626",
+                           "https://github.com/pytorch/pytorch/issues/123089"]},
+    "observed": "",
+}
+
+
+def build():
+    import torch
+
+    from convtrack.suite import seeded
+
+    return torch.nn.LSTM(8, 16, batch_first=True).eval(), seeded((2, 5, 8))

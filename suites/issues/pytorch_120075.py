@@ -1,0 +1,34 @@
+"""nn.MultiheadAttention with a boolean attn_mask and a dynamic sequence length: legacy fails at other lengths."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/120075",
+    "description": "MultiheadAttention(64, 8)(x, x, x, attn_mask=mask), x (L,1,64), mask (L,L) bool, L dynamic",
+    "tags": ["attention", "mha", "dynamic"],
+    "stated": {"symptom": "ort-runtime for other lengths", "exporters": ["legacy"], "torch": "2.2-era (2024-02)",
+               "warning": "Removing mutation from node aten::masked_fill_ ... This changes graph semantics",
+               "dynamo": "works (justinchuby, 2024-12)"},
+    "dynamic": {"0": [0], "1": [0, 1]},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import torch
+
+    class Model(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.mha = torch.nn.MultiheadAttention(64, 8)
+
+        def forward(self, x, mask):
+            return self.mha(x, x, x, attn_mask=mask, need_weights=False)[0]
+
+    inputs = []
+    for seed, length in enumerate((31, 42, 17)):
+        rng = np.random.default_rng(seed)
+        mask = rng.integers(0, 2, (length, length)).astype(bool)
+        np.fill_diagonal(mask, False)  # True = masked out; keep the diagonal so no row is fully masked
+        inputs.append((rng.uniform(-1, 1, (length, 1, 64)).astype("float32"), mask))
+    return Model().eval(), inputs

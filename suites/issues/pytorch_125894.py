@@ -1,0 +1,20 @@
+"""nn.GLU through dynamo_export with dynamic shapes: 'Unsupported FX nodes: aten.glu.default'."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/125894",
+    "description": "nn.GLU() on an (N,4) input with N dynamic",
+    "tags": ["glu", "decomposition", "dynamic"],
+    "stated": {"symptom": "export-crash", "exporters": ["dynamo"], "torch": "2.3/2.4 nightly (2024-05)",
+               "legacy": "works", "note": "replay with dynamo=True on 2.5+ to see whether the newer path fixes it"},
+    "dynamic": {"0": [0]},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import torch
+
+    inputs = [(np.random.default_rng(s).uniform(-1, 1, (n, 4)).astype("float32"),) for s, n in enumerate((8, 5, 3))]
+    return torch.nn.GLU().eval(), inputs

@@ -1,0 +1,27 @@
+"""nn.TransformerEncoder with dynamic batch and sequence axes runs only at the export shape (Reshape error)."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/128610",
+    "description": "2-layer TransformerEncoder (d_model 96, 12 heads, ff 96, batch_first), eval, dynamic B and T",
+    "tags": ["transformer", "dynamic", "regression"],
+    "stated": {"symptom": "ort-runtime for non-export shapes", "works": "1.11", "broken": "2.2.1 (onnx 1.16)",
+               "opsets": [16], "exporters": ["legacy"],
+               "related": ["https://github.com/pytorch/pytorch/issues/110347",
+                           "https://github.com/pytorch/pytorch/issues/117209",
+                           "https://github.com/pytorch/pytorch/issues/122321",
+                           "https://github.com/huggingface/optimum/issues/1485"]},
+    "dynamic": {"0": [0, 1]},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import torch
+
+    layer = torch.nn.TransformerEncoderLayer(d_model=96, nhead=12, dim_feedforward=96, batch_first=True)
+    model = torch.nn.TransformerEncoder(layer, num_layers=2, enable_nested_tensor=False).eval()
+    shapes = [(2, 20, 96), (3, 7, 96), (1, 12, 96)]
+    inputs = [(np.random.default_rng(s).uniform(-1, 1, shape).astype("float32"),) for s, shape in enumerate(shapes)]
+    return model, inputs

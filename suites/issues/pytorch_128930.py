@@ -1,0 +1,31 @@
+"""nn.EmbeddingBag with padding_idx: 'embedding_bag with padding_idx' unsupported by the legacy exporter."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/128930",
+    "description": "EmbeddingBag(10, 3, mode='sum', padding_idx=0) with offsets [0, 4] on 8 indices",
+    "tags": ["embedding_bag", "unsupported"],
+    "stated": {"symptom": "export-crash", "exporters": ["legacy"], "torch": "2024-06 nightly",
+               "dynamo": "dynamo_export handled it; the later dynamo path had a padding_idx=None dispatch bug",
+               "related": ["https://github.com/microsoft/onnxscript/issues/2145",
+                           "https://github.com/microsoft/onnxscript/issues/2219"]},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import torch
+
+    class Model(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.emb = torch.nn.EmbeddingBag(10, 3, mode="sum", padding_idx=0)
+            self.register_buffer("offsets", torch.tensor([0, 4]))
+
+        def forward(self, x):
+            return self.emb(x, self.offsets)
+
+    inputs = [(np.array([1, 2, 4, 5, 4, 3, 2, 9], dtype="int64"),)]
+    inputs += [(np.random.default_rng(s).integers(0, 10, 8).astype("int64"),) for s in (1, 2)]
+    return Model().eval(), inputs

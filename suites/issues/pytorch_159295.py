@@ -1,0 +1,28 @@
+"""Masked + indexed assignment r[mask, 0] = R[mask]: the mask count is frozen at export; ORT Reshape fails."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/159295",
+    "description": "r = zeros(B,2); mask = R > 0; r[mask, 0] = R[mask]; export with all-positive R, run with mixed R",
+    "tags": ["indexing", "mask", "data-dependent"],
+    "stated": {"symptom": "ort-runtime (Reshape)", "opsets": [11], "exporters": ["legacy"], "torch": "2025-07",
+               "fixed": "closed"},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import torch
+
+    class Model(torch.nn.Module):
+        def forward(self, R):
+            r = torch.zeros(R.shape[0], 2)
+            mask = R > 0
+            r[mask, 0] = R[mask]
+            return r
+
+    inputs = [(np.array([1.0, 2.0, 0.5, 1.5, 3.0, 0.25], dtype="float32"),),
+              (np.array([0.0, 1.0, -2.0, 1.5, 3.0, -0.25], dtype="float32"),),
+              (np.array([-1.0, -1.0, 0.5, -1.5, 0.0, 2.0], dtype="float32"),)]
+    return Model(), inputs

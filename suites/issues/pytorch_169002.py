@@ -1,0 +1,23 @@
+"""torch.where(cond, 0, -1000.0) (int and float scalars): the dynamo type-promotion pass picks a bad overload."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/169002",
+    "description": "torch.where(x > 0, 0, -1000.0) on a (4,4) input",
+    "tags": ["where", "scalar", "type-promotion"],
+    "stated": {"symptom": "export-crash", "exporters": ["dynamo"], "opsets": [17],
+               "fixed": "PR #185005 (merged 2026-05/06; release not stated)"},
+    "observed": "",
+}
+
+
+def build():
+    import torch
+
+    from convtrack.suite import seeded
+
+    class Model(torch.nn.Module):
+        def forward(self, x):
+            return torch.where(x > 0, 0, -1000.0)
+
+    return Model(), seeded((4, 4))

@@ -1,0 +1,24 @@
+"""TransformerEncoderLayer in eval under no_grad takes the fast path: _transformer_encoder_layer_fwd unsupported."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/177013",
+    "description": "TransformerEncoderLayer(64, 4, 128, norm_first, batch_first).eval(), exported under no_grad",
+    "tags": ["transformer", "fastpath", "unsupported"],
+    "stated": {"symptom": "export-crash", "exporters": ["legacy"], "opsets": [17],
+               "workaround": "torch.backends.mha.set_fastpath_enabled(False); dynamo=True works",
+               "related": ["https://github.com/pytorch/pytorch/issues/94434",
+                           "https://github.com/pytorch/pytorch/issues/144242"]},
+    "export_no_grad": True,
+    "observed": "",
+}
+
+
+def build():
+    import torch
+
+    from convtrack.suite import seeded
+
+    layer = torch.nn.TransformerEncoderLayer(d_model=64, nhead=4, dim_feedforward=128, norm_first=True,
+                                             batch_first=True)
+    return layer.eval(), seeded((4, 10, 64))

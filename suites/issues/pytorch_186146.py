@@ -1,0 +1,34 @@
+"""masked_scatter with a same-rank mask that broadcasts over the last dim: dynamo writes source values out of order."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/186146",
+    "description": "embeds.masked_scatter(mask.unsqueeze(-1), inject), mask (1,8) with the first 4 set",
+    "tags": ["silent", "masked_scatter", "broadcast"],
+    "stated": {"symptom": "wrong-output", "exporters": ["dynamo"], "opsets": [18], "torch": "mid-2026",
+               "fixed": "microsoft/onnxscript PR #2929 (2026-06); bug since onnxscript PR #2112 (2025-03)",
+               "legacy": "correct"},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import torch
+
+    class Model(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            mask = torch.zeros(1, 8, dtype=torch.bool)
+            mask[0, :4] = True
+            self.register_buffer("mask", mask)
+
+        def forward(self, embeds, inject):
+            return embeds.masked_scatter(self.mask.unsqueeze(-1), inject)
+
+    inputs = []
+    for seed in (0, 1, 2):
+        rng = np.random.default_rng(seed)
+        inputs.append((rng.uniform(-1, 1, (1, 8, 8)).astype("float32"), rng.uniform(1, 33, (4, 8)).astype("float32")))
+    inputs[0] = (np.zeros((1, 8, 8), "float32"), np.arange(32, dtype="float32").reshape(4, 8) + 1)
+    return Model(), inputs

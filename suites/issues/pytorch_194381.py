@@ -1,0 +1,27 @@
+"""(1.0 - int_mask) * x: ConversionError in the dynamo type-promotion pass, a regression in 2.13."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/194381",
+    "description": "(1.0 - mask) * x with an int64 0/1 mask",
+    "tags": ["type-promotion", "scalar", "regression"],
+    "stated": {"symptom": "export-crash", "exporters": ["dynamo"], "works": "2.11.0, 2.12.1",
+               "broken": "2.13.0 (cu126, cu130) and 2.14.0.dev20260811", "fix_pr": "#194522 (proposed)",
+               "related": ["https://github.com/huggingface/transformers/pull/48191"]},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import torch
+
+    class Model(torch.nn.Module):
+        def forward(self, x, mask):
+            return (1.0 - mask) * x
+
+    inputs = []
+    for seed in (0, 1, 2):
+        rng = np.random.default_rng(seed)
+        inputs.append((rng.uniform(-1, 1, (2, 3)).astype("float32"), rng.integers(0, 2, (2, 3)).astype("int64")))
+    return Model(), inputs

@@ -1,0 +1,31 @@
+"""x * k with k a 0-d int64 tensor attribute: dynamo finds no ONNX function for aten.mul.Scalar (2.13)."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/194382",
+    "description": "x * self.k with self.k = torch.as_tensor(42) (int64, 0-d), in a 3-step state update",
+    "tags": ["type-promotion", "scalar", "regression"],
+    "stated": {"symptom": "export-crash", "exporters": ["dynamo"], "works": "2.12.1", "broken": "2.13.0",
+               "related": ["https://github.com/norse/norse/issues/447"],
+               "note": "no confirmed one-liner upstream: the pattern is the norse#447 one"},
+    "observed": "",
+}
+
+
+def build():
+    import torch
+
+    from convtrack.suite import seeded
+
+    class Model(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.k = torch.as_tensor(42)
+
+        def forward(self, x):
+            state = torch.zeros_like(x[0])
+            for t in range(x.shape[0]):
+                state = 0.5 * state + x[t] * self.k
+            return state
+
+    return Model(), seeded((2, 1, 10))

@@ -1,0 +1,25 @@
+"""F.grid_sample: exportable only from opset 16 (GridSample-16); lower opsets say 'added in version 16'."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/27212",
+    "description": "F.grid_sample(x, grid, align_corners=False), x (1,3,8,8), grid (1,4,4,2) in [-1,1]",
+    "tags": ["grid_sample", "unsupported", "opset-dependent"],
+    "stated": {"symptom": "export-crash below opset 16", "fixed": "PR #76159 (GridSample-16 symbolic)",
+               "related": ["https://github.com/tiny-smart/dysample/issues/5"]},
+    "paper": {"symptom": "Unreported", "cause": "Incompatibility", "location": "Node Conversion"},
+    "observed": "",
+}
+
+
+def build():
+    import torch
+    import torch.nn.functional as F
+
+    from convtrack.suite import seeded
+
+    class Model(torch.nn.Module):
+        def forward(self, x, grid):
+            return F.grid_sample(x, grid, align_corners=False)
+
+    return Model(), seeded((1, 3, 8, 8), (1, 4, 4, 2), low=-0.95, high=0.95)

@@ -1,0 +1,25 @@
+"""avg_pool2d with the default stride (None) in the legacy exporter (1.4): export failed; pre-2.0 control."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/32954",
+    "description": "F.avg_pool2d(x, (2, 2)) with stride omitted on (1,4,9,9)",
+    "tags": ["pooling", "default-args", "control"],
+    "stated": {"symptom": "export-crash", "torch": "1.4", "fixed": "1.5-era (stride defaults to kernel_size)",
+               "related": ["https://github.com/pytorch/pytorch/issues/105183"]},
+    "paper": {"symptom": "Crash", "cause": "Type Problem", "location": "Node Conversion"},
+    "observed": "",
+}
+
+
+def build():
+    import torch
+    import torch.nn.functional as F
+
+    from convtrack.suite import seeded
+
+    class Model(torch.nn.Module):
+        def forward(self, x):
+            return F.avg_pool2d(x, (2, 2))
+
+    return Model(), seeded((1, 4, 9, 9))

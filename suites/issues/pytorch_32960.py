@@ -1,0 +1,29 @@
+"""scatter_add with duplicate indices exported as ScatterElements without reduction (one update wins)."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/32960",
+    "description": "zeros(2,4).scatter_add(1, idx, src) with idx an int64 input holding duplicates",
+    "tags": ["silent", "scatter", "scatter_add", "opset-dependent"],
+    "stated": {"symptom": "wrong-output", "torch": "1.4-era", "opsets": [11],
+               "fixed": "opset >= 16 from 1.13 (PR #79103: ScatterElements reduction='add')",
+               "related": ["https://github.com/pytorch/pytorch/issues/79005",
+                           "https://github.com/pytorch/pytorch/issues/125835"]},
+    "paper": {"symptom": "Wrong Model", "cause": "Incompatibility", "location": "Node Conversion"},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import torch
+
+    class Model(torch.nn.Module):
+        def forward(self, idx, src):
+            return torch.zeros(2, 4).scatter_add(1, idx, src)
+
+    inputs = []
+    for seed in (0, 1, 2):
+        rng = np.random.default_rng(seed)
+        inputs.append((rng.integers(0, 4, (2, 6)).astype("int64"), rng.uniform(0.5, 2.0, (2, 6)).astype("float32")))
+    return Model(), inputs

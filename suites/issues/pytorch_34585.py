@@ -1,0 +1,25 @@
+"""Softmax of large-magnitude logits along dim -2: the exported graph produced NaNs (unstable trace)."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/34585",
+    "description": "F.softmax(-100 * x, dim=-2) on a (5,5) input",
+    "tags": ["silent", "softmax", "numerics", "control"],
+    "stated": {"symptom": "wrong-output (NaN)", "torch": "1.4-era",
+               "note": "Softmax semantics change at opset 13 (no flattening); exporter transposes below 13"},
+    "paper": {"symptom": "Wrong Model", "cause": "Type Problem", "location": "Node Conversion"},
+    "observed": "",
+}
+
+
+def build():
+    import torch
+    import torch.nn.functional as F
+
+    from convtrack.suite import seeded
+
+    class Model(torch.nn.Module):
+        def forward(self, x):
+            return F.softmax(-100 * x, -2)
+
+    return Model(), seeded((5, 5), low=-3.0, high=3.0)

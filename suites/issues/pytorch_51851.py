@@ -1,0 +1,26 @@
+"""torch.triu: unsupported at opset 11 in 1.7-era exporters (Trilu needs opset 14); control at opset >= 14."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/51851",
+    "description": "torch.triu(x, diagonal=1) on a (4,5) input",
+    "tags": ["triu", "unsupported", "opset-dependent"],
+    "stated": {"symptom": "export-crash", "torch": "1.7-era", "opsets": [11],
+               "fixed": "Trilu symbolic for opset 14 (later releases); 'added in version 14' below",
+               "related": ["https://github.com/pytorch/pytorch/issues/32968",
+                           "https://github.com/huggingface/optimum/pull/1331"]},
+    "paper": {"symptom": "Crash", "cause": "Incompatibility", "location": "Node Conversion"},
+    "observed": "",
+}
+
+
+def build():
+    import torch
+
+    from convtrack.suite import seeded
+
+    class Model(torch.nn.Module):
+        def forward(self, x):
+            return torch.triu(x, diagonal=1)
+
+    return Model(), seeded((4, 5))

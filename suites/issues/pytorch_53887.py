@@ -1,0 +1,24 @@
+"""InstanceNorm2d(track_running_stats=True) in eval uses running stats; old exports used input statistics."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/53887",
+    "description": "nn.InstanceNorm2d(2, track_running_stats=True).eval() with non-trivial running stats",
+    "tags": ["silent", "normalization", "instancenorm", "control"],
+    "stated": {"symptom": "wrong-output", "torch": "1.8", "opsets": [11],
+               "fixed": "PR #55051 (2021, inferred 1.9)", "related": ["https://github.com/pytorch/pytorch/issues/72057"]},
+    "paper": {"symptom": "Wrong Model", "cause": "Type Problem", "location": "Node Conversion"},
+    "observed": "",
+}
+
+
+def build():
+    import torch
+
+    from convtrack.suite import seeded
+
+    model = torch.nn.InstanceNorm2d(2, affine=False, track_running_stats=True)
+    with torch.no_grad():
+        model.running_mean.copy_(torch.tensor([0.3, -0.2]))
+        model.running_var.copy_(torch.tensor([0.5, 2.0]))
+    return model.eval(), seeded((2, 2, 1, 4))

@@ -1,0 +1,29 @@
+"""index_put(accumulate=True) with repeated indices: the export keeps only one update per duplicate index."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/61034",
+    "description": "A.index_put((idx,), B, accumulate=True) with idx=[0,4,2,2,4] given as an input",
+    "tags": ["silent", "scatter", "index_put", "opset-dependent"],
+    "stated": {"symptom": "wrong-output", "torch": "1.9", "opsets": [11],
+               "behaviour": "expected rows [2,1,3,1,3]; ORT gives 2 at rows 2 and 4",
+               "fixed": "closed; fix not identified (ScatterND reduction='add' exists only from opset 16)",
+               "related": ["https://github.com/onnx/onnx/issues/3547"]},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import torch
+
+    class Model(torch.nn.Module):
+        def forward(self, idx, a, b):
+            return a.index_put((idx,), b, accumulate=True)
+
+    inputs = []
+    for seed in (0, 1, 2):
+        rng = np.random.default_rng(seed)
+        idx = np.array([0, 4, 2, 2, 4], dtype="int64")
+        inputs.append((idx, rng.uniform(-1, 1, (5, 3)).astype("float32"), rng.uniform(-1, 1, (5, 3)).astype("float32")))
+    return Model(), inputs

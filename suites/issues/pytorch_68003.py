@@ -1,0 +1,30 @@
+"""index_select with a buffer index followed by AdaptiveMaxPool2d: wrong output shape reported on 1.10."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/68003",
+    "description": "index_select(x, 1, buffer [2,1,0]) then AdaptiveMaxPool2d((4,4)), exported under no_grad",
+    "tags": ["silent", "shape", "index_select"],
+    "stated": {"symptom": "wrong-shape", "torch": "1.10.0", "note": "1.9 gave the expected shape"},
+    "paper": {"symptom": "Wrong Model", "cause": "Shape Problem", "location": "Node Conversion"},
+    "export_no_grad": True,
+    "observed": "",
+}
+
+
+def build():
+    import torch
+
+    from convtrack.suite import seeded
+
+    class Model(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.register_buffer("channel_order", torch.tensor([2, 1, 0]))
+            self.pool = torch.nn.AdaptiveMaxPool2d((4, 4))
+
+        def forward(self, x):
+            x1 = torch.index_select(x, 1, self.channel_order)
+            return x1, self.pool(x1)
+
+    return Model().eval(), seeded((2, 3, 16, 16))

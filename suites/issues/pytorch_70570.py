@@ -1,0 +1,20 @@
+"""PReLU on a 0-d input: the 1-D slope is not unidirectionally broadcastable to a scalar (output becomes 1-D)."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/70570",
+    "description": "nn.PReLU() applied to a 0-d tensor",
+    "tags": ["silent", "shape", "prelu", "scalar"],
+    "stated": {"symptom": "invalid model / wrong shape (TVM rejects it)", "torch": "1.10-era",
+               "proposal": "unsqueeze/reshape for rank-0 input in the prelu symbolic"},
+    "paper": {"symptom": "Wrong Model", "cause": "Shape Problem", "location": "Node Conversion"},
+    "observed": "",
+}
+
+
+def build():
+    import torch
+
+    from convtrack.suite import seeded
+
+    return torch.nn.PReLU().eval(), seeded(())

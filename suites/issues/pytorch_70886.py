@@ -1,0 +1,29 @@
+"""torch.nan_to_num: no ONNX symbolic in 1.10 (export failed); inputs hold NaN and +/-Inf."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/70886",
+    "description": "torch.nan_to_num(x, nan=0.0, posinf=1.0, neginf=-1.0) on inputs with NaN and Inf",
+    "tags": ["nan_to_num", "unsupported", "control"],
+    "stated": {"symptom": "export-crash", "torch": "1.10", "fixed": "nan_to_num symbolic added later (1.11/1.12-era)"},
+    "paper": {"symptom": "Crash", "cause": "Incompatibility", "location": "Node Conversion"},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import torch
+
+    class Model(torch.nn.Module):
+        def forward(self, x):
+            return torch.nan_to_num(x, nan=0.0, posinf=1.0, neginf=-1.0)
+
+    inputs = []
+    for seed in (0, 1, 2):
+        x = np.random.default_rng(seed).uniform(-1, 1, (3, 4)).astype("float32")
+        x[0, seed] = np.nan
+        x[1, seed] = np.inf
+        x[2, seed] = -np.inf
+        inputs.append((x,))
+    return Model(), inputs

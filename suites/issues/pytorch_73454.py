@@ -1,0 +1,23 @@
+"""torch.tensor_split: no ONNX symbolic in 1.10/1.11 (export failed)."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/73454",
+    "description": "torch.tensor_split(x, 3, dim=1) on a (2,7) input (three outputs of widths 3, 2, 2)",
+    "tags": ["tensor_split", "unsupported", "control"],
+    "stated": {"symptom": "export-crash", "torch": "1.10/1.11-era", "fixed": "tensor_split symbolic added (1.12-era)"},
+    "paper": {"symptom": "Crash", "cause": "Incompatibility", "location": "Node Conversion"},
+    "observed": "",
+}
+
+
+def build():
+    import torch
+
+    from convtrack.suite import seeded
+
+    class Model(torch.nn.Module):
+        def forward(self, x):
+            return torch.tensor_split(x, 3, dim=1)
+
+    return Model(), seeded((2, 7))

@@ -1,0 +1,23 @@
+"""torch.linspace with the step count read from an input: wrong spacing when the count differs from the export."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/73559",
+    "description": "torch.linspace(-1, 1, x[0, 0]) with x an int32 (1,1) tensor; export with 6, run with 6, 5 and 9",
+    "tags": ["silent", "linspace", "data-dependent"],
+    "stated": {"symptom": "wrong-output", "torch": "1.10/1.11-era", "opsets": [11],
+               "behaviour": "run with 7 gives [-1, -0.6, ..., 1.4]: step computed from the export value"},
+    "paper": {"symptom": "Wrong Model", "cause": "Type Problem", "location": "Node Conversion"},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import torch
+
+    class Model(torch.nn.Module):
+        def forward(self, x):
+            return torch.linspace(-1.0, 1.0, x[0, 0])
+
+    return Model(), [(np.array([[n]], dtype="int32"),) for n in (6, 5, 9)]

@@ -1,0 +1,28 @@
+"""Bilinear resize to an output length of 1 on one axis: pytorch_half_pixel special-cases length-1 outputs."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/79361",
+    "description": "F.interpolate(size=(1, 6), mode='bilinear', align_corners=False) on a 5x9 map",
+    "tags": ["silent", "resize", "interpolate"],
+    "stated": {"symptom": "wrong-output", "torch": "1.11/1.12-era",
+               "proposal": "export with half_pixel instead of pytorch_half_pixel",
+               "fixed": "dynamo path via microsoft/onnxscript#2918 (2026-05); legacy not fixed",
+               "related": ["https://github.com/pytorch/pytorch/issues/183523"]},
+    "paper": {"symptom": "Wrong Model", "cause": "Type Problem", "location": "Node Conversion"},
+    "min_opset": 11,
+    "observed": "",
+}
+
+
+def build():
+    import torch
+    import torch.nn.functional as F
+
+    from convtrack.suite import seeded
+
+    class Model(torch.nn.Module):
+        def forward(self, x):
+            return F.interpolate(x, size=(1, 6), mode="bilinear", align_corners=False)
+
+    return Model(), seeded((1, 2, 5, 9), low=0.0, high=1.0)

@@ -1,0 +1,27 @@
+"""x * LeakyReLU(x) on a float64 0-d input: the exporter inserts a Cast to float32."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/85316",
+    "description": "x * nn.LeakyReLU(0.1)(x) with a 0-d float64 x",
+    "tags": ["silent", "dtype", "float64", "scalar"],
+    "stated": {"symptom": "wrong-dtype", "torch": "1.12/1.13-era", "opsets": [14], "fixed": "open in the stored text"},
+    "paper": {"symptom": "Wrong Model", "cause": "Type Problem", "location": "Node Conversion"},
+    "observed": "",
+}
+
+
+def build():
+    import torch
+
+    from convtrack.suite import seeded
+
+    class Model(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.m = torch.nn.LeakyReLU(negative_slope=0.1)
+
+        def forward(self, x):
+            return x * self.m(x)
+
+    return Model(), seeded((), dtype="float64")

@@ -1,0 +1,26 @@
+"""F.scaled_dot_product_attention: unsupported by the 2.0 legacy exporter; from 2.1 supported at opset >= 14."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/97262",
+    "description": "F.scaled_dot_product_attention(q, k, v) on (2,4,8,16) tensors",
+    "tags": ["attention", "sdpa", "unsupported", "opset-dependent"],
+    "stated": {"symptom": "export-crash", "broken": "2.0 at any opset", "fixed": "2.1 for opset >= 14 (PR #99658)",
+               "opsets": "opset <= 13: 'Support for this operator was added in version 14'",
+               "related": ["https://github.com/pytorch/pytorch/issues/96944",
+                           "https://github.com/pytorch/pytorch/issues/106612"]},
+    "observed": "",
+}
+
+
+def build():
+    import torch
+    import torch.nn.functional as F
+
+    from convtrack.suite import seeded
+
+    class Model(torch.nn.Module):
+        def forward(self, q, k, v):
+            return F.scaled_dot_product_attention(q, k, v)
+
+    return Model(), seeded((2, 4, 8, 16), (2, 4, 8, 16), (2, 4, 8, 16))
