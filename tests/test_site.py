@@ -1,23 +1,178 @@
+"""The site over synthetic records: every page type, escaping, relative links, the Atom feed, repro scripts."""
+
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
-from convtrack import site, store
+import pytest
+
+from conftest import write_case
+from convtrack import site, site_changes, store
+
+EVIL = "<script>alert(1)</script>"
+ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+CELLS = {
+    "torch2.8.0-ort1.20.1-onnx1.17.0": {"torch": "2.8.0", "onnxruntime": "1.20.1", "onnx": "1.17.0"},
+    "torch2.9.0-ort1.20.1-onnx1.17.0": {"torch": "2.9.0", "onnxruntime": "1.20.1", "onnx": "1.17.0"},
+    "torch2.10.0-ort1.20.1-onnx1.17.0": {"torch": "2.10.0", "onnxruntime": "1.20.1", "onnx": "1.17.0"},
+}
+TF_CELLS = {
+    "tf2.12.1-tf2onnx1.14.0-ort1.20.1": {"tensorflow": "2.12.1", "tf2onnx": "1.14.0", "onnxruntime": "1.20.1"},
+    "tf2.12.1-tf2onnx1.16.1-ort1.20.1": {"tensorflow": "2.12.1", "tf2onnx": "1.16.1", "onnxruntime": "1.20.1"},
+}
 
 
-def test_converter_messages_are_escaped(tmp_path: Path) -> None:
-    evil = "<script>alert(1)</script>"
-    store.write_all(tmp_path / "records" / "torch.onnx" / "c" / "r.jsonl", [
-        store.Record(run_id="r", converter="torch.onnx", cell="torch2.6.0", case="issues/x", case_kind="issue",
-                     case_hash="h", opset=17, mode="legacy", versions={"torch": "2.6.0"}, outcome="convert_error",
-                     signature=f"RuntimeError: {evil}", error=f"RuntimeError: {evil}"),
-        store.Record(run_id="r", converter="torch.onnx", cell="torch2.6.0", case="models/y", case_kind="model",
-                     case_hash="h", opset=17, mode="legacy", versions={"torch": "2.6.0"}, outcome="pass"),
-    ])
-    index = site.build(tmp_path, tmp_path / "out")
-    html = index.read_text()
-    assert evil not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "torch2.6.0" in html and "issues/x" in html and "models/y" in html
-    assert (tmp_path / "out" / "static" / "style.css").exists()
-    assert 'href="./static/style.css"' in html  # relative: works from disk and under a sub-path
+def _record(cell: str, versions: dict[str, str], case: str, kind: str, opset: int, mode: str | None,
+            outcome: str, converter: str = "torch.onnx", **extra: Any) -> store.Record:
+    framework = "tensorflow" if converter == "tf2onnx" else "torch"
+    return store.Record(run_id="20261125T000000-aaaaaa", converter=converter, framework=framework, cell=cell,
+                        case=case, case_kind=kind, case_hash="h", opset=opset, mode=mode,
+                        versions={"python": "3.11.7", **versions}, outcome=outcome,
+                        created=f"2026-11-2{len(cell) % 5}T10:00:00Z", **extra)
+
+
+def make_reports(root: Path) -> Path:
+    """Records: a regression (torch 2.8 -> 2.9) whose error is a script tag, an env_error cell, tf2onnx cells."""
+    reports = root / "reports"
+    for cell, versions in CELLS.items():
+        recs = []
+        for opset in (17, 18):
+            for mode in ("legacy", "dynamo"):
+                if cell.startswith("torch2.10"):
+                    recs += [_record(cell, versions, c, k, opset, mode, "env_error", signature=f"ImportError: {EVIL}",
+                                     error=f"ImportError: {EVIL}", reason="framework failed to import")
+                             for c, k in (("models/lstm", "model"), ("issues/evil", "issue"))]
+                    continue
+                recs.append(_record(cell, versions, "models/lstm", "model", opset, mode,
+                                    "mismatch" if mode == "dynamo" and opset == 18 else "pass",
+                                    metrics={"max_abs": 0.5, "max_rel": 0.1, "mismatch_fraction": 0.25}))
+                bad = cell.startswith("torch2.9") and mode == "dynamo"
+                recs.append(_record(cell, versions, "issues/evil", "issue", opset, mode,
+                                    "convert_error" if bad else "pass",
+                                    signature=f"RuntimeError: {EVIL}" if bad else None,
+                                    error=f"RuntimeError: {EVIL}" if bad else None))
+        store.write_all(store.run_file(reports, "torch.onnx", cell, "20261125T000000-aaaaaa"), recs)
+    for cell, versions in TF_CELLS.items():
+        recs = [_record(cell, versions, "models/keras_mlp", "model", 13, None,
+                        "pass" if "1.16" in cell else "convert_error", converter="tf2onnx",
+                        signature=None if "1.16" in cell else "AttributeError: 'FuncGraph' object has no attribute N",
+                        error=None if "1.16" in cell else "AttributeError: 'FuncGraph' object has no attribute '_c'")]
+        store.write_all(store.run_file(reports, "tf2onnx", cell, "20261125T000000-aaaaaa"), recs)
+    return reports
+
+
+def make_suites(root: Path) -> Path:
+    suites = root / "suites"
+    write_case(suites, "issues/evil.py", 'CASE = {"converter": "torch.onnx", "issue": '
+               '"https://github.com/pytorch/pytorch/issues/1", "description": "evil <b>description</b>", '
+               '"tags": ["silent", "control"], "stated": {"broken": ">=2.9", "exporters": ["dynamo"]}, '
+               '"observed": "fails on 2.9 dynamo"}\n')
+    write_case(suites, "models/lstm.py", 'CASE = {"converter": "torch.onnx", "tags": ["rnn"]}\n')
+    return suites
+
+
+def transitions() -> list[dict[str, Any]]:
+    """What convtrack.transitions.find returns (as dicts) for make_reports' regression."""
+    return [{"kind": "regression", "converter": "torch.onnx", "case": "issues/evil", "opset": opset,
+             "mode": "dynamo", "axis": "torch", "before_version": "2.8.0", "after_version": "2.9.0",
+             "before_outcome": "pass", "after_outcome": "convert_error", "before_signature": None,
+             "after_signature": f"RuntimeError: {EVIL}", "before_cell": "torch2.8.0-ort1.20.1-onnx1.17.0",
+             "after_cell": "torch2.9.0-ort1.20.1-onnx1.17.0", "fixed": {"onnxruntime": "1.20.1"},
+             "confirmed": True, "flaky": False} for opset in (17, 18)]
+
+
+def build_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, base_url: str = "") -> Path:
+    monkeypatch.setattr(site_changes, "load_transitions", lambda df: transitions())
+    out = tmp_path / "out"
+    site.build(make_reports(tmp_path), out, suites=make_suites(tmp_path), base_url=base_url, online=False)
+    return out
+
+
+def test_every_page_type_escapes_record_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = build_site(tmp_path, monkeypatch)
+    pages = {
+        "index": out / "index.html", "detail": out / "detail.html", "case": out / "cases" / "issues--evil.html",
+        "regressions": out / "regressions.html", "release": out / "releases" / "torch.onnx-torch-2.9.0.html",
+        "signatures": out / "signatures.html", "health": out / "health.html", "feed": out / "feed.xml",
+    }
+    for name, path in pages.items():
+        text = path.read_text()
+        assert EVIL not in text, name
+        assert ESCAPED in text, name
+    assert "evil &lt;b&gt;description&lt;/b&gt;" in pages["case"].read_text()
+
+
+def test_links_are_relative_and_resolve(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    out = build_site(tmp_path, monkeypatch)
+    for page in out.rglob("*.html"):
+        html = page.read_text()
+        for href in re.findall(r'(?:href|src)="([^"]+)"', html):
+            if href.startswith(("https://github.com/", "#")):
+                continue
+            assert not href.startswith(("/", "http:", "https:")), (page, href)
+            target = (page.parent / href.split("#")[0]).resolve()
+            assert target.exists(), (page, href)
+    case = (out / "cases" / "issues--evil.html").read_text()
+    assert 'href="../static/style.css"' in case
+
+
+def test_index_squares_count_outcomes_and_pass_rate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    html = (build_site(tmp_path, monkeypatch) / "index.html").read_text()
+    # torch 2.9 dynamo opset 18: lstm mismatch + evil convert_error -> 0 of 2 pass
+    assert 'title="torch2.9.0-ort1.20.1-onnx1.17.0 / dynamo / opset 18: convert_error 1, mismatch 1"' in html
+    assert '<span class="rate">2/2</span>' in html and '<span class="rate">0/2</span>' in html
+    assert "tf2onnx 1.16.1" not in html and ">1.16.1<" in html  # tf2onnx version is its own column
+    assert 'id="case-data"' in html and 'data-filter="tag"' in html and '<option value="silent">' in html
+    assert "Harness failure in torch.onnx cell torch2.10.0-ort1.20.1-onnx1.17.0" in html
+    assert "<svg" in html and "pass rate by torch release" in html
+
+
+def test_case_page_and_repro_script(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = build_site(tmp_path, monkeypatch)
+    html = (out / "cases" / "issues--evil.html").read_text()
+    assert "https://github.com/pytorch/pytorch/issues/1" in html and "fails on 2.9 dynamo" in html
+    assert 'id="r-torch2.9.0-ort1.20.1-onnx1.17.0-dynamo-18"' in html
+    assert "sh issues--evil.sh torch2.9.0-ort1.20.1-onnx1.17.0 18 dynamo" in html
+    script = (out / "cases" / "issues--evil.sh").read_text()
+    assert "uv venv" in script and "uv pip install" in script and "-m convtrack.runner" in script
+    assert "'onnx==1.17.0 onnxruntime==1.20.1 torch==2.9.0'" in script
+    import subprocess
+
+    subprocess.run(["sh", "-n", str(out / "cases" / "issues--evil.sh")], check=True)
+
+
+def test_release_page_compares_adjacent_versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = build_site(tmp_path, monkeypatch)
+    html = (out / "releases" / "torch.onnx-torch-2.9.0.html").read_text()
+    assert "vs 2.8.0" in html and "New failures (2)" in html and "Unchanged failures (1)" in html
+    tf = (out / "releases" / "tf2onnx-tf2onnx-1.16.1.html").read_text()
+    assert "vs 1.14.0" in tf and "Fixes (1)" in tf
+
+
+def test_atom_feed_is_valid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = build_site(tmp_path, monkeypatch, base_url="https://example.org/convtrack/")
+    root = ET.parse(out / "feed.xml").getroot()
+    assert root.tag == f"{ATOM}feed"
+    for child in ("id", "title", "updated", "author"):
+        assert root.find(f"{ATOM}{child}") is not None, child
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == 2
+    for e in entries:
+        for child in ("id", "title", "updated", "link", "summary"):
+            assert e.find(f"{ATOM}{child}") is not None, child
+        assert e.find(f"{ATOM}link").get("href", "").startswith("https://example.org/convtrack/cases/")
+        assert EVIL in (e.find(f"{ATOM}summary").text or "")  # escaped in XML, text once parsed
+    assert len({e.find(f"{ATOM}id").text for e in entries}) == 2
+
+
+def test_empty_reports_and_no_transitions_module(tmp_path: Path) -> None:
+    index = site.build(tmp_path / "none", tmp_path / "out", suites=None, online=False)
+    assert "0 records" in index.read_text()
+    assert "No regressions or fixes" in (tmp_path / "out" / "regressions.html").read_text()
+    ET.parse(tmp_path / "out" / "feed.xml")

@@ -1,5 +1,9 @@
 """The static site: jinja2 templates in site/templates rendered over the records into site/_build.
 
+Pages: index.html (compatibility matrix with client-side filters), detail.html (case x cell), cases/*.html
+(+ a reproduction script per case), regressions.html + feed.xml (Atom), releases.html + releases/*.html,
+signatures.html, health.html. The page data comes from site_matrix, site_cases, site_changes, site_health.
+
 Every value from a record goes through jinja2's autoescaping: converter messages are untrusted text.
 All links are relative, so the build works opened from disk and served under a sub-path.
 """
@@ -10,12 +14,20 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from convtrack import analysis
+from convtrack import analysis, site_cases, site_changes, site_health, site_matrix
 from convtrack.outcomes import COLOURS, SHORT, Outcome
+from convtrack.site_common import HARNESS, case_page, detail, fmt, latest_rows, slug
+from convtrack.site_svg import line_chart
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "site" / "templates"
 STATIC = ROOT / "site" / "static"
+SUITES = ROOT / "suites"
+
+__all__ = ["build", "detail", "environment"]
+
+NAV = [("index.html", "Matrix"), ("detail.html", "Cases"), ("regressions.html", "Regressions"),
+       ("releases.html", "Releases"), ("signatures.html", "Signatures"), ("health.html", "Health")]
 
 
 def environment() -> Any:
@@ -25,72 +37,68 @@ def environment() -> Any:
                              autoescape=jinja2.select_autoescape(["html", "xml"], default=True),
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(colours={o.value: c for o, c in COLOURS.items()}, short={o.value: s for o, s in SHORT.items()},
-                       outcomes=[o.value for o in Outcome])
-    env.filters["fmt"] = _fmt
+                       outcomes=[o.value for o in Outcome], harness=sorted(HARNESS), nav=NAV,
+                       case_page=case_page, line_chart=line_chart)
+    env.filters["fmt"] = fmt
+    env.filters["slug"] = slug
     return env
 
 
-def _fmt(value: Any) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, float):
-        return f"{value:.3g}"
-    return str(value)
+class _Writer:
+    def __init__(self, out: Path, env: Any, common: dict[str, Any]) -> None:
+        self.out, self.env, self.common = out, env, common
+
+    def page(self, template: str, rel: str, **ctx: Any) -> Path:
+        path = self.out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        depth = rel.count("/")
+        root = "/".join([".."] * depth) or "."
+        html = self.env.get_template(template).render({**self.common, **ctx, "root": root, "page": rel})
+        path.write_text(html, encoding="utf-8")
+        return path
 
 
-def detail(row: dict[str, Any]) -> str:
-    """The hover / click text of one result: error first, else the error metrics."""
-    outcome = row["outcome"]
-    if outcome == "not_applicable":
-        return f"not applicable: {row.get('reason') or ''}"
-    if row.get("error") or row.get("signature"):
-        return f"{outcome}: {row.get('error') or row.get('signature')}"
-    m = row.get("metrics") or {}
-    if m:
-        return (f"{outcome}: max_abs={_fmt(m.get('max_abs'))} max_rel={_fmt(m.get('max_rel'))} "
-                f"mismatch={_fmt(m.get('mismatch_fraction'))} seed={_fmt(row.get('failed_seed'))}")
-    return f"{outcome}: {row.get('reason') or ''}"
-
-
-def matrix_view(df: Any) -> list[dict[str, Any]]:
-    """Per converter: column headers (cell > mode > opset) and one row of results per case."""
-    views = []
-    latest = analysis.latest(df)
-    for converter, part in latest.groupby("converter", sort=True):
-        cells = analysis.cell_order(part)
-        cols = sorted({(c, m, o) for c, m, o in part[["cell", "mode", "opset"]].itertuples(index=False)},
-                      key=lambda k: (cells.index(k[0]), k[1], k[2]))
-        index = {(r["case"], r["cell"], r["mode"], r["opset"]): r for r in part.to_dict("records")}
-        rows = []
-        for case in sorted(part["case"].unique()):
-            results = []
-            for col in cols:
-                r = index.get((case, *col))
-                results.append(None if r is None else {"outcome": r["outcome"], "detail": detail(r)})
-            rows.append({"case": case, "kind": part[part["case"] == case]["case_kind"].iloc[0], "results": results})
-        groups = [(c, sum(1 for k in cols if k[0] == c)) for c in cells]
-        modes = []
-        for c in cells:
-            for m in sorted({k[1] for k in cols if k[0] == c}):
-                modes.append((m, sum(1 for k in cols if k[0] == c and k[1] == m)))
-        views.append({"converter": converter, "groups": groups, "modes": modes, "columns": cols, "rows": rows})
-    return views
-
-
-def build(reports: Path, out: Path) -> Path:
-    """Render the site; returns the index path."""
+def build(reports: Path, out: Path, suites: Path | None = SUITES, base_url: str = "", online: bool = True) -> Path:
+    """Render the site; returns the index path. `base_url` makes the Atom feed's links absolute."""
     df = analysis.load(reports)
+    rows = latest_rows(df)
     env = environment()
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
     if STATIC.exists():
         shutil.copytree(STATIC, out / "static")
-    counts = df["outcome"].value_counts().to_dict() if not df.empty else {}
-    index = out / "index.html"
-    index.write_text(env.get_template("index.html").render(
-        views=matrix_view(df) if not df.empty else [], counts=counts, total=len(df),
-        generated=_now(), root="."), encoding="utf-8")
+    meta = site_cases.case_meta(suites)
+    cases = site_matrix.case_index(rows, meta)
+    cells, banners = site_health.health(rows)
+    transitions = site_changes.load_transitions(df)
+    pairs = {(t["axis"], str(t["after_version"])) for t in transitions}
+    dates = site_changes.release_dates(rows, pairs, online=online)
+    timeline = site_changes.timeline(transitions, dates)
+    releases = site_changes.releases(rows)
+    generated = _now()
+    w = _Writer(out, env, {"generated": generated, "banners": banners, "total": len(df)})
+
+    index = w.page("index.html", "index.html", views=site_matrix.squares(rows, cases), cases=cases,
+                   filters=site_matrix.filters(rows, cases), charts=site_changes.chart_series(rows),
+                   counts=df["outcome"].value_counts().to_dict() if not df.empty else {},
+                   recent=timeline[:5])
+    w.page("detail.html", "detail.html", views=site_matrix.detail_view(rows, cases), cases=cases,
+           filters=site_matrix.filters(rows, cases))
+    for c in cases:
+        part = [r for r in rows if r["case"] == c["id"]]
+        ctx = site_cases.page(c["id"], part, meta.get(c["id"], {}), [t for t in timeline if t["case"] == c["id"]])
+        w.page("case.html", c["page"], **ctx)
+        (out / "cases" / ctx["script"]).write_text(site_cases.script(c["id"], part), encoding="utf-8")
+    w.page("regressions.html", "regressions.html", timeline=timeline)
+    feed = env.get_template("feed.xml").render(timeline=timeline, generated=generated, base_url=base_url.rstrip("/"),
+                                               updated=max([t["date"] for t in timeline if t["date"]] or [generated]))
+    (out / "feed.xml").write_text(feed, encoding="utf-8")
+    w.page("releases.html", "releases.html", releases=releases, charts=site_changes.chart_series(rows))
+    for r in releases:
+        w.page("release.html", r["page"], release=r)
+    w.page("signatures.html", "signatures.html", groups=site_health.signatures(rows))
+    w.page("health.html", "health.html", cells=cells)
     return index
 
 

@@ -1,0 +1,100 @@
+"""The compatibility matrix (index) and the detailed case x cell view.
+
+The index has one square per (cell, mode, opset) coloured by pass rate over the cases; each square
+carries its per-case outcomes (`data-results`) so site.js can recompute it for the case-kind and tag
+filters without a server.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from convtrack.site_common import (
+    anchor,
+    case_page,
+    cell_info,
+    counts,
+    counts_text,
+    detail,
+    ordered_cells,
+)
+
+
+def case_index(rows: list[dict[str, Any]], meta: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every case present in the records (sorted), with kind and tags from its case file when known."""
+    seen: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if r["case"] in seen:
+            continue
+        m = meta.get(r["case"], {})
+        tags = [str(t) for t in m.get("tags", [])] if isinstance(m.get("tags"), list) else []
+        seen[r["case"]] = {"id": r["case"], "kind": str(r.get("case_kind") or m.get("kind") or ""),
+                           "tags": tags, "converter": r["converter"], "page": case_page(r["case"])}
+    return [seen[k] for k in sorted(seen)]
+
+
+def squares(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per converter: modes x opsets columns, one row per cell, one pass-rate square per column."""
+    info = cell_info(rows)
+    position = {c["id"]: i for i, c in enumerate(cases)}
+    views = []
+    for converter in sorted({r["converter"] for r in rows}):
+        part = [r for r in rows if r["converter"] == converter]
+        modes = sorted({r["mode"] for r in part})
+        columns = [(m, o) for m in modes for o in sorted({r["opset"] for r in part if r["mode"] == m})]
+        grouped: dict[tuple[str, str, int], list[dict[str, Any]]] = {}
+        for r in part:
+            grouped.setdefault((r["cell"], r["mode"], r["opset"]), []).append(r)
+        body = []
+        for cell in ordered_cells(info, converter):
+            squares_row: list[dict[str, Any] | None] = []
+            for mode, opset in columns:
+                results = grouped.get((cell["cell"], mode, opset), [])
+                if not results:
+                    squares_row.append(None)
+                    continue
+                c = counts([r["outcome"] for r in results])
+                c["results"] = ",".join(f"{position[r['case']]}:{r['outcome']}" for r in results)
+                c["title"] = f"{cell['cell']} / {mode} / opset {opset}: {counts_text(c['by'])}"
+                c["mode"] = mode
+                squares_row.append(c)
+            body.append({"cell": cell, "squares": squares_row})
+        tf_axis = any(c["converter_version"] != c["framework_version"] for c in ordered_cells(info, converter))
+        views.append({"converter": converter, "modes": [(m, sum(1 for c in columns if c[0] == m)) for m in modes],
+                      "columns": columns, "rows": body, "converter_axis": tf_axis})
+    return views
+
+
+def detail_view(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per converter: column headers (cell > mode > opset) and one row of results per case."""
+    info = cell_info(rows)
+    by_case = {c["id"]: c for c in cases}
+    views = []
+    for converter in sorted({r["converter"] for r in rows}):
+        part = [r for r in rows if r["converter"] == converter]
+        cells = [c["cell"] for c in ordered_cells(info, converter)]
+        cols = sorted({(r["cell"], r["mode"], r["opset"]) for r in part},
+                      key=lambda k: (cells.index(k[0]), k[1], k[2]))
+        index = {(r["case"], r["cell"], r["mode"], r["opset"]): r for r in part}
+        body = []
+        for case in sorted({r["case"] for r in part}):
+            results = []
+            for col in cols:
+                r = index.get((case, *col))
+                results.append(None if r is None else {
+                    "outcome": r["outcome"], "detail": detail(r), "mode": col[1],
+                    "href": f"{case_page(case)}#{anchor(*col)}"})
+            body.append({"case": by_case[case], "results": results})
+        groups = [(c, sum(1 for k in cols if k[0] == c)) for c in cells]
+        modes = []
+        for c in cells:
+            for m in sorted({k[1] for k in cols if k[0] == c}):
+                modes.append((m, sum(1 for k in cols if k[0] == c and k[1] == m)))
+        views.append({"converter": converter, "groups": groups, "modes": modes, "columns": cols, "rows": body})
+    return views
+
+
+def filters(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> dict[str, list[str]]:
+    return {"converter": sorted({r["converter"] for r in rows}), "mode": sorted({r["mode"] for r in rows}),
+            "kind": sorted({c["kind"] for c in cases if c["kind"]}),
+            "tag": sorted({t for c in cases for t in c["tags"]})}
