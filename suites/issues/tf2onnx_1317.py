@@ -1,0 +1,27 @@
+"""GatherV2 with batch_dims=1 on top_k indices, then expand_dims + broadcast_to (an always-pass control)."""
+
+CASE = {
+    "converter": "tf2onnx",
+    "issue": "https://github.com/onnx/tensorflow-onnx/issues/1317",
+    "description": ("log_softmax(a[2,6]) -> top_k(3) indices -> gather(b[2,6,12], idx, axis=1, "
+                    "batch_dims=1) -> broadcast"),
+    "tags": ["from_function", "control", "gather", "top_k"],
+    "stated": {"symptom": "ORT session creation fails", "reported": "2021-02, TF 2.x", "fixed": "not stated (closed)"},
+    "paper": {"symptom": "Wrong Model", "cause": "Type Problem", "cause_subtype": "Node",
+              "location": "Node Conversion", "artifact_row_id": 67},
+    "observed": "",
+}
+
+
+def build():
+    import tensorflow as tf
+
+    from convtrack.suite import seeded
+
+    @tf.function
+    def batched_gather(a, b):
+        idx = tf.math.top_k(tf.nn.log_softmax(a), k=3).indices
+        g = tf.gather(b, idx, axis=1, batch_dims=1)
+        return tf.broadcast_to(tf.expand_dims(g, 1), [2, 2, 3, 12])
+
+    return batched_gather, seeded((2, 6), (2, 6, 12))

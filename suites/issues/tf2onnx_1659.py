@@ -1,0 +1,30 @@
+"""tf.where(is_nan(x), c, x): the Select lowering must not let NaN leak through Mul/Add."""
+
+CASE = {
+    "converter": "tf2onnx",
+    "issue": "https://github.com/onnx/tensorflow-onnx/issues/1659",
+    "description": "tf.where(tf.math.is_nan(x), 7.0, x) on a vector with NaNs (unit test of PR #1663)",
+    "tags": ["from_function", "silent", "nan", "select", "where"],
+    "stated": {"symptom": "wrong-output (NaN)", "reported": "TF 2.5, opset 13",
+               "fixed": "1.9.2 (PR #1663, 1d3478f2)"},
+    "paper": {"symptom": "Wrong Model", "cause": "Type Problem", "cause_subtype": "Node",
+              "location": "Node Conversion", "artifact_row_id": 40},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import tensorflow as tf
+
+    @tf.function
+    def replace_nan(x):
+        return tf.where(tf.math.is_nan(x), tf.constant(7.0, tf.float32) * tf.ones_like(x), x)
+
+    inputs = []
+    for seed in range(3):
+        rng = np.random.default_rng(seed)
+        x = rng.uniform(-9, 9, size=10).astype("float32")
+        x[[3, 6 + seed]] = np.nan
+        inputs.append((x,))
+    return replace_nan, inputs

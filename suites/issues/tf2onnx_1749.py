@@ -1,0 +1,25 @@
+"""Conv3D -> BatchNormalization -> ReLU (NDHWC): wrong Transpose perm around FusedBatchNormV3."""
+
+CASE = {
+    "converter": "tf2onnx",
+    "issue": "https://github.com/onnx/tensorflow-onnx/issues/1749",
+    "description": "subclassed Keras model Conv3D(3, 3, same) -> BatchNormalization -> relu on [1,6,8,8,3]",
+    "tags": ["from_keras", "silent", "conv3d", "batchnorm", "transpose"],
+    "stated": {"symptom": "wrong-output/shape", "reported": "opset 11, from_keras",
+               "fixed": "1.9.3 (PR #1769, 5dfd36f8)"},
+    "paper": {"symptom": "Wrong Model", "cause": "Shape Problem", "location": "Node Conversion",
+              "artifact_row_id": 27},
+    "observed": "",
+}
+
+
+def build():
+    import keras
+
+    from convtrack.suite import seeded
+
+    layers = keras.layers
+    inputs = keras.Input((6, 8, 8, 3))
+    x = layers.BatchNormalization()(layers.Conv3D(3, 3, padding="same")(inputs))
+    outputs = layers.ReLU()(x)
+    return keras.Model(inputs, outputs), seeded((1, 6, 8, 8, 3))

@@ -1,0 +1,26 @@
+"""Flatten with a dynamic batch followed by softmax: the flatten rewriter recorded a wrong rank."""
+
+CASE = {
+    "converter": "tf2onnx",
+    "issue": "https://github.com/onnx/tensorflow-onnx/issues/1763",
+    "description": "tf.reshape(x, [tf.shape(x)[0], -1]) -> softmax with x[None,2,2,3] (dynamic batch)",
+    "tags": ["from_function", "control", "softmax", "flatten", "dynamic"],
+    "stated": {"symptom": "invalid model (Softmax axis=2 on 2-D)",
+               "reported": "tf2onnx 1.9.1-1.10.0dev, TF 2.2/2.6, opset 11",
+               "fixed": "1.9.3 (PR #1766, d87ba345)", "note": "only opset < 13 was affected: a control at 13+"},
+    "paper": {"symptom": "Wrong Model", "cause": "Shape Problem", "location": "Node Conversion",
+              "artifact_row_id": 25},
+    "observed": "",
+}
+
+
+def build():
+    import tensorflow as tf
+
+    from convtrack.suite import seeded
+
+    @tf.function(input_signature=[tf.TensorSpec([None, 2, 2, 3], tf.float32)])
+    def flat_softmax(x):
+        return tf.nn.softmax(tf.reshape(x, [tf.shape(x)[0], -1]))
+
+    return flat_softmax, seeded((3, 2, 2, 3))

@@ -1,0 +1,22 @@
+"""StridedSlice with two new axes after an ellipsis: x[..., newaxis, newaxis]."""
+
+CASE = {
+    "converter": "tf2onnx",
+    "issue": "https://github.com/onnx/tensorflow-onnx/issues/1849",
+    "description": "x[..., tf.newaxis, tf.newaxis] on x[2,3] (TF shape [2,3,1,1]; old tf2onnx [2,1,1,3])",
+    "tags": ["from_function", "silent", "shape", "strided_slice"],
+    "stated": {"symptom": "wrong-shape", "reported": "TF 2.8.0", "fixed": "1.12.0 (PR #2007, 1c7d4cef)"},
+    "observed": "",
+}
+
+
+def build():
+    import tensorflow as tf
+
+    from convtrack.suite import seeded
+
+    @tf.function
+    def newaxes(x):
+        return x[..., tf.newaxis, tf.newaxis] * 2.0
+
+    return newaxes, seeded((2, 3))

@@ -1,0 +1,30 @@
+"""Select lowered with the Mul/Add trick: cond*x + (!cond)*y turns 0*inf into NaN."""
+
+CASE = {
+    "converter": "tf2onnx",
+    "issue": "https://github.com/onnx/tensorflow-onnx/issues/1988",
+    "description": "tf.where(x1 < x1*x2, inf, x2) with infinities in x1 and zeros in x2 (unit test of PR #2035)",
+    "tags": ["from_function", "silent", "nan", "select", "where"],
+    "stated": {"symptom": "wrong-output (NaN)", "reported": "tf2onnx 1.11.1, TF 2.9.1, onnx 1.12, ORT 1.11.1",
+               "fixed": "1.13.0 (PR #2035, ee09669c)"},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import tensorflow as tf
+
+    @tf.function
+    def where_inf(x1, x2):
+        return tf.where(x1 < x1 * x2, tf.constant([np.inf], tf.float32), x2)
+
+    inputs = []
+    for seed in range(3):
+        rng = np.random.default_rng(seed)
+        x1 = rng.uniform(-2, 2, size=6).astype("float32")
+        x1[seed] = np.inf
+        x2 = rng.uniform(-2, 2, size=6).astype("float32")
+        x2[seed] = 0.0
+        inputs.append((x1, x2))
+    return where_inf, inputs

@@ -1,0 +1,22 @@
+"""Grouped Conv2D: Keras wraps it in a jit_compile tf.function that tf2onnx does not inline (PartitionedCall)."""
+
+CASE = {
+    "converter": "tf2onnx",
+    "issue": "https://github.com/onnx/tensorflow-onnx/issues/2099",
+    "description": "Sequential([Input((8,8,4)), Conv2D(8, 3, groups=4)]) through from_keras",
+    "tags": ["from_keras", "unsupported_op", "grouped_conv", "partitioned_call"],
+    "stated": {"symptom": "export crash (Unsupported ops: PartitionedCall)",
+               "reported": "TF 2.10/2.11, tf2onnx 1.13.0, opset 17",
+               "status": "open", "workaround": "layer._jit_compiled_convolution_op = layer.convolution_op",
+               "related": ["https://github.com/onnx/tensorflow-onnx/issues/2347"]},
+    "observed": "",
+}
+
+
+def build():
+    import keras
+
+    from convtrack.suite import seeded
+
+    model = keras.Sequential([keras.layers.Input((8, 8, 4)), keras.layers.Conv2D(8, 3, groups=4)])
+    return model, seeded((2, 8, 8, 4))

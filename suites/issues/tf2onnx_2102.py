@@ -1,0 +1,23 @@
+"""tf.image.adjust_contrast on a rank-4 batch: the mean must be over height and width only."""
+
+CASE = {
+    "converter": "tf2onnx",
+    "issue": "https://github.com/onnx/tensorflow-onnx/issues/2102",
+    "description": "tf.image.adjust_contrast(x[2,3,4,5], 2.1): AdjustContrastv2 reduced over all axes but channels",
+    "tags": ["from_function", "silent", "image", "reduce_mean"],
+    "stated": {"symptom": "wrong-output", "reported": "TF 2.11, onnx 1.12, ORT 1.12.1",
+               "broken": "1.8.3-1.13.0", "fixed": "1.14.0 (PR #2140, fa6db665)"},
+    "observed": "",
+}
+
+
+def build():
+    import tensorflow as tf
+
+    from convtrack.suite import seeded
+
+    @tf.function
+    def contrast(x):
+        return tf.image.adjust_contrast(x, 2.1)
+
+    return contrast, seeded((2, 3, 4, 5))

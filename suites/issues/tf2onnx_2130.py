@@ -1,0 +1,23 @@
+"""resize_nearest_neighbor with align_corners=True: TF rounds the source index, old tf2onnx floored it."""
+
+CASE = {
+    "converter": "tf2onnx",
+    "issue": "https://github.com/onnx/tensorflow-onnx/pull/2130",
+    "description": "tf.compat.v1.image.resize_nearest_neighbor(x[1,15,20,2], [30,40], align_corners=True)",
+    "tags": ["from_function", "silent", "resize", "nearest"],
+    "stated": {"symptom": "wrong-output", "broken": "1.9-1.13.0 (nearest_mode floor)",
+               "fixed": "1.14.0 (PR #2130, ec01956a)"},
+    "observed": "",
+}
+
+
+def build():
+    import tensorflow as tf
+
+    from convtrack.suite import seeded
+
+    @tf.function
+    def resize(x):
+        return tf.compat.v1.image.resize_nearest_neighbor(x, [30, 40], align_corners=True)
+
+    return resize, seeded((1, 15, 20, 2))

@@ -1,0 +1,27 @@
+"""ConcatV2 where one input has no static shape (a dynamic slice) and the other has one."""
+
+CASE = {
+    "converter": "tf2onnx",
+    "issue": "https://github.com/onnx/tensorflow-onnx/pull/2135",
+    "description": "tf.concat([tf.slice(x, [0,0], s1+s2), y], -1) with x,y[2,3] and int32 sizes (unknown shape)",
+    "tags": ["from_function", "shape", "concat", "dynamic"],
+    "stated": {"symptom": "export crash (None shape)", "fixed": "1.15.0 (aaaea956)"},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import tensorflow as tf
+
+    from convtrack.suite import seeded
+
+    @tf.function(input_signature=[tf.TensorSpec([2, 3], tf.float32), tf.TensorSpec([2, 3], tf.float32),
+                                  tf.TensorSpec([2], tf.int32), tf.TensorSpec([2], tf.int32)])
+    def concat_dynamic(x, y, s1, s2):
+        xs = tf.slice(x, [0, 0], s1 + s2)
+        return tf.concat([xs, y], -1)
+
+    s1 = np.array([1, 1], dtype="int32")
+    s2 = np.array([1, 2], dtype="int32")
+    return concat_dynamic, [(x, y, s1, s2) for x, y in seeded((2, 3), (2, 3))]

@@ -1,0 +1,27 @@
+"""Integer FloorDiv of a negative operand: tf2onnx lowers it to Div, which truncates toward zero in ORT."""
+
+CASE = {
+    "converter": "tf2onnx",
+    "issue": "https://github.com/onnx/tensorflow-onnx/issues/2174",
+    "description": "ceil-div -floordiv(-a, b) on int32 (a in [-20, 20), b = 3): TF floors, ONNX Div truncates",
+    "tags": ["from_function", "silent", "integer", "floordiv"],
+    "stated": {"symptom": "wrong-output", "reported": "TF 2.12, onnx 1.14.0, ORT 1.14.1", "status": "open",
+               "note": ("FloorDiv maps to Div (+Floor only for floats) in every release up to 1.17.0: "
+                        "a never-fixed control")},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import tensorflow as tf
+
+    @tf.function(input_signature=[tf.TensorSpec([None], tf.int32), tf.TensorSpec([], tf.int32)])
+    def ceil_div(a, b):
+        return -tf.math.floordiv(-a, b)
+
+    inputs = []
+    for seed in range(3):
+        rng = np.random.default_rng(seed)
+        inputs.append((rng.integers(-20, 20, size=8).astype("int32"), np.asarray(3, dtype="int32")))
+    return ceil_div, inputs

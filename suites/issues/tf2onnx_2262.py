@@ -1,0 +1,23 @@
+"""Any Keras Conv2D: with onnx >= 1.15, tf2onnx <= 1.15.1 fails on the empty explicit_paddings attribute."""
+
+CASE = {
+    "converter": "tf2onnx",
+    "issue": "https://github.com/onnx/tensorflow-onnx/issues/2262",
+    "description": "Sequential([Input((12,12,3)), Conv2D(4, 3, padding='same'), ReLU]) through from_keras",
+    "tags": ["from_keras", "onnx_version", "conv"],
+    "stated": {"symptom": "export crash (Could not infer attribute explicit_paddings type from empty iterator)",
+               "broken": "onnx >= 1.15.0 with tf2onnx <= 1.15.1", "fixed": "1.16.0 (PR #2279, e177a268)",
+               "related": ["https://github.com/onnx/tensorflow-onnx/issues/2280"],
+               "note": "the matrix excludes tf2onnx <= 1.15.1 x onnx >= 1.15, so here a control"},
+    "observed": "",
+}
+
+
+def build():
+    import keras
+
+    from convtrack.suite import seeded
+
+    model = keras.Sequential([keras.layers.Input((12, 12, 3)), keras.layers.Conv2D(4, 3, padding="same"),
+                              keras.layers.ReLU()])
+    return model, seeded((2, 12, 12, 3))

@@ -1,0 +1,26 @@
+"""tf.ones_like of a dynamically reshaped tensor: OnesLike unsupported with TF 2.14+ graphs in tf2onnx 1.15.1."""
+
+CASE = {
+    "converter": "tf2onnx",
+    "issue": "https://github.com/onnx/tensorflow-onnx/issues/2267",
+    "description": "tf.ones_like(tf.reshape(x, y)) + reshape(x, y), x float [3,16,16], y int64 [3] (dynamic shape)",
+    "tags": ["from_function", "unsupported_op", "tf_version", "ones_like"],
+    "stated": {"symptom": "export crash (OnesLike is not supported)", "reported": "tf2onnx 1.15.1, TF 2.14.0",
+               "works": "TF 2.13.1", "fixed": "1.16.0 (PR #2270, ae4c39ed)"},
+    "observed": "",
+}
+
+
+def build():
+    import numpy as np
+    import tensorflow as tf
+
+    from convtrack.suite import seeded
+
+    @tf.function(input_signature=[tf.TensorSpec([3, 16, 16], tf.float32), tf.TensorSpec([3], tf.int64)])
+    def ones_like_reshape(x, y):
+        r = tf.reshape(x, y)
+        return tf.ones_like(r) + r
+
+    shape = np.array([16, 16, 3], dtype="int64")
+    return ones_like_reshape, [(x, shape) for (x,) in seeded((3, 16, 16))]

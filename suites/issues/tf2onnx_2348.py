@@ -1,0 +1,21 @@
+"""from_keras on a Keras 3 Sequential model: 'Sequential' object has no attribute 'output_names'."""
+
+CASE = {
+    "converter": "tf2onnx",
+    "issue": "https://github.com/onnx/tensorflow-onnx/issues/2348",
+    "description": "keras.Sequential([Input((20,20,3)), Conv2D(8, 1)]) through from_keras (the issue used 80x80)",
+    "tags": ["from_keras", "keras3", "api", "conv"],
+    "stated": {"symptom": "export crash (AttributeError: output_names)", "reported": "TF >= 2.16 (2.17), opset 18",
+               "broken": "TF >= 2.16 with tf2onnx <= 1.16.1", "fixed": "1.17.0 (_get_output_names) [src]",
+               "related": ["https://github.com/onnx/tensorflow-onnx/issues/2319"]},
+    "observed": "",
+}
+
+
+def build():
+    import keras
+
+    from convtrack.suite import seeded
+
+    model = keras.Sequential([keras.layers.Input((20, 20, 3)), keras.layers.Conv2D(8, 1, 1)])
+    return model, seeded((1, 20, 20, 3))

@@ -1,0 +1,16 @@
+"""keras.applications.NASNetMobile (32x32, 10 classes); random weights (weights=None, built offline)."""
+
+CASE = {
+    "converter": "tf2onnx",
+    "description": "keras.applications.NASNetMobile (32x32, 10 classes)",
+    "tags": ['keras_application', 'from_keras', 'vision', 'nas', 'separable'],
+}
+
+
+def build():
+    import keras
+
+    from convtrack.suite import seeded
+
+    model = keras.applications.NASNetMobile(input_shape=(32, 32, 3), weights=None, classes=10)
+    return model, seeded((1, 32, 32, 3))
