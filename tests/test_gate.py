@@ -1,0 +1,161 @@
+"""The gate with stubbed cells: groups, exit codes, triage (and expiry), JUnit XML structure, Markdown."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from convtrack import cellrun, cli, gate, matrix, store, suite, triage
+from convtrack.transitions import State
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CASE = '''CASE = {"converter": "torch.onnx"}
+def build():
+    pass
+'''
+# per torch version: case -> (outcome, signature, tier)
+OUTCOMES: dict[str, dict[str, tuple[str, str | None, int | None]]] = {
+    "2.15.0": {"synthetic/a": ("pass", None, 0), "synthetic/b": ("pass", None, 0),
+               "synthetic/c": ("convert_error", "E: old", None), "synthetic/d": ("run_error", "R", None),
+               "synthetic/e": ("pass", None, 0), "synthetic/f": ("pass", None, 0)},
+    "2.16.0rc1": {"synthetic/a": ("pass", None, 0), "synthetic/b": ("convert_error", "E: new", None),
+                  "synthetic/c": ("pass", None, 0), "synthetic/d": ("run_error", "R", None),
+                  "synthetic/e": ("mismatch", None, 7), "synthetic/f": ("build_error", "B", None)},
+}
+
+
+@pytest.fixture
+def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    for name in "abcdef":
+        (tmp_path / "suites" / "synthetic").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "suites" / "synthetic" / f"{name}.py").write_text(CASE)
+    built: list[matrix.Cell] = []
+    calls: list[list[str] | None] = []
+
+    def execute(cell: matrix.Cell, cases: list[suite.Case], settings: cellrun.Settings,
+                install_args: list[str] | None = None, **_: Any) -> Path:
+        built.append(cell)
+        calls.append(install_args)
+        table = OUTCOMES.get(cell.axes["torch"])
+        out = store.run_file(settings.reports, cell.converter, cell.id, settings.run_id)
+        recs = []
+        for c in cases:
+            for t in cell.tasks:
+                o, sig, tier = table[c.id] if table else ("env_error", "uv: no matching distribution", None)
+                recs.append(store.Record(run_id=settings.run_id, converter=cell.converter, cell=cell.id, case=c.id,
+                                         case_kind=c.kind, case_hash=c.hash, opset=t.opset, mode=t.mode,
+                                         versions=dict(cell.axes), outcome=o, signature=sig,
+                                         metrics={"tier": tier} if tier is not None else {}))
+        store.write_all(out, recs)
+        return out
+
+    monkeypatch.setattr(cellrun, "execute", execute)
+    return {"root": tmp_path, "built": built, "calls": calls}
+
+
+def argv(root: Path, *extra: str, candidate: str = "torch==2.16.0rc1") -> list[str]:
+    return ["--suites", str(root / "suites"), "--reports", str(root / "reports"), "gate", "--candidate", candidate,
+            "--baseline", "torch==2.15.0", "--opset", "18", "--mode", "dynamo", "--triage",
+            str(root / "triage.toml"), *extra]
+
+
+def test_regression_exits_1_and_groups_every_case(world: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    root = world["root"]
+    assert cli.main(argv(root, "--json")) == 1
+    data = json.loads(capsys.readouterr().out)
+    groups = {r["case"]: r["group"] for r in data["rows"]}
+    assert groups == {"synthetic/a": "pass", "synthetic/b": "new_failure", "synthetic/c": "fix",
+                      "synthetic/d": "unchanged_failure", "synthetic/e": "new_mismatch", "synthetic/f": "skipped"}
+    assert data["status"] == 1 and data["candidate_cell"].startswith("torch2.16.0rc1-")
+    assert [c.axes["torch"] for c in world["built"]] == ["2.15.0", "2.16.0rc1"]
+    assert all([(t.opset, t.mode) for t in c.tasks] == [(18, "dynamo")] for c in world["built"])
+
+
+def test_triage_suppresses_until_it_expires(world: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    root = world["root"]
+    (root / "triage.toml").write_text(
+        '[[known]]\ncase = "synthetic/b"\nreason = "known"\nissue = "https://github.com/x/y/issues/1"\n'
+        '[[known]]\ncase = "synthetic/e"\nopset = 18\nmode = "dynamo"\nreason = "tier"\n'
+        'issue = "https://github.com/x/y/issues/2"\nexpires = "2.17"\n')
+    assert cli.main(argv(root)) == 0
+    out = capsys.readouterr().out
+    assert "Triaged (known) (2)" in out and "https://github.com/x/y/issues/1" in out and "PASS" in out
+    # the same entry expiring at the candidate's release: it stops suppressing
+    (root / "triage.toml").write_text((root / "triage.toml").read_text().replace('"2.17"', '"2.16.0rc1"'))
+    assert cli.main(argv(root, "--json")) == 1
+    rows = {r["case"]: r for r in json.loads(capsys.readouterr().out)["rows"]}
+    assert rows["synthetic/e"]["group"] == "new_mismatch" and rows["synthetic/e"]["triage_expired"]
+    assert rows["synthetic/b"]["group"] == "triaged"
+
+
+def test_junit_is_valid_and_structured(world: dict[str, Any], tmp_path: Path) -> None:
+    root = world["root"]
+    junit, md = tmp_path / "out" / "gate.xml", tmp_path / "out" / "gate.md"
+    (root / "triage.toml").write_text(
+        '[[known]]\ncase = "synthetic/b"\nreason = "a <known> & \\"quoted\\" one"\n'
+        'issue = "https://github.com/x/y/issues/1"\n')
+    assert cli.main(argv(root, "--junit", str(junit), "--markdown", str(md))) == 1
+    tree = ET.parse(junit)
+    top = tree.getroot()
+    assert top.tag == "testsuites"
+    suites = top.findall("testsuite")
+    assert len(suites) == 1
+    cases = suites[0].findall("testcase")
+    assert len(cases) == 6 == int(suites[0].get("tests", "0"))
+    by_name = {(c.get("classname"), c.get("name")): c for c in cases}
+    assert set(by_name) == {(f"synthetic.{n}", "opset18-dynamo") for n in "abcdef"}
+    failures = [c for c in cases if c.find("failure") is not None]
+    skipped = [c for c in cases if c.find("skipped") is not None]
+    assert [c.get("classname") for c in failures] == ["synthetic.e"]
+    assert {c.get("classname") for c in skipped} == {"synthetic.b", "synthetic.f"}
+    assert suites[0].get("failures") == "1" and suites[0].get("skipped") == "2" and suites[0].get("errors") == "0"
+    assert "<known>" in (by_name[("synthetic.b", "opset18-dynamo")].find("skipped").get("message") or "")  # type: ignore[union-attr]
+    text = md.read_text()
+    assert text.startswith("## convtrack gate") and "| New mismatches | 1 |" in text and "**failed**" in text
+
+
+def test_environment_error_exits_2_with_an_error_testcase(world: dict[str, Any], tmp_path: Path) -> None:
+    junit = tmp_path / "gate.xml"
+    assert cli.main(argv(world["root"], "--junit", str(junit), candidate="torch==2.99.0")) == 2
+    suite_el = ET.parse(junit).getroot().find("testsuite")
+    assert suite_el is not None and suite_el.get("errors") == "1"
+    assert any(c.find("error") is not None for c in suite_el.findall("testcase"))
+
+
+def test_usage_errors_exit_2(world: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    root = world["root"]
+    assert cli.main(argv(root, candidate="torch>=2.16")) == 2
+    assert cli.main(argv(root, candidate="numpy==2.0.0")) == 2  # not an axis
+    assert cli.main(argv(root, candidate=str(root / "missing-2.16.0-py3-none-any.whl"))) == 2
+    (root / "triage.toml").write_text('[[known]]\ncase = "x"\n')
+    assert cli.main(argv(root)) == 2
+    assert "reason" in capsys.readouterr().err
+    assert world["built"] == []
+
+
+def test_local_wheel_and_find_links_reach_uv(world: dict[str, Any], tmp_path: Path) -> None:
+    wheel = tmp_path / "torch-2.16.0rc1-cp311-cp311-linux_x86_64.whl"
+    wheel.write_bytes(b"")
+    assert cli.main(argv(world["root"], "--find-links", str(tmp_path), candidate=str(wheel))) == 1
+    candidate = world["built"][1]
+    assert candidate.pip_args()[0] == f"torch @ {wheel.resolve().as_uri()}"
+    assert world["calls"] == [None, ["--find-links", str(tmp_path)]]
+
+
+def test_committed_triage_file_parses() -> None:
+    entries = triage.load(ROOT / "triage.toml")
+    assert entries and all(e.issue.startswith("https://github.com/") and e.reason for e in entries)
+    cases = {c.id for c in suite.discover(ROOT / "suites")}
+    assert all(e.case in cases for e in entries)
+
+
+def test_group_of_treats_harness_outcomes_as_skipped() -> None:
+    assert gate.group_of(State("pass"), State("env_error")) == "skipped"
+    assert gate.group_of(State("not_applicable"), State("convert_error", "x")) == "skipped"
+    assert gate.group_of(None, State("pass")) == "skipped"
+    assert gate.group_of(State("pass"), State("wrong_shape")) == "new_mismatch"
