@@ -1,0 +1,35 @@
+"""transformers DeBERTa-v2 encoder from a small config (2 layers, hidden 64), random weights.
+
+Disentangled attention with log-bucketed relative positions (gather-heavy)."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "description": "transformers DebertaV2Model from a 2-layer config, first output",
+    "tags": ["nlp", "encoder", "transformers", "deberta"],
+    "requires": ["transformers"],
+    "rtol": 1e-3,
+    "atol": 1e-4,
+    "tolerance_reason": "softmax attention + LayerNorm stack in fp32: reassociation differences reach ~1e-5 absolute",
+}
+
+
+def build():
+    import torch
+    import transformers
+
+    from convtrack.suite import seeded
+
+    config = transformers.DebertaV2Config(vocab_size=256, hidden_size=64, num_hidden_layers=2, num_attention_heads=4,
+                                           intermediate_size=128, max_position_embeddings=64, relative_attention=True,
+                                           position_buckets=16, max_relative_positions=32, pos_att_type=["p2c", "c2p"])
+    model = transformers.DebertaV2Model(config).eval()
+
+    class Wrapped(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.inner = model
+
+        def forward(self, input_ids):
+            return self.inner(input_ids=input_ids, return_dict=False)[0]
+
+    return Wrapped().eval(), seeded((1, 16), dtype="int64", low=0, high=256)
