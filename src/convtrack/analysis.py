@@ -78,3 +78,40 @@ def summary(df: pd.DataFrame) -> pd.DataFrame:
         return df
     return df.pivot_table(index=["converter", "framework_version"], columns="outcome", values="record_id",
                           aggfunc="count", fill_value=0)
+
+
+# ---- case hashes: records of an older case source are not comparable ------------------------------------------
+
+def current_hashes(suites: Path, converter: str | None = None) -> dict[str, str]:
+    """Case id -> content hash of the suite as it is now (generated cases included)."""
+    from convtrack import suite
+
+    return {c.id: c.hash for c in suite.discover(suites, converter)}
+
+
+def mark_comparable(df: pd.DataFrame, hashes: dict[str, str]) -> pd.DataFrame:
+    """A copy of df with a boolean column `comparable`: the record's case_hash is its case's current hash.
+
+    Records of a case no longer in the suite, or without a case_hash, are not comparable either.
+    """
+    out = df.copy()
+    if out.empty:
+        out["comparable"] = []
+        return out.astype({"comparable": bool})
+    case_hash = out["case_hash"] if "case_hash" in out else [None] * len(out)
+    out["comparable"] = [hashes.get(str(c)) == h and h is not None
+                         for c, h in zip(out["case"], case_hash, strict=True)]
+    return out
+
+
+def drop_stale(df: pd.DataFrame, hashes: dict[str, str]) -> pd.DataFrame:
+    """Only the comparable records (see mark_comparable); pass the result to latest, compatibility, summary."""
+    marked = mark_comparable(df, hashes)
+    return marked[marked["comparable"]]
+
+
+def latest_marked(df: pd.DataFrame, hashes: dict[str, str], drop: bool = False) -> pd.DataFrame:
+    """latest() with the `comparable` flag: drop=True leaves stale records out before picking the newest,
+    drop=False keeps the newest record whatever its hash and flags it."""
+    marked = mark_comparable(df, hashes)
+    return latest(marked[marked["comparable"]] if drop else marked)
