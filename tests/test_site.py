@@ -176,3 +176,15 @@ def test_empty_reports_and_no_transitions_module(tmp_path: Path) -> None:
     assert "0 records" in index.read_text()
     assert "No regressions or fixes" in (tmp_path / "out" / "regressions.html").read_text()
     ET.parse(tmp_path / "out" / "feed.xml")
+
+
+def test_site_with_the_real_transitions_module(tmp_path: Path) -> None:
+    transitions_module = pytest.importorskip("convtrack.transitions")
+    assert hasattr(transitions_module, "find")
+    out = tmp_path / "out"
+    site.build(make_reports(tmp_path), out, suites=make_suites(tmp_path), online=False)
+    html = (out / "regressions.html").read_text()
+    assert "issues/evil" in html and "2.8.0 → 2.9.0" in html and EVIL not in html
+    root = ET.parse(out / "feed.xml").getroot()
+    kinds = [c.get("term") for c in root.iter(f"{ATOM}category")]
+    assert kinds.count("regression") >= 2 and "fix" in kinds  # tf2onnx 1.14.0 -> 1.16.1 is a fix
