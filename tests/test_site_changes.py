@@ -48,7 +48,10 @@ def test_index_lookup_failure_is_silent(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_no_transitions_module_means_an_empty_timeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import convtrack
+
     monkeypatch.setitem(sys.modules, "convtrack.transitions", None)  # import fails
+    monkeypatch.delattr(convtrack, "transitions", raising=False)
     assert site_changes.load_transitions(analysis.load(make_reports(tmp_path))) == []
 
 

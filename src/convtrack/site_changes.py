@@ -168,7 +168,7 @@ def chart_series(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 sel = [r for r in part if r["mode"] == mode and str(r["versions"].get(framework, "")) == v
                        and r["outcome"] not in HARNESS]
                 points.append(None if not sel else sum(r["outcome"] == "pass" for r in sel) / len(sel))
-            series.append({"name": mode, "points": points})
+            series.append({"name": mode if mode != "-" else "all cases", "points": points})
         charts.append({"title": f"{converter}: pass rate by {framework} release", "labels": versions,
                        "series": series})
     return charts

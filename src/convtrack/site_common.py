@@ -88,7 +88,8 @@ def latest_rows(df: Any) -> list[dict[str, Any]]:
     """The newest record of every result, as dicts, with mode '-' for converters without modes."""
     if df.empty:
         return []
-    rows = analysis.latest(df).to_dict("records")
+    known = {o.value for o in Outcome}
+    rows = [r for r in analysis.latest(df).to_dict("records") if r.get("outcome") in known]
     for r in rows:
         for k, v in r.items():
             if isinstance(v, float) and v != v:  # pandas' NaN for a missing value

@@ -1,0 +1,54 @@
+"""Screenshot of the compatibility matrix for the README: builds the site from the records, serves it under
+/convtrack/ on 127.0.0.1 and photographs index.html with Debian's headless Chromium through Playwright.
+
+    python docs/screenshot.py [--reports reports] [--out docs/matrix.png]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    from convtrack import site
+
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--reports", type=Path, default=ROOT / "reports")
+    p.add_argument("--out", type=Path, default=ROOT / "docs" / "matrix.png")
+    p.add_argument("--width", type=int, default=1280)
+    args = p.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        site.build(args.reports, Path(tmp) / "convtrack", online=False)
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=tmp)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+                page = browser.new_page(viewport={"width": args.width, "height": 900})
+                page.goto(f"http://127.0.0.1:{server.server_address[1]}/convtrack/index.html")
+                page.locator("main").screenshot(path=str(args.out))
+                browser.close()
+        finally:
+            server.shutdown()
+    print(args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
