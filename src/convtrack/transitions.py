@@ -170,6 +170,7 @@ def _group(rows: Iterable[dict[str, Any]], axes: Mapping[str, Sequence[str]]
         values = {n: str(versions[n]) for n in names if versions.get(n)}
         mode = row.get("mode")
         mode = mode if isinstance(mode, str) else "-"
+        row["_state"] = State.of(row)
         for axis, value in values.items():
             fixed = tuple(sorted((k, v) for k, v in values.items() if k != axis))
             groups[(row["converter"], row["case"], int(row["opset"]), mode, axis, fixed)][value].append(row)
@@ -178,10 +179,10 @@ def _group(rows: Iterable[dict[str, Any]], axes: Mapping[str, Sequence[str]]
 
 def _side(records: list[dict[str, Any]]) -> tuple[State, dict[str, Any], bool, bool]:
     """The newest state of one version's records, the newest record, repeated-and-agreeing, disagreeing."""
-    states = [State.of(r) for r in records if not State.of(r).harness]
-    newest = next(r for r in reversed(records) if not State.of(r).harness)
+    states = [r["_state"] for r in records if not r["_state"].harness]
+    newest = next(r for r in reversed(records) if not r["_state"].harness)
     flaky = any(not s.same(states[0]) for s in states)
-    return State.of(newest), newest, len(states) >= 2 and not flaky, flaky
+    return newest["_state"], newest, len(states) >= 2 and not flaky, flaky
 
 
 def scan(df: pd.DataFrame, axes: Mapping[str, Sequence[str]] | None = None) -> Scan:
@@ -192,18 +193,18 @@ def scan(df: pd.DataFrame, axes: Mapping[str, Sequence[str]] | None = None) -> S
     for (converter, case, opset, mode, axis, fixed), by_version in _group(_rows(df), axes).items():
         # versions where the converter produced a result; harness outcomes are skipped over
         ordered = [v for v in sorted(by_version, key=version_key)
-                   if any(not State.of(r).harness for r in by_version[v])]
+                   if any(not r["_state"].harness for r in by_version[v])]
         for before_v, after_v in zip(ordered, ordered[1:], strict=False):
-            hashes = {str(r.get("case_hash")) for r in by_version[before_v] if not State.of(r).harness}
+            hashes = {str(r.get("case_hash")) for r in by_version[before_v] if not r["_state"].harness}
             after_recs = [r for r in by_version[after_v]
-                          if not State.of(r).harness and str(r.get("case_hash")) in hashes]
+                          if not r["_state"].harness and str(r.get("case_hash")) in hashes]
             if not after_recs:
                 not_comparable.append(NotComparable(converter, case, opset, mode, axis, before_v, after_v,
                                                     dict(fixed)))
                 continue
             case_hash = str(after_recs[-1].get("case_hash"))  # the newest source both versions ran
             before_recs = [r for r in by_version[before_v]
-                           if not State.of(r).harness and str(r.get("case_hash")) == case_hash]
+                           if not r["_state"].harness and str(r.get("case_hash")) == case_hash]
             after_recs = [r for r in after_recs if str(r.get("case_hash")) == case_hash]
             b_state, b_rec, b_ok, b_flaky = _side(before_recs)
             a_state, a_rec, a_ok, a_flaky = _side(after_recs)
