@@ -66,6 +66,8 @@ def test_from_frame_uses_newest_records_and_filters_opset() -> None:
     (only13,) = coverage.from_frame(df, "torch.onnx", 13)
     assert only13.opset == 13 and only13.cases == ["models/d"]
     assert coverage.from_frame(df, "torch.onnx", 99) == []
+    (dynamo,) = coverage.from_frame(df, "torch.onnx", mode="dynamo")
+    assert dynamo.ops == {"Conv": 1, "Relu": 1}
 
 
 def test_the_committed_table_is_onnx_1_17() -> None:

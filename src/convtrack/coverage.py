@@ -102,8 +102,9 @@ def compute(records: Iterable[Mapping[str, Any]], converter: str, opset: int,
     )
 
 
-def from_frame(df: pd.DataFrame, converter: str | None = None, opset: int | None = None) -> list[Coverage]:
-    """Coverage per converter from an analysis frame: newest record per task, optionally one opset.
+def from_frame(df: pd.DataFrame, converter: str | None = None, opset: int | None = None,
+               mode: str | None = None) -> list[Coverage]:
+    """Coverage per converter from an analysis frame: newest record per task, optionally one opset or mode.
 
     Without `opset`, every opset's records count and the target is the highest opset the records requested.
     """
@@ -114,6 +115,8 @@ def from_frame(df: pd.DataFrame, converter: str | None = None, opset: int | None
         df = df[df["converter"] == converter]
     if opset is not None:
         df = df[df["opset"] == opset]
+    if mode is not None:
+        df = df[df["mode"] == mode]
     out = []
     for conv in sorted(df["converter"].unique()) if not df.empty else []:
         part = df[df["converter"] == conv]

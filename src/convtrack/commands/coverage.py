@@ -16,7 +16,7 @@ def show(args: argparse.Namespace) -> int:
         return 1
     if not args.all_hashes and args.suites.is_dir():  # records of an older case source do not count
         df = analysis.drop_stale(df, analysis.current_hashes(args.suites))
-    found = coverage.from_frame(df, args.converter, args.opset)
+    found = coverage.from_frame(df, args.converter, args.opset, args.mode)
     if not found:
         print("no records match", file=sys.stderr)
         return 1
@@ -32,6 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--converter", help="one converter (default: each converter with records)")
     p.add_argument("--opset", type=int, help="only records of this opset, and its ops as the target "
                                              "(default: every opset; target = the highest one recorded)")
+    p.add_argument("--mode", help="one exporter mode (torch.onnx: legacy or dynamo)")
     p.add_argument("--top", type=int, default=15, help="bigrams and trigrams to list (default 15)")
     p.add_argument("--all-hashes", action="store_true",
                    help="count records of older case sources too (default: only records of the current suite)")
