@@ -142,3 +142,13 @@ def test_changes_command_json_and_table(tmp_path: Path, capsys: pytest.CaptureFi
     assert cli.main(["--reports", str(tmp_path), "changes"]) == 0
     out = capsys.readouterr().out
     assert "regression" in out and "2.1.2 -> 2.6.0" in out and "unconfirmed" in out
+
+
+def test_reworded_advice_after_the_first_sentence_is_the_same_failure() -> None:
+    # measured: torch 2.6.0 vs 2.15.0 on issues/pytorch_177013 differ only after the first sentence
+    old = ("UnsupportedOperatorError: Exporting the operator 'aten::x' to ONNX opset version N is not supported. "
+           "Please feel free to request support or submit a pull request on PyTorc")
+    new = "UnsupportedOperatorError: Exporting the operator 'aten::x' to ONNX opset version N is not supported"
+    assert classify(State("convert_error", old), State("convert_error", new)) is None
+    assert classify(State("convert_error", old), State("convert_error", "UnsupportedOperatorError: aten::y")) == (
+        "regression")

@@ -78,10 +78,15 @@ class Row:
     def label(self) -> str:
         return f"{self.case} opset {self.opset} {self.mode}"
 
-    def change(self) -> str:
-        def show(s: State | None) -> str:
-            return "-" if s is None else s.outcome + (f" ({s.signature})" if s.signature else "")
-        return f"{show(self.baseline)} -> {show(self.candidate)}"
+    def change(self, width: int = 120) -> str:
+        def show(s: State | None, sig: bool = True) -> str:
+            if s is None:
+                return "-"
+            text = s.signature if sig and s.signature else ""
+            return s.outcome + (f" ({text[:width] + '...' if len(text) > width else text})" if text else "")
+        b, c = self.baseline, self.candidate
+        same = b is not None and c is not None and b.same(c)
+        return f"{show(b)} -> {show(c, not same)}"
 
     def to_dict(self) -> dict[str, Any]:
         return {"case": self.case, "opset": self.opset, "mode": self.mode, "group": self.group,

@@ -107,8 +107,20 @@ class State:
         return not Outcome(self.outcome).is_converter_result
 
     def same(self, other: State) -> bool:
-        """Same verdict (outcome and signature); tiers within a mismatch are compared by `classify`."""
-        return (self.outcome, self.signature) == (other.outcome, other.signature)
+        """Same verdict (outcome and failure); tiers within a mismatch are compared by `classify`."""
+        return self.outcome == other.outcome and same_failure(self.signature, other.signature)
+
+
+def _first_sentence(signature: str) -> str:
+    return signature.split(". ", 1)[0].rstrip(". ")
+
+
+def same_failure(a: str | None, b: str | None) -> bool:
+    """Equal signatures, or equal up to the first sentence: releases reword the advice after the error
+    ("... is not supported. Please feel free to request support ...") without it being a new failure."""
+    if a is None or b is None:
+        return a == b
+    return a == b or _first_sentence(a) == _first_sentence(b)
 
 
 def classify(before: State, after: State) -> str | None:
@@ -124,7 +136,7 @@ def classify(before: State, after: State) -> str | None:
         return "fix"
     if a.rank != b.rank:  # a later stage failing means the model got further
         return "regression" if a.rank < b.rank else "fix"
-    if before.signature != after.signature:
+    if not same_failure(before.signature, after.signature):
         return "regression"  # a new failure signature in the same stage
     if b is Outcome.MISMATCH and before.tier is not None and after.tier is not None:
         if after.tier > before.tier + TIER_SLACK:
