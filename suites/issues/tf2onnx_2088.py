@@ -19,11 +19,11 @@ def build():
     from convtrack.suite import seeded
 
     rng = np.random.default_rng(42)
-    kernel = tf.constant(rng.uniform(-1, 1, size=(3, 3, 1, 1)).astype("float32"))
-    scale = tf.constant(np.array([1.0, 2.0, 3.0], dtype="float32").reshape(1, 3, 1, 1))
+    kernel = rng.uniform(-1, 1, size=(3, 3, 1, 1)).astype("float32")
+    scale = np.array([1.0, 2.0, 3.0], dtype="float32").reshape(1, 3, 1, 1)
 
     @tf.function
-    def conv_mul(x):
-        return tf.nn.conv2d(x, kernel, strides=1, padding="VALID") * scale
+    def conv_mul(x):  # constants built inside the graph: captured eager tensors would become inputs
+        return tf.nn.conv2d(x, tf.constant(kernel), strides=1, padding="VALID") * tf.constant(scale)
 
     return conv_mul, seeded((1, 5, 5, 1))
