@@ -43,6 +43,19 @@ def test_merge_deduplicates_and_is_idempotent(tmp_path: Path) -> None:
     assert len(store.load(into)) == 3
 
 
+
+def test_flattened_artifacts_are_routed_by_record_content(tmp_path: Path) -> None:
+    """download-artifact gives records-N/<run id>.jsonl (+ .env.json) with the folders stripped."""
+    for n, cell in enumerate(["torch2.6.0-ort1.20.1", "torch2.9.0-ort1.20.1"]):
+        shard = tmp_path / "shards" / f"records-{n}"
+        store.write_all(shard / "run1.jsonl", [_rec("run1", "models/x", cell=cell)])
+        (shard / "run1.env.json").write_text(f'{{"cell": "{cell}"}}\n')
+    into = tmp_path / "reports"
+    assert merge([tmp_path / "shards"], into).added == 2
+    for cell in ["torch2.6.0-ort1.20.1", "torch2.9.0-ort1.20.1"]:
+        folder = into / "records" / "torch.onnx" / cell
+        assert (folder / "run1.jsonl").exists() and cell in (folder / "run1.env.json").read_text()
+
 def test_existing_files_are_only_appended_to(tmp_path: Path) -> None:
     into = _shard(tmp_path / "reports", "run1", ["models/x"])
     target = store.run_file(into, "torch.onnx", "torch2.6.0-ort1.20.1", "run1")
