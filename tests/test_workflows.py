@@ -80,7 +80,8 @@ def test_matrix_workflow_structure() -> None:
     assert cell["env"]["CONVTRACK_RUN_ID"] == "${{ needs.list.outputs.run_id }}"
     assert 'nox -s "${{ matrix.session }}"' in steps_text(cell)
     upload = [s for s in cell["steps"] if str(s.get("uses", "")).startswith("actions/upload-artifact@")]
-    assert upload and upload[0]["with"]["path"] == "reports/records/**/${{ needs.list.outputs.run_id }}.*" and upload[0]["if"] == "always()"
+    assert upload and upload[0]["if"] == "always()"
+    assert upload[0]["with"]["path"] == "reports/records/**/${{ needs.list.outputs.run_id }}.*"
     assert "${{ strategy.job-index }}" in upload[0]["with"]["name"]
 
     collect = jobs["collect"]
