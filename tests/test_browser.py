@@ -101,6 +101,8 @@ def test_site_in_a_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, brow
     assert page.locator("section.converter[data-converter='tf2onnx']").is_visible()
     page.select_option("select[data-filter='converter']", "torch.onnx")
     assert not page.locator("section.converter[data-converter='tf2onnx']").is_visible()
+    square.click()  # the cases behind a square, filtered, each linking to its page
+    assert page.locator("#square-detail li").all_inner_texts() == ["issues/evil convert_error"]
     page.screenshot(path=str(tmp_path / "matrix.png"), full_page=True)
 
     page.locator(".case-list a:visible", has_text="issues/evil").click()  # a case page

@@ -81,6 +81,28 @@
     }
   }
 
+  // The cases behind one square (those the filters let through), each linking to its case page.
+  function showSquare(td, form) {
+    var panel = document.getElementById("square-detail"), list = cases(), s = form ? state(form) : {};
+    if (!panel) { return; }
+    panel.textContent = "";
+    var head = document.createElement("p");
+    head.textContent = td.title;
+    panel.appendChild(head);
+    var ul = document.createElement("ul");
+    (td.dataset.results || "").split(",").forEach(function (pair) {
+      var i = pair.indexOf(":"), c = list[+pair.slice(0, i)], outcome = pair.slice(i + 1);
+      if (!c || !caseMatches(c, s)) { return; }
+      var li = document.createElement("li"), a = document.createElement("a");
+      a.href = c.page; a.textContent = c.id; li.appendChild(a);
+      li.appendChild(document.createTextNode(" " + outcome));
+      li.className = "o-" + outcome;
+      ul.appendChild(li);
+    });
+    panel.appendChild(ul);
+    panel.hidden = false;
+  }
+
   function init() {
     var form = document.getElementById("filters");
     if (form) {
@@ -95,6 +117,8 @@
       var td = ev.target.closest ? ev.target.closest("td.r") : null;
       var out = document.getElementById("detail");
       if (td && out && td.dataset.detail) { out.textContent = td.dataset.detail; }
+      var sq = ev.target.closest ? ev.target.closest("td.sq[data-results]") : null;
+      if (sq) { showSquare(sq, form); }
     });
   }
 
