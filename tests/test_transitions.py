@@ -101,8 +101,9 @@ def test_repeated_agreeing_records_confirm_and_disagreeing_ones_are_flaky() -> N
     confirmed = scan([*base, rec("2.1.2", "pass", run="r2"), rec("2.6.0", "crash", signature="SIGSEGV", run="r2")])
     assert confirmed.transitions[0].confirmed and not confirmed.transitions[0].flaky
     flaky = scan([*base, rec("2.1.2", "pass", run="r2"), rec("2.6.0", "pass", run="r2")])
-    # the newest records agree (pass, pass): no transition; the older crash marks nothing as a regression
-    assert flaky.transitions == []
+    # the newest records agree (pass, pass), but the crash did happen once: listed, flaky, never confirmed
+    t = flaky.transitions[0]
+    assert (t.kind, t.after_outcome, t.flaky, t.confirmed) == ("regression", "crash", True, False)
     flaky = scan([*base, rec("2.1.2", "pass", run="r2"), rec("2.6.0", "pass", run="r2"),
                   rec("2.6.0", "crash", signature="SIGSEGV", run="r3")])
     t = flaky.transitions[0]
@@ -152,3 +153,37 @@ def test_reworded_advice_after_the_first_sentence_is_the_same_failure() -> None:
     assert classify(State("convert_error", old), State("convert_error", new)) is None
     assert classify(State("convert_error", old), State("convert_error", "UnsupportedOperatorError: aten::y")) == (
         "regression")
+
+
+@pytest.mark.parametrize("rerun_after, expect", [("invalid_model", "confirmed"), ("pass", "flaky")])
+def test_confirm_reruns_the_two_cells_once_with_only_that_case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                capsys: pytest.CaptureFixture[str],
+                                                                rerun_after: str, expect: str) -> None:
+    from convtrack import cellrun, matrix, suite
+
+    (tmp_path / "suites" / "issues").mkdir(parents=True)
+    (tmp_path / "suites" / "issues" / "x.py").write_text(
+        'CASE = {"converter": "torch.onnx", "issue": "https://github.com/pytorch/pytorch/issues/1"}\n')
+    (tmp_path / "suites" / "issues" / "y.py").write_text(
+        'CASE = {"converter": "torch.onnx", "issue": "https://github.com/pytorch/pytorch/issues/2"}\n')
+    digest = suite.discover(tmp_path / "suites")[0].hash
+    store.write_all(tmp_path / "records" / "torch.onnx" / "c" / "r1.jsonl",
+                    [rec("2.1.2", "pass", case_hash=digest), rec("2.6.0", "invalid_model", signature="S",
+                                                                   case_hash=digest)])
+    runs: list[tuple[str, list[str], list[tuple[int, str | None]]]] = []
+
+    def execute(cell: matrix.Cell, cases: list[suite.Case], settings: cellrun.Settings, **_: Any) -> Path:
+        runs.append((cell.id, [c.id for c in cases], [(t.opset, t.mode) for t in cell.tasks]))
+        outcome = "pass" if cell.axes["torch"] == "2.1.2" else rerun_after
+        out = store.run_file(settings.reports, cell.converter, cell.id, settings.run_id)
+        store.write_all(out, [rec(cell.axes["torch"], outcome, signature=None if outcome == "pass" else "S",
+                                  case_hash=digest, run=settings.run_id)])
+        return out
+
+    monkeypatch.setattr(cellrun, "execute", execute)
+    assert cli.main(["--reports", str(tmp_path), "--suites", str(tmp_path / "suites"), "changes", "--confirm",
+                     "--json"]) == 0
+    assert sorted(runs) == [("torch2.1.2-ort1.20.1-onnx1.17.0", ["issues/x"], [(17, "legacy")]),
+                            ("torch2.6.0-ort1.20.1-onnx1.17.0", ["issues/x"], [(17, "legacy")])]
+    t = json.loads(capsys.readouterr().out)["transitions"][0]
+    assert (t["confirmed"], t["flaky"]) == ((True, False) if expect == "confirmed" else (False, True))

@@ -221,6 +221,12 @@ def scan(df: pd.DataFrame, axes: Mapping[str, Sequence[str]] | None = None) -> S
             b_state, b_rec, b_ok, b_flaky = _side(before_recs)
             a_state, a_rec, a_ok, a_flaky = _side(after_recs)
             kind = classify(b_state, a_state)
+            if kind is None and (b_flaky or a_flaky):
+                # the newest records agree, but a disagreeing repeat showed a change: list it, marked flaky
+                kind, b_rec, a_rec = next(
+                    ((k, b, a) for b in reversed(before_recs) for a in reversed(after_recs)
+                     if (k := classify(b["_state"], a["_state"]))), (None, b_rec, a_rec))
+                b_state, a_state = b_rec["_state"], a_rec["_state"]
             if kind is None:
                 continue
             found.append(Transition(kind, converter, case, opset, mode, axis, before_v, after_v,

@@ -31,17 +31,21 @@ def table(found: list[transitions.Transition]) -> str:
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1] for r in rows)
 
 
+def _wanted(args: argparse.Namespace, t: transitions.Transition) -> bool:
+    return ((not args.axis or t.axis == args.axis) and (not args.case or args.case in t.case)
+            and (not args.kind or t.kind == args.kind))
+
+
 def changes(args: argparse.Namespace) -> int:
-    df = analysis.load(args.reports)
-    result = transitions.scan(df, transitions.matrix_axes(args.matrix_dir))
-    if args.confirm and result.transitions:
+    axes = transitions.matrix_axes(args.matrix_dir)
+    result = transitions.scan(analysis.load(args.reports), axes)
+    selected = [t for t in result.transitions if _wanted(args, t)]
+    if args.confirm and any(not t.confirmed for t in selected):
         settings = Settings(dict(os.environ, CONVTRACK_REPORTS=str(args.reports), CONVTRACK_SUITES=str(args.suites),
                                  CONVTRACK_MATRIX=str(args.matrix_dir)))
-        transitions.confirm(result.transitions, settings, log=stderr)
-        result = transitions.scan(analysis.load(args.reports), transitions.matrix_axes(args.matrix_dir))
-    found = [t for t in result.transitions
-             if (not args.axis or t.axis == args.axis) and (not args.case or args.case in t.case)
-             and (not args.kind or t.kind == args.kind)]
+        transitions.confirm(selected, settings, log=stderr)
+        result = transitions.scan(analysis.load(args.reports), axes)
+    found = [t for t in result.transitions if _wanted(args, t)]
     if args.json:
         print(json.dumps({"transitions": [t.to_dict() for t in found],
                           "not_comparable": [n.to_dict() for n in result.not_comparable]}, indent=1))
