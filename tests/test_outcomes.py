@@ -26,3 +26,10 @@ def test_unsupported_op_detection() -> None:
     assert is_unsupported_op("Exporting the operator 'aten::tril' to ONNX opset version 13 is not supported")
     assert is_unsupported_op("UnsupportedOperatorError: aten::foo")
     assert not is_unsupported_op("list index out of range")
+
+
+def test_numbers_glued_to_names_are_normalised() -> None:
+    a = signature("ValueError", "Tensor keras_tensor_14 has no shape (node Transpose_53)")
+    b = signature("ValueError", "Tensor keras_tensor_7 has no shape (node Transpose_2)")
+    assert a == b
+    assert "Conv2d" in signature("E", "Conv2d failed")

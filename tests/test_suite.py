@@ -67,3 +67,12 @@ def test_project_suite_meets_the_first_issue() -> None:
     issues = [c for c in cases if c.kind == "issue"]
     assert len(issues) >= 6
     assert all(c.meta["issue"].startswith("https://github.com/") for c in issues)
+
+
+def test_observed_results_do_not_change_the_hash(tmp_path: Path) -> None:
+    path = write_case(tmp_path, "models/a.py", GOOD.replace('"tags"', '"observed": "", "tags"'))
+    before = suite.discover(tmp_path)[0].hash
+    path.write_text(GOOD.replace('"tags"', '"observed": {"torch 2.6.0": "legacy: pass",\n  "note": "é"}, "tags"'))
+    assert suite.discover(tmp_path)[0].hash == before
+    path.write_text(GOOD.replace('"tags"', '"observed": "", "tags"').replace("None, []", "None, [1]"))
+    assert suite.discover(tmp_path)[0].hash != before

@@ -88,7 +88,8 @@ _NORMALISERS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"0x[0-9a-fA-F]+"), "0x?"),
     (re.compile(r"(/[\w.+-]+){2,}"), "<path>"),
     (re.compile(r"'[^']*\.onnx'"), "'<file>'"),
-    (re.compile(r"\b\d+(\.\d+)?(e[-+]?\d+)?\b"), "N"),
+    # numbers, also glued to a name by "_" (keras_tensor_14, Transpose_53) but not inside one (Conv2d)
+    (re.compile(r"(?<![A-Za-z])\d+(\.\d+)?(e[-+]?\d+)?\b"), "N"),
     (re.compile(r"\s+"), " "),
 ]
 
