@@ -42,7 +42,12 @@ def main() -> int:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
                 page = browser.new_page(viewport={"width": args.width, "height": 900})
                 page.goto(f"http://127.0.0.1:{server.server_address[1]}/convtrack/index.html")
-                page.locator("main").screenshot(path=str(args.out))
+                top = page.locator("main h1").bounding_box()
+                end = page.locator(".charts").bounding_box()
+                assert top and end, "index.html has no matrix to photograph"
+                page.screenshot(path=str(args.out), full_page=True,
+                                clip={"x": 0, "y": max(top["y"] - 12, 0), "width": args.width,
+                                      "height": end["y"] + end["height"] + 12 - max(top["y"] - 12, 0)})
                 browser.close()
         finally:
             server.shutdown()

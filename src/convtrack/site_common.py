@@ -111,8 +111,9 @@ def cell_info(rows: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any
         framework = r.get("framework") or ("tensorflow" if r["converter"] == "tf2onnx" else "torch")
         fw_version = str(versions.get(framework, "") or r.get("framework_version") or "")
         conv_version = str(versions.get(r["converter"], "")) if r["converter"] in versions else fw_version
-        token = f"{SHORT_NAMES.get(framework, framework)}{fw_version}"
-        others = "-".join(p for p in str(r["cell"]).split("-") if p != token)
+        tokens = {f"{SHORT_NAMES.get(framework, framework)}{fw_version}",
+                  f"{SHORT_NAMES.get(r['converter'], r['converter'])}{conv_version}"}
+        others = "-".join(p for p in str(r["cell"]).split("-") if p not in tokens)
         python = str(versions.get("python", "3.11"))
         info[key] = {"converter": r["converter"], "cell": r["cell"], "framework": framework,
                      "framework_version": fw_version, "converter_version": conv_version, "others": others,
