@@ -4,7 +4,7 @@ CASE = {
     "converter": "torch.onnx",
     "issue": "https://github.com/pytorch/pytorch/issues/100429",
     "description": "x.repeat_interleave(2) on a (B,3) input with B dynamic",
-    "tags": ["repeat_interleave", "dynamic", "shape"],
+    "tags": ["silent", "repeat_interleave", "dynamic", "shape"],
     "stated": {"symptom": "export-crash", "torch": "2.1.0a0", "opsets": [17],
                "fixed": "PR #100575 (May 2023, inferred 2.1)",
                "related": ["https://github.com/pytorch/pytorch/issues/100438"],

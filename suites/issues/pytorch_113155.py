@@ -19,4 +19,12 @@ def build():
 
     shapes = [(2, 8, 32, 32), (2, 8, 17, 23), (2, 8, 9, 6)]
     inputs = [(np.random.default_rng(s).uniform(-1, 1, shape).astype("float32"),) for s, shape in enumerate(shapes)]
-    return torch.nn.MaxPool2d(2, stride=2, ceil_mode=True), inputs
+    class Wrapped(torch.nn.Module):  # torch 2.1-2.4 dynamo_export cannot trace a bare torch.nn leaf module
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, *args):
+            return self.inner(*args)
+
+    return Wrapped(torch.nn.MaxPool2d(2, stride=2, ceil_mode=True)).eval(), inputs

@@ -19,4 +19,12 @@ def build():
 
     from convtrack.suite import seeded
 
-    return torch.nn.LSTM(8, 16, batch_first=True).eval(), seeded((2, 5, 8))
+    class Wrapped(torch.nn.Module):  # torch 2.1-2.4 dynamo_export cannot trace a bare torch.nn leaf module
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, *args):
+            return self.inner(*args)
+
+    return Wrapped(torch.nn.LSTM(8, 16, batch_first=True)).eval(), seeded((2, 5, 8))

@@ -17,4 +17,12 @@ def build():
 
     from convtrack.suite import seeded
 
-    return torch.nn.GroupNorm(3, 6).eval(), seeded((20, 6))
+    class Wrapped(torch.nn.Module):  # torch 2.1-2.4 dynamo_export cannot trace a bare torch.nn leaf module
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, *args):
+            return self.inner(*args)
+
+    return Wrapped(torch.nn.GroupNorm(3, 6)).eval(), seeded((20, 6))

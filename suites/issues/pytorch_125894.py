@@ -17,4 +17,12 @@ def build():
     import torch
 
     inputs = [(np.random.default_rng(s).uniform(-1, 1, (n, 4)).astype("float32"),) for s, n in enumerate((8, 5, 3))]
-    return torch.nn.GLU().eval(), inputs
+    class Wrapped(torch.nn.Module):  # torch 2.1-2.4 dynamo_export cannot trace a bare torch.nn leaf module
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, *args):
+            return self.inner(*args)
+
+    return Wrapped(torch.nn.GLU()).eval(), inputs

@@ -24,4 +24,12 @@ def build():
     model = torch.nn.TransformerEncoder(layer, num_layers=2, enable_nested_tensor=False).eval()
     shapes = [(2, 20, 96), (3, 7, 96), (1, 12, 96)]
     inputs = [(np.random.default_rng(s).uniform(-1, 1, shape).astype("float32"),) for s, shape in enumerate(shapes)]
-    return model, inputs
+    class Wrapped(torch.nn.Module):  # torch 2.1-2.4 dynamo_export cannot trace a bare torch.nn leaf module
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, *args):
+            return self.inner(*args)
+
+    return Wrapped(model).eval(), inputs

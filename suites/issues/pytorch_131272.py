@@ -19,4 +19,12 @@ def build():
 
     from convtrack.suite import seeded
 
-    return torch.nn.AvgPool2d(kernel_size=3, stride=3, padding=1, ceil_mode=True), seeded((1, 3, 2, 2))
+    class Wrapped(torch.nn.Module):  # torch 2.1-2.4 dynamo_export cannot trace a bare torch.nn leaf module
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, *args):
+            return self.inner(*args)
+
+    return Wrapped(torch.nn.AvgPool2d(kernel_size=3, stride=3, padding=1, ceil_mode=True)).eval(), seeded((1, 3, 2, 2))

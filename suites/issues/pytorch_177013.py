@@ -21,4 +21,12 @@ def build():
 
     layer = torch.nn.TransformerEncoderLayer(d_model=64, nhead=4, dim_feedforward=128, norm_first=True,
                                              batch_first=True)
-    return layer.eval(), seeded((4, 10, 64))
+    class Wrapped(torch.nn.Module):  # torch 2.1-2.4 dynamo_export cannot trace a bare torch.nn leaf module
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, *args):
+            return self.inner(*args)
+
+    return Wrapped(layer).eval(), seeded((4, 10, 64))

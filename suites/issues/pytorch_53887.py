@@ -21,4 +21,13 @@ def build():
     with torch.no_grad():
         model.running_mean.copy_(torch.tensor([0.3, -0.2]))
         model.running_var.copy_(torch.tensor([0.5, 2.0]))
-    return model.eval(), seeded((2, 2, 1, 4))
+
+    class Wrapped(torch.nn.Module):  # torch 2.1-2.4 dynamo_export cannot trace a bare torch.nn leaf module
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, *args):
+            return self.inner(*args)
+
+    return Wrapped(model).eval(), seeded((2, 2, 1, 4))
