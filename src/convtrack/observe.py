@@ -1,0 +1,178 @@
+"""What our own runs show for each issue case: the `observed` value of its CASE dict, derived from records.
+
+An issue case states what its GitHub issue reports (`stated`); `observed` says what the committed records show,
+one entry per release we ran ("torch 2.1.2", "tensorflow 2.15.1 + tf2onnx 1.17.0") plus `agrees_with_issue`,
+a sentence that starts with yes / partly / no / unknown / n/a. `observe` computes it; `write` puts it into the case
+file in place of the old value (the case hash ignores `observed`, so this never makes a record stale).
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import json
+import textwrap
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from convtrack.outcomes import Outcome
+from convtrack.suite import Case
+
+HARNESS = {Outcome.NOT_APPLICABLE.value, Outcome.ENV_ERROR.value, Outcome.BUILD_ERROR.value}
+# Words of a `stated.symptom` and the outcomes that show that symptom. Checked in order; several may match.
+SYMPTOMS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
+    (("wrong-output", "nan", "wrong output"), frozenset({"mismatch"})),
+    (("wrong-shape", "wrong-dtype", "output/shape"), frozenset({"wrong_shape"})),
+    (("export", "crash"), frozenset({"convert_error", "crash", "timeout"})),
+    (("invalid",), frozenset({"invalid_model", "load_error"})),
+    (("ort-load", "ort load", "ort session"), frozenset({"load_error", "invalid_model"})),
+    (("ort-runtime", "runtime"), frozenset({"run_error"})),
+)
+UNJUDGED = ("structural", "performance")
+
+
+@dataclasses.dataclass(frozen=True)
+class Observation:
+    case: str
+    releases: dict[str, str]
+    agrees: str
+
+    def as_meta(self) -> dict[str, str]:
+        return {**self.releases, "agrees_with_issue": self.agrees}
+
+
+def release_label(record: Mapping[str, Any]) -> str:
+    """The release a record speaks for: the framework, plus the converter when it is a separate package."""
+    versions = record.get("versions") or {}
+    if record.get("converter") == "tf2onnx":
+        return f"tensorflow {versions.get('tensorflow', '?')} + tf2onnx {versions.get('tf2onnx', '?')}"
+    framework = record.get("framework") or "torch"
+    return f"{framework} {versions.get(framework, '?')}"
+
+
+def expected_outcomes(symptom: str) -> frozenset[str]:
+    text = symptom.lower()
+    found: set[str] = set()
+    for words, outcomes in SYMPTOMS:
+        if any(w in text for w in words):
+            found |= outcomes
+    return frozenset(found)
+
+
+def _describe(records: Iterable[Mapping[str, Any]]) -> str:
+    """'legacy: pass @17, mismatch @18; dynamo: convert_error @18' (no mode prefix for mode-less converters)."""
+    by_mode: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for r in sorted(records, key=lambda r: (str(r.get("mode") or ""), int(r["opset"]))):
+        by_mode[str(r.get("mode") or "")][r["outcome"]].append(int(r["opset"]))
+    parts = []
+    for mode, outcomes in by_mode.items():
+        text = ", ".join(f"{o} @{' '.join(str(x) for x in sorted(set(ops)))}" for o, ops in outcomes.items())
+        parts.append(f"{mode}: {text}" if mode else text)
+    return "; ".join(parts)
+
+
+def _key(label: str) -> tuple[Any, ...]:
+    from packaging.version import InvalidVersion, Version
+
+    out: list[Any] = []
+    for word in label.split():
+        try:
+            out.append((1, Version(word)))
+        except InvalidVersion:
+            out.append((0, word))
+    return tuple(out)
+
+
+def agreement(stated: Mapping[str, Any], by_label: Mapping[str, list[Mapping[str, Any]]]) -> str:
+    symptom = str(stated.get("symptom", ""))
+    if any(w in symptom.lower() for w in UNJUDGED):
+        return f"n/a: the issue is {symptom!r}, which no outcome shows (read the op histogram of the records)"
+    wanted = expected_outcomes(symptom)
+    shown: dict[str, list[str]] = defaultdict(list)
+    for label, records in by_label.items():
+        for outcome in sorted({r["outcome"] for r in records} - HARNESS):
+            shown[outcome].append(label)
+    if not shown:
+        return "unknown: no run produced a converter result (only harness outcomes)"
+    failures = {o: labels for o, labels in shown.items() if o != Outcome.PASS.value}
+    passing = shown.get(Outcome.PASS.value, [])
+
+    def where(outcomes: Iterable[str]) -> str:
+        return "; ".join(f"{o} on {', '.join(shown[o])}" for o in sorted(outcomes))
+
+    hits = set(failures) & wanted
+    tail = f" (passes somewhere on {', '.join(passing)})" if passing else ""
+    if hits:
+        return f"yes: {where(hits)}{tail}"
+    if failures:
+        return f"partly: the issue states {symptom!r}; our runs show {where(failures)}{tail}"
+    return (f"no: passes on every release we ran ({', '.join(passing)}): fixed before them, or this reproducer "
+            "misses the trigger")
+
+
+def observe(case: Case, records: Iterable[Mapping[str, Any]]) -> Observation | None:
+    """The observation of one case from its records of the current case hash; None when there are none."""
+    by_label: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for r in records:
+        if r.get("case") == case.id and r.get("case_hash") == case.hash:
+            by_label[release_label(r)].append(r)
+    if not by_label:
+        return None
+    labels = sorted(by_label, key=_key)
+    releases = {label: _describe(by_label[label]) for label in labels}
+    return Observation(case.id, releases, agreement(case.meta.get("stated") or {}, by_label))
+
+
+def latest_only(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The newest record of each (cell, case, opset, mode): a re-run replaces, never doubles, a result."""
+    newest: dict[tuple[Any, ...], Mapping[str, Any]] = {}
+    for r in records:
+        key = (r["cell"], r["case"], r["opset"], r.get("mode"))
+        if key not in newest or str(r.get("created", "")) >= str(newest[key].get("created", "")):
+            newest[key] = r
+    return list(newest.values())
+
+
+# ---- writing the value into the case file ---------------------------------------------------------------------
+
+def _literal(meta: Mapping[str, str], indent: int, width: int = 120) -> str:
+    pad = " " * (indent + 4)
+    lines = ["{"]
+    for key, value in meta.items():
+        head = f"{pad}{json.dumps(key)}: "
+        room = max(40, width - len(head) - 4)
+        chunks = textwrap.wrap(value, room, drop_whitespace=False) or [""]
+        if len(chunks) == 1:
+            lines.append(f"{head}{json.dumps(value)},")
+            continue
+        inner = " " * (len(head) + 1)
+        lines.append(f"{head}({json.dumps(chunks[0])}")
+        lines.extend(f"{inner}{json.dumps(c)}" for c in chunks[1:-1])
+        lines.append(f"{inner}{json.dumps(chunks[-1])}),")
+    lines.append(" " * indent + "}")
+    return "\n".join(lines)
+
+
+def write(path: Path, meta: Mapping[str, str]) -> bool:
+    """Replace the value of CASE["observed"] in the case file; True when the file changed."""
+    data = path.read_bytes()
+    tree = ast.parse(data, filename=str(path))
+    starts = [0]  # byte offset of each line: ast columns count UTF-8 bytes
+    for line in data.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    for node in tree.body:
+        if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict)
+                and any(isinstance(t, ast.Name) and t.id == "CASE" for t in node.targets)):
+            continue
+        for key, value in zip(node.value.keys, node.value.values, strict=True):
+            if isinstance(key, ast.Constant) and key.value == "observed" and value.end_lineno is not None:
+                start = starts[value.lineno - 1] + value.col_offset
+                end = starts[value.end_lineno - 1] + (value.end_col_offset or 0)
+                new = data[:start] + _literal(meta, key.col_offset).encode() + data[end:]
+                if new == data:
+                    return False
+                path.write_bytes(new)
+                return True
+    raise ValueError(f"{path}: key 'CASE.observed': not found (add \"observed\": \"\" to the CASE dict)")

@@ -1,0 +1,93 @@
+"""observe: the CASE 'observed' value derived from records, and rewriting it in a case file."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from typing import Any
+
+from conftest import write_case
+from convtrack import observe, suite
+
+SOURCE = '''"""An issue."""
+
+CASE = {
+    "converter": "torch.onnx",
+    "issue": "https://github.com/pytorch/pytorch/issues/1",
+    "description": "é: non-ASCII before the value must not shift the byte offsets",
+    "stated": {"symptom": "wrong-output", "torch": "1.9"},
+    "observed": "",
+}
+
+
+def build():
+    return None
+'''
+
+
+def record(case: suite.Case, torch: str, outcome: str, opset: int = 17, mode: str = "legacy",
+           created: str = "2026-11-29T00:00:00Z", **kw: Any) -> dict[str, Any]:
+    return {"case": case.id, "case_hash": case.hash, "converter": "torch.onnx", "framework": "torch",
+            "cell": f"torch{torch}", "opset": opset, "mode": mode, "outcome": outcome,
+            "versions": {"torch": torch}, "created": created, **kw}
+
+
+def a_case(tmp_path: Path) -> suite.Case:
+    write_case(tmp_path, "issues/pytorch_1.py", SOURCE)
+    return suite.load_case(tmp_path / "issues" / "pytorch_1.py", tmp_path)
+
+
+def test_expected_outcomes_follow_the_stated_symptom() -> None:
+    assert observe.expected_outcomes("wrong-output (NaN)") == {"mismatch"}
+    assert observe.expected_outcomes("wrong-dtype") == {"wrong_shape"}
+    assert "convert_error" in observe.expected_outcomes("export crash (None shape)")
+    assert observe.expected_outcomes("ort-runtime (Reshape)") == {"run_error"}
+    assert observe.expected_outcomes("something else") == frozenset()
+
+
+def test_observe_groups_by_release_and_judges_agreement(tmp_path: Path) -> None:
+    case = a_case(tmp_path)
+    records = [record(case, "2.1.2", "mismatch"), record(case, "2.1.2", "pass", opset=18),
+               record(case, "2.1.2", "convert_error", opset=18, mode="dynamo"), record(case, "2.15.0", "pass"),
+               record(case, "2.15.0", "pass", case_hash="stale")]
+    obs = observe.observe(case, records)
+    assert obs is not None
+    assert list(obs.releases) == ["torch 2.1.2", "torch 2.15.0"]
+    assert obs.releases["torch 2.1.2"] == "dynamo: convert_error @18; legacy: mismatch @17, pass @18"
+    assert obs.agrees.startswith("yes: mismatch on torch 2.1.2")
+    assert "passes somewhere on torch 2.1.2, torch 2.15.0" in obs.agrees
+
+
+def test_agreement_no_partly_unknown_and_unjudged() -> None:
+    passing = {"torch 2.15.0": [{"outcome": "pass"}]}
+    assert observe.agreement({"symptom": "wrong-output"}, passing).startswith("no: passes on every release")
+    other = {"torch 2.1.2": [{"outcome": "run_error"}]}
+    assert observe.agreement({"symptom": "wrong-shape"}, other).startswith("partly: the issue states 'wrong-shape'")
+    harness = {"torch 2.1.2": [{"outcome": "build_error"}]}
+    assert observe.agreement({"symptom": "wrong-output"}, harness).startswith("unknown:")
+    assert observe.agreement({"symptom": "structural (GRU not mapped)"}, passing).startswith("n/a:")
+
+
+def test_latest_only_keeps_the_newest_record_per_task(tmp_path: Path) -> None:
+    case = a_case(tmp_path)
+    old = record(case, "2.1.2", "mismatch", created="2026-11-01T00:00:00Z")
+    new = record(case, "2.1.2", "pass", created="2026-11-02T00:00:00Z")
+    assert observe.latest_only([new, old]) == [new]
+
+
+def test_no_records_of_the_current_hash_is_none(tmp_path: Path) -> None:
+    case = a_case(tmp_path)
+    assert observe.observe(case, [record(case, "2.1.2", "pass", case_hash="older")]) is None
+
+
+def test_write_replaces_the_value_and_keeps_the_hash(tmp_path: Path) -> None:
+    case = a_case(tmp_path)
+    meta = {"torch 2.1.2": "legacy: mismatch @17 " + "x" * 150, "agrees_with_issue": "yes: \"quoted\""}
+    assert observe.write(case.path, meta) is True
+    reloaded = suite.load_case(case.path, tmp_path)
+    assert reloaded.meta["observed"] == meta
+    assert reloaded.hash == case.hash  # observed is documentation: records stay comparable
+    text = case.path.read_text(encoding="utf-8")
+    assert max(len(line) for line in text.splitlines()) <= 120
+    ast.parse(text)
+    assert observe.write(case.path, meta) is False  # idempotent
