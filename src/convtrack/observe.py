@@ -8,7 +8,6 @@ file in place of the old value (the case hash ignores `observed`, so this never 
 
 from __future__ import annotations
 
-import ast
 import dataclasses
 import json
 import textwrap
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from convtrack.outcomes import Outcome
-from convtrack.suite import Case
+from convtrack.suite import Case, value_span
 
 HARNESS = {Outcome.NOT_APPLICABLE.value, Outcome.ENV_ERROR.value, Outcome.BUILD_ERROR.value}
 # Words of a `stated.symptom` and the outcomes that show that symptom. Checked in order; several may match.
@@ -158,21 +157,12 @@ def _literal(meta: Mapping[str, str], indent: int, width: int = 120) -> str:
 def write(path: Path, meta: Mapping[str, str]) -> bool:
     """Replace the value of CASE["observed"] in the case file; True when the file changed."""
     data = path.read_bytes()
-    tree = ast.parse(data, filename=str(path))
-    starts = [0]  # byte offset of each line: ast columns count UTF-8 bytes
-    for line in data.splitlines(keepends=True):
-        starts.append(starts[-1] + len(line))
-    for node in tree.body:
-        if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict)
-                and any(isinstance(t, ast.Name) and t.id == "CASE" for t in node.targets)):
-            continue
-        for key, value in zip(node.value.keys, node.value.values, strict=True):
-            if isinstance(key, ast.Constant) and key.value == "observed" and value.end_lineno is not None:
-                start = starts[value.lineno - 1] + value.col_offset
-                end = starts[value.end_lineno - 1] + (value.end_col_offset or 0)
-                new = data[:start] + _literal(meta, key.col_offset).encode() + data[end:]
-                if new == data:
-                    return False
-                path.write_bytes(new)
-                return True
-    raise ValueError(f"{path}: key 'CASE.observed': not found (add \"observed\": \"\" to the CASE dict)")
+    span = value_span(data, "observed")
+    if span is None:
+        raise ValueError(f"{path}: key 'CASE.observed': not found (add \"observed\": \"\" to the CASE dict)")
+    start, end, column = span
+    new = data[:start] + _literal(meta, column).encode() + data[end:]
+    if new == data:
+        return False
+    path.write_bytes(new)
+    return True

@@ -92,25 +92,30 @@ def _read_meta(path: Path, source: str) -> dict[str, Any]:
 NOT_HASHED = ("observed",)
 
 
-def content_hash(source: str) -> str:
-    """sha256 of the case source with the values of NOT_HASHED keys blanked out."""
-    data = source.encode()
+def value_span(data: bytes, key: str) -> tuple[int, int, int] | None:
+    """Byte offsets (start, end) of the value of CASE[key] in a case file's source, and the key's column."""
     try:
-        tree = ast.parse(source)
+        tree = ast.parse(data)
     except SyntaxError:
-        return hashlib.sha256(data).hexdigest()
-    starts = [0]
+        return None
+    starts = [0]  # byte offset of each line: ast columns count UTF-8 bytes
     for line in data.splitlines(keepends=True):
         starts.append(starts[-1] + len(line))
-    cuts = []
     for node in tree.body:
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict) and any(
                 isinstance(t, ast.Name) and t.id == "CASE" for t in node.targets):
-            for key, value in zip(node.value.keys, node.value.values, strict=True):
-                if isinstance(key, ast.Constant) and key.value in NOT_HASHED and value.end_lineno is not None:
-                    cuts.append((starts[value.lineno - 1] + value.col_offset,
-                                 starts[value.end_lineno - 1] + (value.end_col_offset or 0)))
-    for start, end in sorted(cuts, reverse=True):
+            for k, value in zip(node.value.keys, node.value.values, strict=True):
+                if isinstance(k, ast.Constant) and k.value == key and value.end_lineno is not None:
+                    return (starts[value.lineno - 1] + value.col_offset,
+                            starts[value.end_lineno - 1] + (value.end_col_offset or 0), k.col_offset)
+    return None
+
+
+def content_hash(source: str) -> str:
+    """sha256 of the case source with the values of NOT_HASHED keys blanked out."""
+    data = source.encode()
+    spans = [span for key in NOT_HASHED if (span := value_span(data, key)) is not None]
+    for start, end, _ in sorted(spans, reverse=True):
         data = data[:start] + b"None" + data[end:]
     return hashlib.sha256(data).hexdigest()
 
