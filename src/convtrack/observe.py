@@ -102,7 +102,7 @@ def agreement(stated: Mapping[str, Any], by_label: Mapping[str, list[Mapping[str
         return "; ".join(f"{o} on {', '.join(shown[o])}" for o in sorted(outcomes))
 
     hits = set(failures) & wanted
-    tail = f" (passes somewhere on {', '.join(passing)})" if passing else ""
+    tail = f" (passes in some mode/opset on {', '.join(passing)})" if passing else ""
     if hits:
         return f"yes: {where(hits)}{tail}"
     if failures:
@@ -119,9 +119,9 @@ def observe(case: Case, records: Iterable[Mapping[str, Any]]) -> Observation | N
             by_label[release_label(r)].append(r)
     if not by_label:
         return None
-    labels = sorted(by_label, key=_key)
-    releases = {label: _describe(by_label[label]) for label in labels}
-    return Observation(case.id, releases, agreement(case.meta.get("stated") or {}, by_label))
+    ordered = {label: by_label[label] for label in sorted(by_label, key=_key)}
+    releases = {label: _describe(records) for label, records in ordered.items()}
+    return Observation(case.id, releases, agreement(case.meta.get("stated") or {}, ordered))
 
 
 def latest_only(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
