@@ -78,3 +78,15 @@ def test_releases_compare_adjacent_versions_with_other_axes_fixed(tmp_path: Path
     assert r210["harness"] == 8 and not r210["new"] and not r210["fixed"]  # env_error is never a regression
     assert len(by[("tf2onnx", "tf2onnx", "1.16.1")]["fixed"]) == 1
     assert by[("tf2onnx", "tensorflow", "2.12.1")]["previous"] is None
+
+
+def test_chart_leaves_out_releases_with_a_partial_run() -> None:
+    def row(torch: str, case: str, outcome: str) -> dict:
+        return {"converter": "torch.onnx", "framework": "torch", "cell": f"torch{torch}", "mode": "legacy",
+                "case": case, "outcome": outcome, "versions": {"torch": torch}}
+
+    full = [row(v, f"c{i}", "pass" if i else "mismatch") for v in ("2.1.2", "2.6.0") for i in range(4)]
+    probe = [row("2.2.1", "c0", "mismatch")]  # a bisect probe: one case, failing
+    (chart,) = site_changes.chart_series(full + probe)
+    assert chart["labels"] == ["2.1.2", "2.6.0"] and chart["omitted"] == ["2.2.1"]
+    assert chart["series"] == [{"name": "legacy", "points": [0.75, 0.75]}]

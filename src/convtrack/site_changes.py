@@ -153,14 +153,23 @@ def _compare(converter: str, axis: str, previous: str | None, version: str,
             "passed": passed, "applicable": len(current), "harness": len(now) - len(current)}
 
 
-def chart_series(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Per converter: pass rate per framework version, one series per mode (harness outcomes excluded)."""
+def chart_series(rows: list[dict[str, Any]], min_share: float = 0.5) -> list[dict[str, Any]]:
+    """Per converter: pass rate per framework version, one series per mode (harness outcomes excluded).
+
+    A version whose records cover fewer than `min_share` of the cases of the best-covered version (bisect probes,
+    a gate on a few cases) is left out and named in `omitted`: its rate would speak for a handful of cases only.
+    """
     info = cell_info(rows)
     charts = []
     for converter in sorted({r["converter"] for r in rows}):
         part = [r for r in rows if r["converter"] == converter]
         framework = info[(converter, part[0]["cell"])]["framework"]
-        versions = sorted({str(r["versions"].get(framework, "")) for r in part}, key=analysis.version_key)
+        cases: dict[str, set[str]] = {}
+        for r in part:
+            cases.setdefault(str(r["versions"].get(framework, "")), set()).add(r["case"])
+        most = max(len(c) for c in cases.values())
+        versions = sorted((v for v, c in cases.items() if len(c) >= min_share * most), key=analysis.version_key)
+        omitted = sorted(set(cases) - set(versions), key=analysis.version_key)
         series = []
         for mode in sorted({r["mode"] for r in part}):
             points = []
@@ -170,5 +179,5 @@ def chart_series(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 points.append(None if not sel else sum(r["outcome"] == "pass" for r in sel) / len(sel))
             series.append({"name": mode if mode != "-" else "all cases", "points": points})
         charts.append({"title": f"{converter}: pass rate by {framework} release", "labels": versions,
-                       "series": series})
+                       "series": series, "omitted": omitted})
     return charts
