@@ -171,7 +171,7 @@ def test_driver_refuses_endpoints_that_do_not_show_the_change(fake_world: dict[s
 
 # --- the real bisect, replayed from the committed probe records ------------------------------------------------
 
-REAL = ["bisect", "issues/pytorch_118733", "--axis", "torch", "--good", "2.1.2", "--bad", "2.6.0", "--opset", "17",
+REAL = ["bisect", "issues/pytorch_118733", "--axis", "torch", "--good", "2.6.0", "--bad", "2.1.2", "--opset", "17",
         "--mode", "legacy", "--find-fix", "--json"]
 
 
@@ -185,8 +185,9 @@ def test_real_bisect_of_pytorch_118733_reuses_the_stored_probes(capsys: pytest.C
     case = next(c for c in suite.discover(ROOT / "suites") if c.id == "issues/pytorch_118733")
     stored = [r for r in store.load(ROOT / "reports") if r["case"] == case.id and r["case_hash"] == case.hash
               and r["opset"] == 17 and r["mode"] == "legacy"]
-    if len({r["versions"]["torch"] for r in stored}) < 3:
-        pytest.skip("the case file changed since the committed probes: re-run the bisect once and commit them")
+    assert len({r["versions"]["torch"] for r in stored}) >= 6, (
+        "the committed probes are not of the case's current source: re-run the bisect once (the command's "
+        "reproduce line) and commit its records")
     try:
         index.candidates("torch", "2.1.2", "2.6.0")
     except index.IndexError_ as exc:
