@@ -55,17 +55,19 @@ def test_observe_groups_by_release_and_judges_agreement(tmp_path: Path) -> None:
     assert list(obs.releases) == ["torch 2.1.2", "torch 2.15.0"]
     assert obs.releases["torch 2.1.2"] == "dynamo: convert_error @18; legacy: mismatch @17, pass @18"
     assert obs.agrees.startswith("yes: mismatch on torch 2.1.2")
-    assert "passes in some mode/opset on torch 2.1.2, torch 2.15.0" in obs.agrees
+    assert obs.agrees.endswith("(2 of 2 releases pass in some mode/opset)")
 
 
 def test_agreement_no_partly_unknown_and_unjudged() -> None:
     passing = {"torch 2.15.0": [{"outcome": "pass"}]}
-    assert observe.agreement({"symptom": "wrong-output"}, passing).startswith("no: passes on every release")
+    assert observe.agreement({"symptom": "wrong-output"}, passing).startswith("no: passes on all 1 releases")
     other = {"torch 2.1.2": [{"outcome": "run_error"}]}
     assert observe.agreement({"symptom": "wrong-shape"}, other).startswith("partly: the issue states 'wrong-shape'")
     harness = {"torch 2.1.2": [{"outcome": "build_error"}]}
     assert observe.agreement({"symptom": "wrong-output"}, harness).startswith("unknown:")
     assert observe.agreement({"symptom": "structural (GRU not mapped)"}, passing).startswith("n/a:")
+    unjudged_failing = observe.agreement({"symptom": "structural"}, other)
+    assert unjudged_failing.startswith("n/a:") and unjudged_failing.endswith("failures seen: run_error on torch 2.1.2")
 
 
 def test_latest_only_keeps_the_newest_record_per_task(tmp_path: Path) -> None:

@@ -86,29 +86,30 @@ def _key(label: str) -> tuple[Any, ...]:
 
 def agreement(stated: Mapping[str, Any], by_label: Mapping[str, list[Mapping[str, Any]]]) -> str:
     symptom = str(stated.get("symptom", ""))
-    if any(w in symptom.lower() for w in UNJUDGED):
-        return f"n/a: the issue is {symptom!r}, which no outcome shows (read the op histogram of the records)"
-    wanted = expected_outcomes(symptom)
     shown: dict[str, list[str]] = defaultdict(list)
     for label, records in by_label.items():
         for outcome in sorted({r["outcome"] for r in records} - HARNESS):
             shown[outcome].append(label)
-    if not shown:
-        return "unknown: no run produced a converter result (only harness outcomes)"
     failures = {o: labels for o, labels in shown.items() if o != Outcome.PASS.value}
     passing = shown.get(Outcome.PASS.value, [])
 
     def where(outcomes: Iterable[str]) -> str:
         return "; ".join(f"{o} on {', '.join(shown[o])}" for o in sorted(outcomes))
 
+    if any(w in symptom.lower() for w in UNJUDGED):
+        seen = f"; failures seen: {where(failures)}" if failures else ""
+        return f"n/a: the issue is {symptom!r}, which no outcome shows (read the records' op histograms){seen}"
+    if not shown:
+        return "unknown: no run produced a converter result (only harness outcomes)"
+    wanted = expected_outcomes(symptom)
     hits = set(failures) & wanted
-    tail = f" (passes in some mode/opset on {', '.join(passing)})" if passing else ""
+    tail = f" ({len(passing)} of {len(by_label)} releases pass in some mode/opset)" if passing else ""
     if hits:
         return f"yes: {where(hits)}{tail}"
     if failures:
         return f"partly: the issue states {symptom!r}; our runs show {where(failures)}{tail}"
-    return (f"no: passes on every release we ran ({', '.join(passing)}): fixed before them, or this reproducer "
-            "misses the trigger")
+    return (f"no: passes on all {len(passing)} releases we ran: fixed before them, or this reproducer misses "
+            "the trigger")
 
 
 def observe(case: Case, records: Iterable[Mapping[str, Any]]) -> Observation | None:
