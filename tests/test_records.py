@@ -1,0 +1,43 @@
+"""What the committed records under reports/ must keep showing: the claims the issues and the README make.
+
+Host side only (pandas); the records themselves came from real runs of `convtrack run` and `convtrack bisect`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+
+from convtrack import analysis, transitions
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@functools.cache
+def current() -> pd.DataFrame:
+    """The newest record of every task whose case source is the current one."""
+    df = analysis.load(ROOT / "reports")
+    return analysis.latest_marked(df, analysis.current_hashes(ROOT / "suites"), drop=True)
+
+
+def test_the_whole_torch_suite_on_at_least_three_torch_releases() -> None:
+    df = current()
+    torch = df[df["converter"] == "torch.onnx"]
+    cases = {str(c) for c in analysis.current_hashes(ROOT / "suites", "torch.onnx")}
+    per_release: dict[str, set[str]] = defaultdict(set)
+    for version, case in zip(torch["versions"].map(lambda v: v.get("torch")), torch["case"], strict=True):
+        per_release[str(version)].add(str(case))
+    complete = sorted(v for v, seen in per_release.items() if seen >= cases)
+    assert len(complete) >= 3, {v: len(s) for v, s in per_release.items()}
+
+
+def test_tf2onnx_2088_is_fixed_between_tf2onnx_releases_as_the_issue_says() -> None:
+    """onnx/tensorflow-onnx#2088: wrong Conv->Mul folding in tf2onnx 1.9-1.14.0, fixed in 1.15.0 (PR #2152)."""
+    found = [t for t in transitions.find(current()) if t.case == "issues/tf2onnx_2088" and t.axis == "tf2onnx"]
+    assert found, "no tf2onnx transition recorded for issues/tf2onnx_2088"
+    for t in found:
+        assert (t.kind, t.before_version, t.after_version) == ("fix", "1.14.0", "1.15.1")
+        assert (t.before_outcome, t.after_outcome) == ("mismatch", "pass")
