@@ -10,7 +10,14 @@ CASE = {
                "related": ["https://github.com/pytorch/pytorch/issues/100438"],
                "note": "torch-mlir gates the static no-dim form as a wrong shape (6,4,5) vs (120,) for torch < 2.3"},
     "dynamic": {"0": [0]},
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, convert_error @18; legacy: wrong_shape @17 18",
+        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "agrees_with_issue": "yes: convert_error on torch 2.1.2 (4 of 5 releases pass in some mode/opset)",
+    },
 }
 
 

@@ -7,7 +7,15 @@ CASE = {
     "tags": ["silent", "pooling", "unsupported"],
     "stated": {"symptom": "export-crash", "torch": "1.9.1 and 2.0.1", "exporters": ["legacy"],
                "note": "torch-mlir lists AvgPool2dDivisorOverrideModule under incorrect numerics on its ONNX path"},
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, mismatch @18; legacy: mismatch @17 18",
+        "torch 2.6.0": "dynamo: mismatch @17 18; legacy: mismatch @17 18",
+        "torch 2.9.1": "dynamo: mismatch @17 18; legacy: mismatch @17 18",
+        "torch 2.14.1": "dynamo: mismatch @17 18; legacy: mismatch @17 18",
+        "torch 2.15.0": "dynamo: mismatch @17 18; legacy: mismatch @17 18",
+        "agrees_with_issue": ("partly: the issue states 'export-crash'; our runs show mismatch on torch 2.1.2, torch "
+                              "2.6.0, torch 2.9.1, torch 2.14.1, torch 2.15.0"),
+    },
 }
 
 

@@ -7,7 +7,15 @@ CASE = {
     "tags": ["conv", "padding", "unsupported"],
     "stated": {"symptom": "export-crash", "broken": "<=2.0.1", "fixed": "works on 2.3.1 (first good release unknown)",
                "related": ["https://github.com/pytorch/pytorch/issues/68880"]},
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: pass @17 18",
+        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "agrees_with_issue": ("no: passes on all 5 releases we ran: fixed before them, or this reproducer misses the "
+                              "trigger"),
+    },
 }
 
 

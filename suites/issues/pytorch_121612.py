@@ -8,7 +8,14 @@ CASE = {
     "stated": {"symptom": "export-crash", "opsets": [15], "torch": "2.0.1 and 2024 builds", "fixed": "not identified",
                "related": ["https://github.com/pytorch/pytorch/issues/130108",
                            "https://github.com/pytorch/pytorch/issues/131279"]},
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: convert_error @17 18",
+        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "agrees_with_issue": "yes: convert_error on torch 2.1.2 (5 of 5 releases pass in some mode/opset)",
+    },
 }
 
 

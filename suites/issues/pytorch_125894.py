@@ -8,7 +8,15 @@ CASE = {
     "stated": {"symptom": "export-crash", "exporters": ["dynamo"], "torch": "2.3/2.4 nightly (2024-05)",
                "legacy": "works", "note": "replay with dynamo=True on 2.5+ to see whether the newer path fixes it"},
     "dynamic": {"0": [0]},
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: pass @17, invalid_model @18",
+        "torch 2.6.0": "dynamo: run_error @17 18; legacy: pass @17 18",
+        "torch 2.9.1": "dynamo: convert_error @17 18; legacy: pass @17 18",
+        "torch 2.14.1": "dynamo: convert_error @17 18; legacy: pass @17 18",
+        "torch 2.15.0": "dynamo: convert_error @17 18; legacy: pass @17 18",
+        "agrees_with_issue": ("yes: convert_error on torch 2.9.1, torch 2.14.1, torch 2.15.0 (5 of 5 releases pass in "
+                              "some mode/opset)"),
+    },
 }
 
 

@@ -10,7 +10,14 @@ CASE = {
                "note": "maintainer: should be fixed with opset > 19 (AveragePool-19 in onnxruntime)",
                "related": ["https://github.com/pytorch/pytorch/issues/71549",
                            "https://github.com/pytorch/pytorch/issues/116420"]},
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, invalid_model @18; legacy: wrong_shape @17 18",
+        "torch 2.6.0": "dynamo: invalid_model @17 18; legacy: wrong_shape @17 18",
+        "torch 2.9.1": "dynamo: invalid_model @17 18; legacy: wrong_shape @17 18",
+        "torch 2.14.1": "dynamo: invalid_model @17 18; legacy: wrong_shape @17 18",
+        "torch 2.15.0": "dynamo: invalid_model @17 18; legacy: wrong_shape @17 18",
+        "agrees_with_issue": "yes: wrong_shape on torch 2.1.2, torch 2.6.0, torch 2.9.1, torch 2.14.1, torch 2.15.0",
+    },
 }
 
 

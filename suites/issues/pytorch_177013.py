@@ -10,7 +10,15 @@ CASE = {
                "related": ["https://github.com/pytorch/pytorch/issues/94434",
                            "https://github.com/pytorch/pytorch/issues/144242"]},
     "export_no_grad": True,
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, convert_error @18; legacy: convert_error @17 18",
+        "torch 2.6.0": "dynamo: pass @17 18; legacy: convert_error @17 18",
+        "torch 2.9.1": "dynamo: pass @17 18; legacy: convert_error @17 18",
+        "torch 2.14.1": "dynamo: pass @17 18; legacy: convert_error @17 18",
+        "torch 2.15.0": "dynamo: pass @17 18; legacy: convert_error @17 18",
+        "agrees_with_issue": ("yes: convert_error on torch 2.1.2, torch 2.6.0, torch 2.9.1, torch 2.14.1, torch 2.15.0"
+                              " (4 of 5 releases pass in some mode/opset)"),
+    },
 }
 
 

@@ -9,7 +9,15 @@ CASE = {
                "fixed": "dynamo path via microsoft/onnxscript#2918 (2026-05); legacy not fixed",
                "related": ["https://github.com/pytorch/pytorch/issues/79361"]},
     "min_opset": 11,
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, invalid_model @18; legacy: pass @17 18",
+        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "agrees_with_issue": ("partly: the issue states 'wrong-output'; our runs show invalid_model on torch 2.1.2 (5 "
+                              "of 5 releases pass in some mode/opset)"),
+    },
 }
 
 

@@ -7,7 +7,14 @@ CASE = {
     "tags": ["silent", "pooling", "ceil_mode"],
     "stated": {"symptom": "wrong-output", "opsets": [18], "exporters": ["legacy"],
                "fixed": "closed; related onnxruntime#16752 (AveragePool-19) and onnx#6650"},
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, mismatch @18; legacy: mismatch @17 18",
+        "torch 2.6.0": "dynamo: mismatch @17 18; legacy: mismatch @17 18",
+        "torch 2.9.1": "dynamo: mismatch @17 18; legacy: mismatch @17 18",
+        "torch 2.14.1": "dynamo: mismatch @17 18; legacy: mismatch @17 18",
+        "torch 2.15.0": "dynamo: mismatch @17 18; legacy: mismatch @17 18",
+        "agrees_with_issue": "yes: mismatch on torch 2.1.2, torch 2.6.0, torch 2.9.1, torch 2.14.1, torch 2.15.0",
+    },
 }
 
 

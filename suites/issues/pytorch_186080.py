@@ -7,7 +7,14 @@ CASE = {
     "tags": ["silent", "pixel_unshuffle", "layout"],
     "stated": {"symptom": "wrong-output", "exporters": ["dynamo"], "torch": "2026 with a recent onnxscript",
                "legacy": "matches eager", "root_cause": "https://github.com/microsoft/onnxscript/issues/2891"},
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, mismatch @18; legacy: pass @17 18",
+        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "agrees_with_issue": "yes: mismatch on torch 2.1.2 (5 of 5 releases pass in some mode/opset)",
+    },
 }
 
 

@@ -8,7 +8,15 @@ CASE = {
     "stated": {"symptom": "wrong-output", "exporters": ["dynamo"], "opsets": [18], "torch": "mid-2026",
                "fixed": "microsoft/onnxscript PR #2929 (2026-06); bug since onnxscript PR #2112 (2025-03)",
                "legacy": "correct"},
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, convert_error @18; legacy: pass @17 18",
+        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "agrees_with_issue": ("partly: the issue states 'wrong-output'; our runs show convert_error on torch 2.1.2 (5 "
+                              "of 5 releases pass in some mode/opset)"),
+    },
 }
 
 

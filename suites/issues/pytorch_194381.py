@@ -8,7 +8,15 @@ CASE = {
     "stated": {"symptom": "export-crash", "exporters": ["dynamo"], "works": "2.11.0, 2.12.1",
                "broken": "2.13.0 (cu126, cu130) and 2.14.0.dev20260811", "fix_pr": "#194522 (proposed)",
                "related": ["https://github.com/huggingface/transformers/pull/48191"]},
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: pass @17 18",
+        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.14.1": "dynamo: convert_error @17 18; legacy: pass @17 18",
+        "torch 2.15.0": "dynamo: convert_error @17 18; legacy: pass @17 18",
+        "agrees_with_issue": ("yes: convert_error on torch 2.14.1, torch 2.15.0 (5 of 5 releases pass in some "
+                              "mode/opset)"),
+    },
 }
 
 

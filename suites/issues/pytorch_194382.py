@@ -8,7 +8,15 @@ CASE = {
     "stated": {"symptom": "export-crash", "exporters": ["dynamo"], "works": "2.12.1", "broken": "2.13.0",
                "related": ["https://github.com/norse/norse/issues/447"],
                "note": "no confirmed one-liner upstream: the pattern is the norse#447 one"},
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: pass @17 18",
+        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "agrees_with_issue": ("no: passes on all 5 releases we ran: fixed before them, or this reproducer misses the "
+                              "trigger"),
+    },
 }
 
 

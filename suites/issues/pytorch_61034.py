@@ -9,7 +9,15 @@ CASE = {
                "behaviour": "expected rows [2,1,3,1,3]; ORT gives 2 at rows 2 and 4",
                "fixed": "closed; fix not identified (ScatterND reduction='add' exists only from opset 16)",
                "related": ["https://github.com/onnx/onnx/issues/3547"]},
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: mismatch @17 18",
+        "torch 2.6.0": "dynamo: pass @17 18; legacy: mismatch @17 18",
+        "torch 2.9.1": "dynamo: pass @17 18; legacy: mismatch @17 18",
+        "torch 2.14.1": "dynamo: pass @17 18; legacy: mismatch @17 18",
+        "torch 2.15.0": "dynamo: pass @17 18; legacy: mismatch @17 18",
+        "agrees_with_issue": ("yes: mismatch on torch 2.1.2, torch 2.6.0, torch 2.9.1, torch 2.14.1, torch 2.15.0 (5 "
+                              "of 5 releases pass in some mode/opset)"),
+    },
 }
 
 

@@ -8,7 +8,15 @@ CASE = {
     "stated": {"symptom": "wrong-shape", "torch": "1.10.0", "note": "1.9 gave the expected shape"},
     "paper": {"symptom": "Wrong Model", "cause": "Shape Problem", "location": "Node Conversion"},
     "export_no_grad": True,
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, convert_error @18; legacy: pass @17 18",
+        "torch 2.6.0": "dynamo: convert_error @17 18; legacy: pass @17 18",
+        "torch 2.9.1": "dynamo: convert_error @17 18; legacy: pass @17 18",
+        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "agrees_with_issue": ("partly: the issue states 'wrong-shape'; our runs show convert_error on torch 2.1.2, "
+                              "torch 2.6.0, torch 2.9.1 (5 of 5 releases pass in some mode/opset)"),
+    },
 }
 
 

@@ -8,7 +8,15 @@ CASE = {
     "stated": {"symptom": "invalid model / wrong shape (TVM rejects it)", "torch": "1.10-era",
                "proposal": "unsqueeze/reshape for rank-0 input in the prelu symbolic"},
     "paper": {"symptom": "Wrong Model", "cause": "Shape Problem", "location": "Node Conversion"},
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: pass @17 18",
+        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "agrees_with_issue": ("no: passes on all 5 releases we ran: fixed before them, or this reproducer misses the "
+                              "trigger"),
+    },
 }
 
 

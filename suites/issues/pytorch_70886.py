@@ -7,7 +7,14 @@ CASE = {
     "tags": ["nan_to_num", "unsupported", "control"],
     "stated": {"symptom": "export-crash", "torch": "1.10", "fixed": "nan_to_num symbolic added later (1.11/1.12-era)"},
     "paper": {"symptom": "Crash", "cause": "Incompatibility", "location": "Node Conversion"},
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, convert_error @18; legacy: pass @17 18",
+        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "agrees_with_issue": "yes: convert_error on torch 2.1.2 (5 of 5 releases pass in some mode/opset)",
+    },
 }
 
 

@@ -7,7 +7,15 @@ CASE = {
     "tags": ["tensor_split", "unsupported", "control"],
     "stated": {"symptom": "export-crash", "torch": "1.10/1.11-era", "fixed": "tensor_split symbolic added (1.12-era)"},
     "paper": {"symptom": "Crash", "cause": "Incompatibility", "location": "Node Conversion"},
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: pass @17 18",
+        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "agrees_with_issue": ("no: passes on all 5 releases we ran: fixed before them, or this reproducer misses the "
+                              "trigger"),
+    },
 }
 
 

@@ -8,7 +8,16 @@ CASE = {
     "stated": {"symptom": "wrong-output", "torch": "1.10/1.11-era", "opsets": [11],
                "behaviour": "run with 7 gives [-1, -0.6, ..., 1.4]: step computed from the export value"},
     "paper": {"symptom": "Wrong Model", "cause": "Type Problem", "location": "Node Conversion"},
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, convert_error @18; legacy: pass @17 18",
+        "torch 2.6.0": "dynamo: convert_error @17 18; legacy: pass @17 18",
+        "torch 2.9.1": "dynamo: convert_error @17 18; legacy: pass @17 18",
+        "torch 2.14.1": "dynamo: convert_error @17 18; legacy: pass @17 18",
+        "torch 2.15.0": "dynamo: convert_error @17 18; legacy: pass @17 18",
+        "agrees_with_issue": ("partly: the issue states 'wrong-output'; our runs show convert_error on torch 2.1.2, "
+                              "torch 2.6.0, torch 2.9.1, torch 2.14.1, torch 2.15.0 (5 of 5 releases pass in some "
+                              "mode/opset)"),
+    },
 }
 
 

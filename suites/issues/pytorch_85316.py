@@ -7,7 +7,15 @@ CASE = {
     "tags": ["silent", "dtype", "float64", "scalar"],
     "stated": {"symptom": "wrong-dtype", "torch": "1.12/1.13-era", "opsets": [14], "fixed": "open in the stored text"},
     "paper": {"symptom": "Wrong Model", "cause": "Type Problem", "location": "Node Conversion"},
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: wrong_shape @17 18",
+        "torch 2.6.0": "dynamo: pass @17 18; legacy: wrong_shape @17 18",
+        "torch 2.9.1": "dynamo: pass @17 18; legacy: wrong_shape @17 18",
+        "torch 2.14.1": "dynamo: pass @17 18; legacy: wrong_shape @17 18",
+        "torch 2.15.0": "dynamo: pass @17 18; legacy: wrong_shape @17 18",
+        "agrees_with_issue": ("yes: wrong_shape on torch 2.1.2, torch 2.6.0, torch 2.9.1, torch 2.14.1, torch 2.15.0 "
+                              "(5 of 5 releases pass in some mode/opset)"),
+    },
 }
 
 

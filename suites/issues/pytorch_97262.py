@@ -9,7 +9,14 @@ CASE = {
                "opsets": "opset <= 13: 'Support for this operator was added in version 14'",
                "related": ["https://github.com/pytorch/pytorch/issues/96944",
                            "https://github.com/pytorch/pytorch/issues/106612"]},
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, convert_error @18; legacy: pass @17 18",
+        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "agrees_with_issue": "yes: convert_error on torch 2.1.2 (5 of 5 releases pass in some mode/opset)",
+    },
 }
 
 

@@ -8,7 +8,15 @@ CASE = {
     "stated": {"symptom": "wrong-dtype", "broken": "2.1.0.dev20230328 and later nightlies",
                "works": "2.1.0.dev20230327 and before", "fixed": "PR #103048 (June 2023, before 2.1 final, inferred)",
                "related": ["https://github.com/pytorch/pytorch/issues/102693"]},
-    "observed": "",
+    "observed": {
+        "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: pass @17 18",
+        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "agrees_with_issue": ("no: passes on all 5 releases we ran: fixed before them, or this reproducer misses the "
+                              "trigger"),
+    },
 }
 
 
