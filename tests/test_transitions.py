@@ -187,3 +187,11 @@ def test_confirm_reruns_the_two_cells_once_with_only_that_case(tmp_path: Path, m
                             ("torch2.6.0-ort1.20.1-onnx1.17.0", ["issues/x"], [(17, "legacy")])]
     t = json.loads(capsys.readouterr().out)["transitions"][0]
     assert (t["confirmed"], t["flaky"]) == ((True, False) if expect == "confirmed" else (False, True))
+
+
+def test_also_changed_names_non_axis_packages_that_differ() -> None:
+    before = {"versions": {"python": "3.11.7", "torch": "2.1.2", "onnx": "1.17.0", "transformers": "4.46.3",
+                           "torchvision": "0.16.2"}}
+    after = {"versions": {"python": "3.11.9", "torch": "2.6.0", "onnx": "1.17.0", "transformers": "5.24.0"}}
+    assert transitions.also_changed(before, after, ["torch", "onnx"]) == {
+        "torchvision": ["0.16.2", "-"], "transformers": ["4.46.3", "5.24.0"]}

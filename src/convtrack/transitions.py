@@ -54,6 +54,9 @@ class Transition:
     fixed: dict[str, str]  # the other axes' values, held equal
     confirmed: bool
     flaky: bool
+    # Packages outside the axes whose version also differs between the two cells (package -> [before, after]),
+    # e.g. a case dependency pinned per torch release: the change may be theirs rather than the axis's.
+    also_changed: dict[str, list[str]] = dataclasses.field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -189,6 +192,17 @@ def _group(rows: Iterable[dict[str, Any]], axes: Mapping[str, Sequence[str]]
     return groups
 
 
+IGNORED = ("python",)  # the interpreter is held by the matrix; patch releases of it are not a cause
+
+
+def also_changed(before: Mapping[str, Any], after: Mapping[str, Any], axes: Iterable[str]) -> dict[str, list[str]]:
+    """The installed packages, other than the axes, whose version differs between two records ("-" = absent)."""
+    b, a = before.get("versions") or {}, after.get("versions") or {}
+    skip = {*axes, *IGNORED}
+    return {k: [str(b.get(k) or "-"), str(a.get(k) or "-")] for k in sorted((set(b) | set(a)) - skip)
+            if b.get(k) != a.get(k)}
+
+
 def _side(records: list[dict[str, Any]]) -> tuple[State, dict[str, Any], bool, bool]:
     """The newest state of one version's records, the newest record, repeated-and-agreeing, disagreeing."""
     states = [r["_state"] for r in records if not r["_state"].harness]
@@ -232,7 +246,8 @@ def scan(df: pd.DataFrame, axes: Mapping[str, Sequence[str]] | None = None) -> S
             found.append(Transition(kind, converter, case, opset, mode, axis, before_v, after_v,
                                     b_state.outcome, a_state.outcome, b_state.signature, a_state.signature,
                                     str(b_rec["cell"]), str(a_rec["cell"]), dict(fixed),
-                                    confirmed=b_ok and a_ok, flaky=b_flaky or a_flaky))
+                                    confirmed=b_ok and a_ok, flaky=b_flaky or a_flaky,
+                                    also_changed=also_changed(b_rec, a_rec, [axis, *dict(fixed)])))
     found.sort(key=lambda t: (t.converter, t.case, t.opset, t.mode, t.axis, version_key(t.before_version)))
     return Scan(found, not_comparable)
 

@@ -25,6 +25,8 @@ def table(found: list[transitions.Transition]) -> str:
         if t.after_signature and t.after_signature != t.before_signature:
             outcome += f" ({t.after_signature[:60]})"
         held = ",".join(f"{k}={v}" for k, v in t.fixed.items())
+        if t.also_changed:  # not held: a case dependency pinned per release changed too
+            held += " (also " + ",".join(f"{k} {b}->{a}" for k, (b, a) in t.also_changed.items()) + ")"
         rows.append((t.kind, f"{t.converter}:{t.case}", str(t.opset), t.mode, t.axis,
                      f"{t.before_version} -> {t.after_version}", outcome, held, status))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
