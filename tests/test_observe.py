@@ -49,10 +49,11 @@ def test_observe_groups_by_release_and_judges_agreement(tmp_path: Path) -> None:
     case = a_case(tmp_path)
     records = [record(case, "2.1.2", "mismatch"), record(case, "2.1.2", "pass", opset=18),
                record(case, "2.1.2", "convert_error", opset=18, mode="dynamo"), record(case, "2.15.0", "pass"),
-               record(case, "2.15.0", "pass", case_hash="stale")]
+               record(case, "2.15.0", "pass", case_hash="stale"), record(case, "2.15.0", "pass", mode="-")]
     obs = observe.observe(case, records)
     assert obs is not None
     assert list(obs.releases) == ["torch 2.1.2", "torch 2.15.0"]
+    assert obs.releases["torch 2.15.0"] == "pass @17; legacy: pass @17"  # "-" is a mode-less converter
     assert obs.releases["torch 2.1.2"] == "dynamo: convert_error @18; legacy: mismatch @17, pass @18"
     assert obs.agrees.startswith("yes: mismatch on torch 2.1.2")
     assert obs.agrees.endswith("(2 of 2 releases pass in some mode/opset)")
@@ -68,13 +69,6 @@ def test_agreement_no_partly_unknown_and_unjudged() -> None:
     assert observe.agreement({"symptom": "structural (GRU not mapped)"}, passing).startswith("n/a:")
     unjudged_failing = observe.agreement({"symptom": "structural"}, other)
     assert unjudged_failing.startswith("n/a:") and unjudged_failing.endswith("failures seen: run_error on torch 2.1.2")
-
-
-def test_latest_only_keeps_the_newest_record_per_task(tmp_path: Path) -> None:
-    case = a_case(tmp_path)
-    old = record(case, "2.1.2", "mismatch", created="2026-11-01T00:00:00Z")
-    new = record(case, "2.1.2", "pass", created="2026-11-02T00:00:00Z")
-    assert observe.latest_only([new, old]) == [new]
 
 
 def test_no_records_of_the_current_hash_is_none(tmp_path: Path) -> None:

@@ -64,7 +64,8 @@ def _describe(records: Iterable[Mapping[str, Any]]) -> str:
     """'legacy: pass @17, mismatch @18; dynamo: convert_error @18' (no mode prefix for mode-less converters)."""
     by_mode: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for r in sorted(records, key=lambda r: (str(r.get("mode") or ""), int(r["opset"]))):
-        by_mode[str(r.get("mode") or "")][r["outcome"]].append(int(r["opset"]))
+        mode = str(r.get("mode") or "")
+        by_mode["" if mode == "-" else mode][r["outcome"]].append(int(r["opset"]))
     parts = []
     for mode, outcomes in by_mode.items():
         text = ", ".join(f"{o} @{' '.join(str(x) for x in sorted(set(ops)))}" for o, ops in outcomes.items())
@@ -123,16 +124,6 @@ def observe(case: Case, records: Iterable[Mapping[str, Any]]) -> Observation | N
     ordered = {label: by_label[label] for label in sorted(by_label, key=_key)}
     releases = {label: _describe(records) for label, records in ordered.items()}
     return Observation(case.id, releases, agreement(case.meta.get("stated") or {}, ordered))
-
-
-def latest_only(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """The newest record of each (cell, case, opset, mode): a re-run replaces, never doubles, a result."""
-    newest: dict[tuple[Any, ...], Mapping[str, Any]] = {}
-    for r in records:
-        key = (r["cell"], r["case"], r["opset"], r.get("mode"))
-        if key not in newest or str(r.get("created", "")) >= str(newest[key].get("created", "")):
-            newest[key] = r
-    return list(newest.values())
 
 
 # ---- writing the value into the case file ---------------------------------------------------------------------

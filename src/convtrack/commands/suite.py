@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from convtrack import observe, store, suite
+from convtrack import analysis, observe, suite
 
 
 def list_cases(args: argparse.Namespace) -> int:
@@ -24,7 +24,7 @@ def list_cases(args: argparse.Namespace) -> int:
 
 def observe_cases(args: argparse.Namespace) -> int:
     cases = [c for c in suite.discover(args.suites, args.converter, args.select) if c.kind == "issue"]
-    records = observe.latest_only(store.load(args.reports))
+    records = analysis.latest(analysis.load(args.reports)).to_dict("records")  # a re-run replaces a result
     found = [(c, observe.observe(c, records)) for c in cases]
     if args.json:
         print(json.dumps({c.id: o.as_meta() if o else None for c, o in found}, indent=1))
