@@ -12,11 +12,12 @@ CASE = {
         "torch 2.2.2": "legacy: invalid_model @17",
         "torch 2.3.0": "legacy: pass @17",
         "torch 2.3.1": "legacy: pass @17",
+        "torch 2.4.1": "dynamo: not_applicable @17, pass @18; legacy: pass @17 18",
         "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "agrees_with_issue": ("yes: invalid_model on torch 2.1.2, torch 2.2.1, torch 2.2.2 (7 of 9 releases pass in "
+        "agrees_with_issue": ("yes: invalid_model on torch 2.1.2, torch 2.2.1, torch 2.2.2 (8 of 10 releases pass in "
                               "some mode/opset)"),
     },
 }

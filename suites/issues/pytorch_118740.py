@@ -12,11 +12,13 @@ CASE = {
                            "https://github.com/pytorch/pytorch/issues/123089"]},
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @17, convert_error @18; legacy: pass @17 18",
+        "torch 2.4.1": "dynamo: not_applicable @17, convert_error @18; legacy: pass @17 18",
         "torch 2.6.0": "dynamo: invalid_model @17 18; legacy: pass @17 18",
         "torch 2.9.1": "dynamo: invalid_model @17 18; legacy: pass @17 18",
         "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "agrees_with_issue": "yes: convert_error on torch 2.1.2 (5 of 5 releases pass in some mode/opset)",
+        "agrees_with_issue": ("yes: convert_error on torch 2.1.2, torch 2.4.1 (6 of 6 releases pass in some "
+                              "mode/opset)"),
     },
 }
 

@@ -11,12 +11,13 @@ CASE = {
     "dynamic": {"0": [0], "1": [0, 1]},
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @17, convert_error @18; legacy: run_error @17 18",
+        "torch 2.4.1": "dynamo: not_applicable @17, convert_error @18; legacy: run_error @17 18",
         "torch 2.6.0": "dynamo: pass @17 18; legacy: run_error @17 18",
         "torch 2.9.1": "dynamo: pass @17 18; legacy: run_error @17 18",
         "torch 2.14.1": "dynamo: pass @17 18; legacy: run_error @17 18",
         "torch 2.15.0": "dynamo: pass @17 18; legacy: run_error @17 18",
-        "agrees_with_issue": ("yes: run_error on torch 2.1.2, torch 2.6.0, torch 2.9.1, torch 2.14.1, torch 2.15.0 (4 "
-                              "of 5 releases pass in some mode/opset)"),
+        "agrees_with_issue": ("yes: run_error on torch 2.1.2, torch 2.4.1, torch 2.6.0, torch 2.9.1, torch 2.14.1, "
+                              "torch 2.15.0 (4 of 6 releases pass in some mode/opset)"),
     },
 }
 

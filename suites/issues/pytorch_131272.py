@@ -12,11 +12,13 @@ CASE = {
                            "https://github.com/pytorch/pytorch/issues/116420"]},
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @17, invalid_model @18; legacy: wrong_shape @17 18",
+        "torch 2.4.1": "dynamo: not_applicable @17, invalid_model @18; legacy: wrong_shape @17 18",
         "torch 2.6.0": "dynamo: invalid_model @17 18; legacy: wrong_shape @17 18",
         "torch 2.9.1": "dynamo: invalid_model @17 18; legacy: wrong_shape @17 18",
         "torch 2.14.1": "dynamo: invalid_model @17 18; legacy: wrong_shape @17 18",
         "torch 2.15.0": "dynamo: invalid_model @17 18; legacy: wrong_shape @17 18",
-        "agrees_with_issue": "yes: wrong_shape on torch 2.1.2, torch 2.6.0, torch 2.9.1, torch 2.14.1, torch 2.15.0",
+        "agrees_with_issue": ("yes: wrong_shape on torch 2.1.2, torch 2.4.1, torch 2.6.0, torch 2.9.1, torch 2.14.1, "
+                              "torch 2.15.0"),
     },
 }
 

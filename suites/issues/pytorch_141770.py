@@ -10,11 +10,12 @@ CASE = {
                "related": ["https://github.com/pytorch/pytorch/issues/128494"]},
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: convert_error @17 18",
+        "torch 2.4.1": "dynamo: not_applicable @17, pass @18; legacy: pass @17 18",
         "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "agrees_with_issue": "yes: convert_error on torch 2.1.2 (5 of 5 releases pass in some mode/opset)",
+        "agrees_with_issue": "yes: convert_error on torch 2.1.2 (6 of 6 releases pass in some mode/opset)",
     },
 }
 

@@ -9,11 +9,12 @@ CASE = {
                "fixed": "PR #185005 (merged 2026-05/06; release not stated)"},
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: invalid_model @17 18",
+        "torch 2.4.1": "dynamo: not_applicable @17, pass @18; legacy: pass @17 18",
         "torch 2.6.0": "dynamo: convert_error @17 18; legacy: pass @17 18",
         "torch 2.9.1": "dynamo: convert_error @17 18; legacy: pass @17 18",
         "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "agrees_with_issue": ("yes: convert_error on torch 2.6.0, torch 2.9.1 (5 of 5 releases pass in some "
+        "agrees_with_issue": ("yes: convert_error on torch 2.6.0, torch 2.9.1 (6 of 6 releases pass in some "
                               "mode/opset)"),
     },
 }

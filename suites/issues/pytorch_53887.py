@@ -10,12 +10,13 @@ CASE = {
     "paper": {"symptom": "Wrong Model", "cause": "Type Problem", "location": "Node Conversion"},
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @17, convert_error @18; legacy: pass @17 18",
+        "torch 2.4.1": "dynamo: not_applicable @17, pass @18; legacy: pass @17 18",
         "torch 2.6.0": "dynamo: invalid_model @17 18; legacy: pass @17 18",
         "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
         "agrees_with_issue": ("partly: the issue states 'wrong-output'; our runs show convert_error on torch 2.1.2; "
-                              "invalid_model on torch 2.6.0 (5 of 5 releases pass in some mode/opset)"),
+                              "invalid_model on torch 2.6.0 (6 of 6 releases pass in some mode/opset)"),
     },
 }
 

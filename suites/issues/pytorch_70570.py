@@ -10,11 +10,12 @@ CASE = {
     "paper": {"symptom": "Wrong Model", "cause": "Shape Problem", "location": "Node Conversion"},
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: pass @17 18",
+        "torch 2.4.1": "dynamo: not_applicable @17, pass @18; legacy: pass @17 18",
         "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "agrees_with_issue": ("no: passes on all 5 releases we ran: fixed before them, or this reproducer misses the "
+        "agrees_with_issue": ("no: passes on all 6 releases we ran: fixed before them, or this reproducer misses the "
                               "trigger"),
     },
 }

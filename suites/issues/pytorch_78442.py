@@ -9,12 +9,13 @@ CASE = {
                "exporters": ["legacy"]},
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @17, invalid_model @18; legacy: mismatch @17 18",
+        "torch 2.4.1": "dynamo: not_applicable @17, invalid_model @18; legacy: mismatch @17 18",
         "torch 2.6.0": "dynamo: pass @17 18; legacy: mismatch @17 18",
         "torch 2.9.1": "dynamo: pass @17 18; legacy: mismatch @17 18",
         "torch 2.14.1": "dynamo: pass @17 18; legacy: mismatch @17 18",
         "torch 2.15.0": "dynamo: pass @17 18; legacy: mismatch @17 18",
-        "agrees_with_issue": ("yes: mismatch on torch 2.1.2, torch 2.6.0, torch 2.9.1, torch 2.14.1, torch 2.15.0 (4 "
-                              "of 5 releases pass in some mode/opset)"),
+        "agrees_with_issue": ("yes: mismatch on torch 2.1.2, torch 2.4.1, torch 2.6.0, torch 2.9.1, torch 2.14.1, "
+                              "torch 2.15.0 (4 of 6 releases pass in some mode/opset)"),
     },
 }
 

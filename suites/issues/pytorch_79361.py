@@ -13,12 +13,12 @@ CASE = {
     "min_opset": 11,
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @17, invalid_model @18; legacy: pass @17 18",
+        "torch 2.4.1": "dynamo: not_applicable @17, mismatch @18; legacy: pass @17 18",
         "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "agrees_with_issue": ("partly: the issue states 'wrong-output'; our runs show invalid_model on torch 2.1.2 (5 "
-                              "of 5 releases pass in some mode/opset)"),
+        "agrees_with_issue": "yes: mismatch on torch 2.4.1 (6 of 6 releases pass in some mode/opset)",
     },
 }
 

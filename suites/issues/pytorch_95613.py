@@ -10,12 +10,13 @@ CASE = {
                "dynamo": "aten::sort.stable had no ONNX function until onnxscript#3053 (2026-09, open)"},
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: convert_error @17 18",
+        "torch 2.4.1": "dynamo: not_applicable @17, pass @18; legacy: convert_error @17 18",
         "torch 2.6.0": "dynamo: convert_error @17 18; legacy: convert_error @17 18",
         "torch 2.9.1": "dynamo: convert_error @17 18; legacy: convert_error @17 18",
         "torch 2.14.1": "dynamo: convert_error @17 18; legacy: convert_error @17 18",
         "torch 2.15.0": "dynamo: convert_error @17 18; legacy: convert_error @17 18",
-        "agrees_with_issue": ("yes: convert_error on torch 2.1.2, torch 2.6.0, torch 2.9.1, torch 2.14.1, torch 2.15.0"
-                              " (1 of 5 releases pass in some mode/opset)"),
+        "agrees_with_issue": ("yes: convert_error on torch 2.1.2, torch 2.4.1, torch 2.6.0, torch 2.9.1, torch 2.14.1,"
+                              " torch 2.15.0 (2 of 6 releases pass in some mode/opset)"),
     },
 }
 
