@@ -70,7 +70,7 @@ def make_suites(root: Path) -> Path:
     write_case(suites, "issues/evil.py", 'CASE = {"converter": "torch.onnx", "issue": '
                '"https://github.com/pytorch/pytorch/issues/1", "description": "evil <b>description</b>", '
                '"tags": ["silent", "control"], "stated": {"broken": ">=2.9", "exporters": ["dynamo"]}, '
-               '"observed": "fails on 2.9 dynamo"}\n')
+               '"observed": {"torch 2.9.0": "dynamo: convert_error <i>@18</i>", "agrees_with_issue": "yes"}}\n')
     write_case(suites, "models/lstm.py", 'CASE = {"converter": "torch.onnx", "tags": ["rnn"]}\n')
     return suites
 
@@ -104,6 +104,7 @@ def test_every_page_type_escapes_record_text(tmp_path: Path, monkeypatch: pytest
         assert EVIL not in text, name
         assert ESCAPED in text, name
     assert "evil &lt;b&gt;description&lt;/b&gt;" in pages["case"].read_text()
+    assert "<li>torch 2.9.0: dynamo: convert_error &lt;i&gt;@18&lt;/i&gt;</li>" in pages["case"].read_text()
 
 
 def test_links_are_relative_and_resolve(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -136,7 +137,7 @@ def test_index_squares_count_outcomes_and_pass_rate(tmp_path: Path, monkeypatch:
 def test_case_page_and_repro_script(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = build_site(tmp_path, monkeypatch)
     html = (out / "cases" / "issues--evil.html").read_text()
-    assert "https://github.com/pytorch/pytorch/issues/1" in html and "fails on 2.9 dynamo" in html
+    assert "https://github.com/pytorch/pytorch/issues/1" in html and "agrees_with_issue: yes" in html
     assert 'id="r-torch2.9.0-ort1.20.1-onnx1.17.0-dynamo-18"' in html
     assert "sh issues--evil.sh torch2.9.0-ort1.20.1-onnx1.17.0 18 dynamo" in html
     script = (out / "cases" / "issues--evil.sh").read_text()
