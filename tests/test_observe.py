@@ -87,3 +87,23 @@ def test_write_replaces_the_value_and_keeps_the_hash(tmp_path: Path) -> None:
     assert max(len(line) for line in text.splitlines()) <= 120
     ast.parse(text)
     assert observe.write(case.path, meta) is False  # idempotent
+
+
+def test_structural_issues_are_judged_from_the_op_histogram() -> None:
+    expect = {"present": ["LSTM"], "absent": ["Loop"], "min_opset": 13}
+
+    def rec(ops: dict[str, int], opset: int = 15, outcome: str = "pass") -> dict[str, Any]:
+        return {"outcome": outcome, "opset": opset, "model": {"ops": ops}}
+
+    fixed = {"tensorflow 2.15.1 + tf2onnx 1.17.0": [rec({"LSTM": 1, "Squeeze": 1})]}
+    broken = {"tensorflow 2.12.1 + tf2onnx 1.14.0": [rec({"Loop": 1, "MatMul": 4})],
+              "tensorflow 2.12.1 + tf2onnx 1.9.0": [rec({"Loop": 1}, opset=11)]}  # below min_opset: not checked
+    old, new = "tensorflow 2.12.1 + tf2onnx 1.14.0", "tensorflow 2.15.1 + tf2onnx 1.17.0"
+    assert observe.structural(expect, {**broken, **fixed}) == ([old], [old, new])
+    stated = {"symptom": "structural (Loop instead of LSTM)"}
+    assert observe.agreement(stated, {**broken, **fixed}, expect).startswith(
+        "yes: the converted model lacks LSTM, no Loop from opset 13 on tensorflow 2.12.1 + tf2onnx 1.14.0")
+    assert observe.agreement(stated, fixed, expect) == (
+        "no: LSTM, no Loop from opset 13 in every converted model (1 releases)")
+    failed = {"tensorflow 2.17.1 + tf2onnx 1.17.0": [{"outcome": "convert_error", "opset": 15, "model": {}}]}
+    assert observe.agreement(stated, failed, expect).startswith("unknown: no converted model to inspect")

@@ -76,3 +76,10 @@ def test_observed_results_do_not_change_the_hash(tmp_path: Path) -> None:
     assert suite.discover(tmp_path)[0].hash == before
     path.write_text(GOOD.replace('"tags"', '"observed": "", "tags"').replace("None, []", "None, [1]"))
     assert suite.discover(tmp_path)[0].hash != before
+
+
+def test_editing_expect_ops_does_not_change_the_hash(tmp_path: Path) -> None:
+    path = write_case(tmp_path, "models/a.py", GOOD.replace('"tags"', '"expect_ops": {"present": ["LSTM"]}, "tags"'))
+    before = suite.discover(tmp_path)[0].hash
+    path.write_text(GOOD.replace('"tags"', '"expect_ops": {"absent": ["Loop"], "min_opset": 13}, "tags"'))
+    assert suite.discover(tmp_path)[0].hash == before

@@ -85,7 +85,34 @@ def _key(label: str) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def agreement(stated: Mapping[str, Any], by_label: Mapping[str, list[Mapping[str, Any]]]) -> str:
+def structural(expect: Mapping[str, Any], by_label: Mapping[str, list[Mapping[str, Any]]]
+               ) -> tuple[list[str], list[str]]:
+    """(releases whose converted models show the structural symptom, releases with a model to inspect).
+
+    `expect` is a case's `expect_ops`: ops the fixed converter emits (`present`), ops it must not (`absent`),
+    checked on records from `min_opset` on.
+    """
+    present, absent = list(expect.get("present", [])), list(expect.get("absent", []))
+    showing, checked = [], []
+    for label, records in by_label.items():
+        models: list[Mapping[str, int]] = [
+            ops for r in records if int(r["opset"]) >= expect.get("min_opset", 0)
+            and (ops := (r.get("model") or {}).get("ops"))]
+        if not models:
+            continue
+        checked.append(label)
+        if any(any(op not in ops for op in present) or any(op in ops for op in absent) for ops in models):
+            showing.append(label)
+    return showing, checked
+
+
+def _want(expect: Mapping[str, Any]) -> str:
+    parts = [*expect.get("present", []), *(f"no {op}" for op in expect.get("absent", []))]
+    return ", ".join(parts) + (f" from opset {expect['min_opset']}" if expect.get("min_opset") else "")
+
+
+def agreement(stated: Mapping[str, Any], by_label: Mapping[str, list[Mapping[str, Any]]],
+              expect_ops: Mapping[str, Any] | None = None) -> str:
     symptom = str(stated.get("symptom", ""))
     shown: dict[str, list[str]] = defaultdict(list)
     for label, records in by_label.items():
@@ -97,8 +124,15 @@ def agreement(stated: Mapping[str, Any], by_label: Mapping[str, list[Mapping[str
     def where(outcomes: Iterable[str]) -> str:
         return "; ".join(f"{o} on {', '.join(shown[o])}" for o in sorted(outcomes))
 
+    seen = f"; failures seen: {where(failures)}" if failures else ""
+    if expect_ops:
+        showing, checked = structural(expect_ops, by_label)
+        if not checked:
+            return f"unknown: no converted model to inspect for {_want(expect_ops)}{seen}"
+        if showing:
+            return f"yes: the converted model lacks {_want(expect_ops)} on {', '.join(showing)}{seen}"
+        return f"no: {_want(expect_ops)} in every converted model ({len(checked)} releases){seen}"
     if any(w in symptom.lower() for w in UNJUDGED):
-        seen = f"; failures seen: {where(failures)}" if failures else ""
         return f"n/a: the issue is {symptom!r}, which no outcome shows (read the records' op histograms){seen}"
     if not shown:
         return "unknown: no run produced a converter result (only harness outcomes)"
@@ -123,7 +157,8 @@ def observe(case: Case, records: Iterable[Mapping[str, Any]]) -> Observation | N
         return None
     ordered = {label: by_label[label] for label in sorted(by_label, key=_key)}
     releases = {label: _describe(records) for label, records in ordered.items()}
-    return Observation(case.id, releases, agreement(case.meta.get("stated") or {}, ordered))
+    return Observation(case.id, releases, agreement(case.meta.get("stated") or {}, ordered,
+                                                    case.meta.get("expect_ops")))
 
 
 # ---- writing the value into the case file ---------------------------------------------------------------------

@@ -12,6 +12,7 @@ CASE = {
                "fixed": "1.9.3 (PR #1752, f19a0368)", "check": "model.ops has one LSTM and no Loop"},
     "paper": {"symptom": "Wrong Model", "cause": "Incompatibility", "cause_subtype": "External",
               "location": "Node Conversion", "artifact_row_id": 48},
+    "expect_ops": {"present": ["LSTM"], "absent": ["Loop"]},
     "observed": "",
 }
 

@@ -7,6 +7,7 @@ CASE = {
     "tags": ["from_keras", "structural", "gru", "rnn"],
     "stated": {"symptom": "structural (GRU not mapped)", "reported": "TF 2.3.1",
                "fixed": "1.9.3 (PRs #1688, #1692)", "check": "model.ops has one GRU"},
+    "expect_ops": {"present": ["GRU"], "absent": ["Loop"]},
     "observed": "",
 }
 

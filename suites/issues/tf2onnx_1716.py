@@ -7,6 +7,7 @@ CASE = {
     "tags": ["from_keras", "structural", "softmax", "transpose"],
     "stated": {"symptom": "performance (Softmax between two Transposes)", "fixed": "1.12.0 (PR #1964, 9cea9070)",
                "check": "no Transpose in model.ops at opset >= 13"},
+    "expect_ops": {"absent": ["Transpose"], "min_opset": 13},
     "observed": "",
 }
 

@@ -9,6 +9,7 @@ CASE = {
     "tolerance_reason": "recurrent accumulation; tf2onnx's own LSTM tests use rtol 1e-6..1e-4",
     "stated": {"symptom": "structural (Loop instead of LSTM)", "fixed": "1.12.0 (71105c1d)",
                "note": "Keras 3 and TF's hard_sigmoid differ in slope (0.2 vs 1/6): ONNX HardSigmoid must follow"},
+    "expect_ops": {"present": ["LSTM"], "absent": ["Loop"]},
     "observed": "",
 }
 

@@ -7,6 +7,7 @@ CASE = {
     "tags": ["from_keras", "structural", "batchnorm"],
     "stated": {"symptom": "structural (Mul/Add instead of BatchNormalization for rank < 4)", "status": "open",
                "reported": "around tf2onnx 1.14/1.15"},
+    "expect_ops": {"present": ["BatchNormalization"]},
     "observed": "",
 }
 
