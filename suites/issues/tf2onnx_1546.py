@@ -13,7 +13,24 @@ CASE = {
     "paper": {"symptom": "Wrong Model", "cause": "Incompatibility", "cause_subtype": "External",
               "location": "Node Conversion", "artifact_row_id": 48},
     "expect_ops": {"present": ["LSTM"], "absent": ["Loop"]},
-    "observed": "",
+    "observed": {
+        "tensorflow 2.12.1 + tf2onnx 1.14.0": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.15.1": "convert_error @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.16.1": "convert_error @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.17.0": "convert_error @13 15 17",
+        "agrees_with_issue": ("no: LSTM, no Loop in every converted model (10 releases); failures seen: convert_error "
+                              "on tensorflow 2.17.1 + tf2onnx 1.15.1, tensorflow 2.17.1 + tf2onnx 1.16.1, tensorflow "
+                              "2.17.1 + tf2onnx 1.17.0"),
+    },
 }
 
 

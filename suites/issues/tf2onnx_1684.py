@@ -8,7 +8,23 @@ CASE = {
     "stated": {"symptom": "structural (GRU not mapped)", "reported": "TF 2.3.1",
                "fixed": "1.9.3 (PRs #1688, #1692)", "check": "model.ops has one GRU"},
     "expect_ops": {"present": ["GRU"], "absent": ["Loop"]},
-    "observed": "",
+    "observed": {
+        "tensorflow 2.12.1 + tf2onnx 1.14.0": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "agrees_with_issue": ("yes: the converted model lacks GRU, no Loop on tensorflow 2.17.1 + tf2onnx 1.15.1, "
+                              "tensorflow 2.17.1 + tf2onnx 1.16.1, tensorflow 2.17.1 + tf2onnx 1.17.0"),
+    },
 }
 
 

@@ -9,7 +9,23 @@ CASE = {
                "fixed": "1.9.3 (PR #1769, 5dfd36f8)"},
     "paper": {"symptom": "Wrong Model", "cause": "Shape Problem", "location": "Node Conversion",
               "artifact_row_id": 27},
-    "observed": "",
+    "observed": {
+        "tensorflow 2.12.1 + tf2onnx 1.14.0": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "agrees_with_issue": ("no: passes on all 13 releases we ran: fixed before them, or this reproducer misses the "
+                              "trigger"),
+    },
 }
 
 

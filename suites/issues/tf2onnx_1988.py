@@ -7,7 +7,23 @@ CASE = {
     "tags": ["from_function", "silent", "nan", "select", "where"],
     "stated": {"symptom": "wrong-output (NaN)", "reported": "tf2onnx 1.11.1, TF 2.9.1, onnx 1.12, ORT 1.11.1",
                "fixed": "1.13.0 (PR #2035, ee09669c)"},
-    "observed": "",
+    "observed": {
+        "tensorflow 2.12.1 + tf2onnx 1.14.0": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "agrees_with_issue": ("no: passes on all 13 releases we ran: fixed before them, or this reproducer misses the "
+                              "trigger"),
+    },
 }
 
 

@@ -7,7 +7,23 @@ CASE = {
     "tags": ["from_function", "conv1d", "dynamic", "invalid_model"],
     "stated": {"symptom": "ORT session fails (negative group)", "reported": "TF 2.4.1, onnx 1.10.2, ORT 1.9.0",
                "fixed": "1.15.0 (PR #2090, 554d90ad)"},
-    "observed": "",
+    "observed": {
+        "tensorflow 2.12.1 + tf2onnx 1.14.0": "run_error @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "agrees_with_issue": ("partly: the issue states 'ORT session fails (negative group)'; our runs show run_error "
+                              "on tensorflow 2.12.1 + tf2onnx 1.14.0 (12 of 13 releases pass in some mode/opset)"),
+    },
 }
 
 

@@ -7,7 +7,27 @@ CASE = {
     "tags": ["from_function", "shape", "reshape", "dynamic"],
     "stated": {"symptom": "wrong-shape / runtime reshape error", "reported": "2022-11 (tf2onnx ~1.13)",
                "status": "open"},
-    "observed": "",
+    "observed": {
+        "tensorflow 2.12.1 + tf2onnx 1.14.0": "run_error @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.15.1": "run_error @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.16.1": "run_error @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.17.0": "run_error @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.15.1": "run_error @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.16.1": "run_error @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.17.0": "run_error @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.15.1": "run_error @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.16.1": "run_error @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.17.0": "run_error @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "agrees_with_issue": ("yes: run_error on tensorflow 2.12.1 + tf2onnx 1.14.0, tensorflow 2.12.1 + tf2onnx "
+                              "1.15.1, tensorflow 2.12.1 + tf2onnx 1.16.1, tensorflow 2.12.1 + tf2onnx 1.17.0, "
+                              "tensorflow 2.13.1 + tf2onnx 1.15.1, tensorflow 2.13.1 + tf2onnx 1.16.1, tensorflow "
+                              "2.13.1 + tf2onnx 1.17.0, tensorflow 2.15.1 + tf2onnx 1.15.1, tensorflow 2.15.1 + "
+                              "tf2onnx 1.16.1, tensorflow 2.15.1 + tf2onnx 1.17.0 (3 of 13 releases pass in some "
+                              "mode/opset)"),
+    },
 }
 
 

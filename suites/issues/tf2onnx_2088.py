@@ -8,7 +8,23 @@ CASE = {
     "tags": ["from_function", "silent", "optimizer", "transpose", "conv", "fusion"],
     "stated": {"symptom": "wrong-output or invalid weights", "broken": "1.9-1.14.0",
                "fixed": "1.15.0 (PR #2152, 14f4a5f2)"},
-    "observed": "",
+    "observed": {
+        "tensorflow 2.12.1 + tf2onnx 1.14.0": "mismatch @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "agrees_with_issue": ("yes: mismatch on tensorflow 2.12.1 + tf2onnx 1.14.0 (12 of 13 releases pass in some "
+                              "mode/opset)"),
+    },
 }
 
 

@@ -9,7 +9,23 @@ CASE = {
                "reported": "TF 2.10/2.11, tf2onnx 1.13.0, opset 17",
                "status": "open", "workaround": "layer._jit_compiled_convolution_op = layer.convolution_op",
                "related": ["https://github.com/onnx/tensorflow-onnx/issues/2347"]},
-    "observed": "",
+    "observed": {
+        "tensorflow 2.12.1 + tf2onnx 1.14.0": "invalid_model @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.15.1": "invalid_model @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.16.1": "invalid_model @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.17.0": "invalid_model @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.15.1": "invalid_model @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.16.1": "invalid_model @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.17.0": "invalid_model @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.15.1": "invalid_model @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.16.1": "invalid_model @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.17.0": "invalid_model @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.15.1": "convert_error @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.16.1": "convert_error @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.17.0": "convert_error @13 15 17",
+        "agrees_with_issue": ("yes: convert_error on tensorflow 2.17.1 + tf2onnx 1.15.1, tensorflow 2.17.1 + tf2onnx "
+                              "1.16.1, tensorflow 2.17.1 + tf2onnx 1.17.0"),
+    },
 }
 
 

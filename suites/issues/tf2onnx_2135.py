@@ -6,7 +6,23 @@ CASE = {
     "description": "tf.concat([tf.slice(x, [0,0], s1+s2), y], -1) with x,y[2,3] and int32 sizes (unknown shape)",
     "tags": ["from_function", "shape", "concat", "dynamic"],
     "stated": {"symptom": "export crash (None shape)", "fixed": "1.15.0 (aaaea956)"},
-    "observed": "",
+    "observed": {
+        "tensorflow 2.12.1 + tf2onnx 1.14.0": "invalid_model @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "agrees_with_issue": ("partly: the issue states 'export crash (None shape)'; our runs show invalid_model on "
+                              "tensorflow 2.12.1 + tf2onnx 1.14.0 (12 of 13 releases pass in some mode/opset)"),
+    },
 }
 
 

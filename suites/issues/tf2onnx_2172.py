@@ -10,7 +10,23 @@ CASE = {
                "fixed": "1.15.0 (PR #2216, a0bd3e59)",
                "note": ("tf2onnx 1.14.0 does not resolve with TF >= 2.13 (flatbuffers, #2180): "
                         "those cells are not_applicable")},
-    "observed": "",
+    "observed": {
+        "tensorflow 2.12.1 + tf2onnx 1.14.0": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.15.1": "convert_error @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.16.1": "convert_error @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.17.0": "convert_error @13 15 17",
+        "agrees_with_issue": ("yes: convert_error on tensorflow 2.17.1 + tf2onnx 1.15.1, tensorflow 2.17.1 + tf2onnx "
+                              "1.16.1, tensorflow 2.17.1 + tf2onnx 1.17.0 (10 of 13 releases pass in some mode/opset)"),
+    },
 }
 
 

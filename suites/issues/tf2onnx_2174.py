@@ -8,7 +8,27 @@ CASE = {
     "stated": {"symptom": "wrong-output", "reported": "TF 2.12, onnx 1.14.0, ORT 1.14.1", "status": "open",
                "note": ("FloorDiv maps to Div (+Floor only for floats) in every release up to 1.17.0: "
                         "a never-fixed control")},
-    "observed": "",
+    "observed": {
+        "tensorflow 2.12.1 + tf2onnx 1.14.0": "mismatch @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.15.1": "mismatch @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.16.1": "mismatch @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.17.0": "mismatch @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.15.1": "mismatch @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.16.1": "mismatch @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.17.0": "mismatch @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.15.1": "mismatch @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.16.1": "mismatch @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.17.0": "mismatch @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.15.1": "mismatch @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.16.1": "mismatch @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.17.0": "mismatch @13 15 17",
+        "agrees_with_issue": ("yes: mismatch on tensorflow 2.12.1 + tf2onnx 1.14.0, tensorflow 2.12.1 + tf2onnx "
+                              "1.15.1, tensorflow 2.12.1 + tf2onnx 1.16.1, tensorflow 2.12.1 + tf2onnx 1.17.0, "
+                              "tensorflow 2.13.1 + tf2onnx 1.15.1, tensorflow 2.13.1 + tf2onnx 1.16.1, tensorflow "
+                              "2.13.1 + tf2onnx 1.17.0, tensorflow 2.15.1 + tf2onnx 1.15.1, tensorflow 2.15.1 + "
+                              "tf2onnx 1.16.1, tensorflow 2.15.1 + tf2onnx 1.17.0, tensorflow 2.17.1 + tf2onnx 1.15.1,"
+                              " tensorflow 2.17.1 + tf2onnx 1.16.1, tensorflow 2.17.1 + tf2onnx 1.17.0"),
+    },
 }
 
 

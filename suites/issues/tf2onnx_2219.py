@@ -8,7 +8,28 @@ CASE = {
     "stated": {"symptom": "structural (Mul/Add instead of BatchNormalization for rank < 4)", "status": "open",
                "reported": "around tf2onnx 1.14/1.15"},
     "expect_ops": {"present": ["BatchNormalization"]},
-    "observed": "",
+    "observed": {
+        "tensorflow 2.12.1 + tf2onnx 1.14.0": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.15.1": "convert_error @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.16.1": "convert_error @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.17.0": "convert_error @13 15 17",
+        "agrees_with_issue": ("yes: the converted model lacks BatchNormalization on tensorflow 2.12.1 + tf2onnx "
+                              "1.14.0, tensorflow 2.12.1 + tf2onnx 1.15.1, tensorflow 2.12.1 + tf2onnx 1.16.1, "
+                              "tensorflow 2.12.1 + tf2onnx 1.17.0, tensorflow 2.13.1 + tf2onnx 1.15.1, tensorflow "
+                              "2.13.1 + tf2onnx 1.16.1, tensorflow 2.13.1 + tf2onnx 1.17.0, tensorflow 2.15.1 + "
+                              "tf2onnx 1.15.1, tensorflow 2.15.1 + tf2onnx 1.16.1, tensorflow 2.15.1 + tf2onnx 1.17.0;"
+                              " failures seen: convert_error on tensorflow 2.17.1 + tf2onnx 1.15.1, tensorflow 2.17.1 "
+                              "+ tf2onnx 1.16.1, tensorflow 2.17.1 + tf2onnx 1.17.0"),
+    },
 }
 
 

@@ -9,7 +9,23 @@ CASE = {
                "broken": "onnx >= 1.15.0 with tf2onnx <= 1.15.1", "fixed": "1.16.0 (PR #2279, e177a268)",
                "related": ["https://github.com/onnx/tensorflow-onnx/issues/2280"],
                "note": "the matrix excludes tf2onnx <= 1.15.1 x onnx >= 1.15, so here a control"},
-    "observed": "",
+    "observed": {
+        "tensorflow 2.12.1 + tf2onnx 1.14.0": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.15.1": "convert_error @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.16.1": "convert_error @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.17.0": "convert_error @13 15 17",
+        "agrees_with_issue": ("yes: convert_error on tensorflow 2.17.1 + tf2onnx 1.15.1, tensorflow 2.17.1 + tf2onnx "
+                              "1.16.1, tensorflow 2.17.1 + tf2onnx 1.17.0 (10 of 13 releases pass in some mode/opset)"),
+    },
 }
 
 

@@ -7,7 +7,24 @@ CASE = {
     "tags": ["from_function", "unsupported_op", "tf_version", "ones_like"],
     "stated": {"symptom": "export crash (OnesLike is not supported)", "reported": "tf2onnx 1.15.1, TF 2.14.0",
                "works": "TF 2.13.1", "fixed": "1.16.0 (PR #2270, ae4c39ed)"},
-    "observed": "",
+    "observed": {
+        "tensorflow 2.12.1 + tf2onnx 1.14.0": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.15.1": "invalid_model @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.15.1": "invalid_model @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "agrees_with_issue": ("partly: the issue states 'export crash (OnesLike is not supported)'; our runs show "
+                              "invalid_model on tensorflow 2.15.1 + tf2onnx 1.15.1, tensorflow 2.17.1 + tf2onnx 1.15.1"
+                              " (11 of 13 releases pass in some mode/opset)"),
+    },
 }
 
 

@@ -9,7 +9,23 @@ CASE = {
     "stated": {"symptom": "export crash (AttributeError: _get_save_spec)", "reported": "TF 2.16 / Keras 3",
                "workaround": "pass input_signature explicitly (convtrack always does)",
                "fixed": "1.17.0 (_get_concrete_function fallback) [src]"},
-    "observed": "",
+    "observed": {
+        "tensorflow 2.12.1 + tf2onnx 1.14.0": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "agrees_with_issue": ("no: passes on all 13 releases we ran: fixed before them, or this reproducer misses the "
+                              "trigger"),
+    },
 }
 
 

@@ -8,7 +8,23 @@ CASE = {
     "stated": {"symptom": "export crash (AttributeError: output_names)", "reported": "TF >= 2.16 (2.17), opset 18",
                "broken": "TF >= 2.16 with tf2onnx <= 1.16.1", "fixed": "1.17.0 (_get_output_names) [src]",
                "related": ["https://github.com/onnx/tensorflow-onnx/issues/2319"]},
-    "observed": "",
+    "observed": {
+        "tensorflow 2.12.1 + tf2onnx 1.14.0": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.15.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.15.1 + tf2onnx 1.17.0": "pass @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.15.1": "convert_error @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.16.1": "convert_error @13 15 17",
+        "tensorflow 2.17.1 + tf2onnx 1.17.0": "convert_error @13 15 17",
+        "agrees_with_issue": ("yes: convert_error on tensorflow 2.17.1 + tf2onnx 1.15.1, tensorflow 2.17.1 + tf2onnx "
+                              "1.16.1, tensorflow 2.17.1 + tf2onnx 1.17.0 (10 of 13 releases pass in some mode/opset)"),
+    },
 }
 
 
