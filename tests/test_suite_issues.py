@@ -68,3 +68,17 @@ def test_paper_labels_match_the_csv() -> None:
         if "cause_subtype" in paper:
             assert paper["cause_subtype"] == row["cause_subtype"], case.id
     assert any("paper" in c.meta for c in cases)
+
+
+TF_RELEASE = re.compile(r"^tensorflow \d+\.\d+(\.\d+)? \+ tf2onnx \d+\.\d+(\.\d+)?$")
+
+
+@pytest.mark.parametrize("case", suite.discover(ROOT / "suites", "tf2onnx", ["issues/"]), ids=lambda c: c.id)
+def test_tf2onnx_issue_case_observed_from_real_runs(case: suite.Case) -> None:
+    observed = case.meta.get("observed")
+    assert isinstance(observed, dict) and observed, "observed must come from real runs (convtrack suite observe)"
+    releases = [k for k in observed if TF_RELEASE.match(k)]
+    assert len(releases) >= 2, f"observed covers {releases}: at least two releases are required"
+    assert isinstance(observed.get("agrees_with_issue"), str)
+    if "structural" in case.meta["stated"]["symptom"]:
+        assert case.meta.get("expect_ops"), "a structural issue names the ops its fix produces (expect_ops)"
