@@ -29,7 +29,7 @@ def record(case: suite.Case, torch: str, outcome: str, opset: int = 17, mode: st
            created: str = "2026-11-29T00:00:00Z", **kw: Any) -> dict[str, Any]:
     return {"case": case.id, "case_hash": case.hash, "converter": "torch.onnx", "framework": "torch",
             "cell": f"torch{torch}", "opset": opset, "mode": mode, "outcome": outcome,
-            "versions": {"torch": torch}, "created": created, **kw}
+            "versions": {"torch": torch}, "created": created} | kw
 
 
 def a_case(tmp_path: Path) -> suite.Case:
@@ -107,3 +107,12 @@ def test_structural_issues_are_judged_from_the_op_histogram() -> None:
         "no: LSTM, no Loop from opset 13 in every converted model (1 releases)")
     failed = {"tensorflow 2.17.1 + tf2onnx 1.17.0": [{"outcome": "convert_error", "opset": 15, "model": {}}]}
     assert observe.agreement(stated, failed, expect).startswith("unknown: no converted model to inspect")
+
+
+def test_a_release_in_two_cells_is_never_mixed(tmp_path: Path) -> None:
+    case = a_case(tmp_path)
+    records = [record(case, "2.15.0", "wrong_shape", opset=o, cell="torch2.15.0-ort1.20.1") for o in (17, 18)]
+    records.append(record(case, "2.15.0", "pass", cell="torch2.15.0-ort1.23.2"))
+    obs = observe.observe(case, records)
+    assert obs is not None and obs.releases == {
+        "torch 2.15.0": "legacy: wrong_shape @17 18", "torch 2.15.0 (torch2.15.0-ort1.23.2)": "legacy: pass @17"}

@@ -148,16 +148,24 @@ def agreement(stated: Mapping[str, Any], by_label: Mapping[str, list[Mapping[str
 
 
 def observe(case: Case, records: Iterable[Mapping[str, Any]]) -> Observation | None:
-    """The observation of one case from its records of the current case hash; None when there are none."""
-    by_label: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    """The observation of one case from its records of the current case hash; None when there are none.
+
+    A release run in several cells (torch 2.15.0 with two onnxruntime releases) keeps its plain label for the
+    cell with the most records; the others are labelled with their cell id, so outcomes are never mixed.
+    """
+    by_cell: dict[tuple[str, str], list[Mapping[str, Any]]] = defaultdict(list)
     for r in records:
         if r.get("case") == case.id and r.get("case_hash") == case.hash:
-            by_label[release_label(r)].append(r)
-    if not by_label:
+            by_cell[(release_label(r), str(r.get("cell", "")))].append(r)
+    if not by_cell:
         return None
-    ordered = {label: by_label[label] for label in sorted(by_label, key=_key)}
-    releases = {label: _describe(records) for label, records in ordered.items()}
-    return Observation(case.id, releases, agreement(case.meta.get("stated") or {}, ordered,
+    by_label: dict[str, list[Mapping[str, Any]]] = {}
+    for label in sorted({label for label, _ in by_cell}, key=_key):
+        cells = sorted((c for lb, c in by_cell if lb == label), key=lambda c: (-len(by_cell[(label, c)]), c))
+        for i, cell in enumerate(cells):
+            by_label[label if i == 0 else f"{label} ({cell})"] = by_cell[(label, cell)]
+    releases = {label: _describe(recs) for label, recs in by_label.items()}
+    return Observation(case.id, releases, agreement(case.meta.get("stated") or {}, by_label,
                                                     case.meta.get("expect_ops")))
 
 

@@ -11,13 +11,15 @@ CASE = {
                "note": "torch-mlir gates the static no-dim form as a wrong shape (6,4,5) vs (120,) for torch < 2.3"},
     "dynamic": {"0": [0]},
     "observed": {
-        "torch 2.1.2": "dynamo: not_applicable @17, convert_error @18; legacy: wrong_shape @17 18",
-        "torch 2.4.1": "dynamo: not_applicable @17, convert_error @18; legacy: pass @17 18",
-        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "agrees_with_issue": ("yes: convert_error on torch 2.1.2, torch 2.4.1 (5 of 6 releases pass in some "
+        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: wrong_shape @13 17 18, "
+                        "not_applicable @20"),
+        "torch 2.4.1": "dynamo: not_applicable @13 17 20, convert_error @18; legacy: pass @13 17 18 20",
+        "torch 2.6.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.9.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.14.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.15.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
+        "agrees_with_issue": ("yes: convert_error on torch 2.1.2, torch 2.4.1 (6 of 7 releases pass in some "
                               "mode/opset)"),
     },
 }

@@ -8,14 +8,16 @@ CASE = {
     "stated": {"symptom": "export-crash", "torch": "2.0.1", "opsets": [15],
                "fixed": "2.1 at opset >= 16 for sum/prod/amax/amin (PR #102048, inferred); reduce='mean' never"},
     "observed": {
-        "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: pass @17 18",
-        "torch 2.4.1": "dynamo: not_applicable @17, pass @18; legacy: pass @17 18",
-        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "agrees_with_issue": ("no: passes on all 6 releases we ran: fixed before them, or this reproducer misses the "
-                              "trigger"),
+        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: convert_error @13, pass @17 18, "
+                        "not_applicable @20"),
+        "torch 2.4.1": "dynamo: not_applicable @13 17 20, pass @18; legacy: convert_error @13, pass @17 18 20",
+        "torch 2.6.0": "dynamo: pass @13 17 18 20; legacy: convert_error @13, pass @17 18 20",
+        "torch 2.9.1": "dynamo: pass @13 17 18 20; legacy: convert_error @13, pass @17 18 20",
+        "torch 2.14.1": "dynamo: pass @13 17 18 20; legacy: convert_error @13, pass @17 18 20",
+        "torch 2.15.0": "dynamo: pass @13 17 18 20; legacy: convert_error @13, pass @17 18 20",
+        "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
+        "agrees_with_issue": ("yes: convert_error on torch 2.1.2, torch 2.4.1, torch 2.6.0, torch 2.9.1, torch 2.14.1,"
+                              " torch 2.15.0 (7 of 7 releases pass in some mode/opset)"),
     },
 }
 

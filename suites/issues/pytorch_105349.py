@@ -8,14 +8,17 @@ CASE = {
     "stated": {"symptom": "export-crash", "torch": "1.9.1 and 2.0.1", "exporters": ["legacy"],
                "note": "torch-mlir lists AvgPool2dDivisorOverrideModule under incorrect numerics on its ONNX path"},
     "observed": {
-        "torch 2.1.2": "dynamo: not_applicable @17, mismatch @18; legacy: mismatch @17 18",
-        "torch 2.4.1": "dynamo: not_applicable @17, mismatch @18; legacy: mismatch @17 18",
-        "torch 2.6.0": "dynamo: mismatch @17 18; legacy: mismatch @17 18",
-        "torch 2.9.1": "dynamo: mismatch @17 18; legacy: mismatch @17 18",
-        "torch 2.14.1": "dynamo: mismatch @17 18; legacy: mismatch @17 18",
-        "torch 2.15.0": "dynamo: mismatch @17 18; legacy: mismatch @17 18",
+        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, mismatch @18; legacy: mismatch @13 17 18, not_applicable "
+                        "@20"),
+        "torch 2.4.1": "dynamo: not_applicable @13 17 20, mismatch @18; legacy: mismatch @13 17 18 20",
+        "torch 2.6.0": "dynamo: mismatch @13 17 18 20; legacy: mismatch @13 17 18 20",
+        "torch 2.9.1": "dynamo: mismatch @13 17 18 20; legacy: mismatch @13 17 18 20",
+        "torch 2.14.1": "dynamo: mismatch @13 17 18 20; legacy: mismatch @13 17 18 20",
+        "torch 2.15.0": "dynamo: mismatch @13 17 18 20; legacy: mismatch @13 17 18 20",
+        "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: mismatch @17 18; legacy: mismatch @17 18",
         "agrees_with_issue": ("partly: the issue states 'export-crash'; our runs show mismatch on torch 2.1.2, torch "
-                              "2.4.1, torch 2.6.0, torch 2.9.1, torch 2.14.1, torch 2.15.0"),
+                              "2.4.1, torch 2.6.0, torch 2.9.1, torch 2.14.1, torch 2.15.0, torch 2.15.0 "
+                              "(torch2.15.0-ort1.23.2-onnx1.17.0)"),
     },
 }
 

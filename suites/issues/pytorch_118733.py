@@ -7,17 +7,19 @@ CASE = {
     "tags": ["dtype", "where", "scalar"],
     "stated": {"symptom": "ort-load", "torch": "2.2.0", "broken": "<=2.2", "fixed": "2.3 (PR #120619, inferred)"},
     "observed": {
-        "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: invalid_model @17 18",
+        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: invalid_model @13 17 18, not_applicable "
+                        "@20"),
         "torch 2.2.1": "legacy: invalid_model @17",
         "torch 2.2.2": "legacy: invalid_model @17",
         "torch 2.3.0": "legacy: pass @17",
         "torch 2.3.1": "legacy: pass @17",
-        "torch 2.4.1": "dynamo: not_applicable @17, pass @18; legacy: pass @17 18",
-        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "agrees_with_issue": ("yes: invalid_model on torch 2.1.2, torch 2.2.1, torch 2.2.2 (8 of 10 releases pass in "
+        "torch 2.4.1": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18 20",
+        "torch 2.6.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.9.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.14.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.15.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
+        "agrees_with_issue": ("yes: invalid_model on torch 2.1.2, torch 2.2.1, torch 2.2.2 (9 of 11 releases pass in "
                               "some mode/opset)"),
     },
 }

@@ -9,14 +9,16 @@ CASE = {
                "legacy": "works", "note": "replay with dynamo=True on 2.5+ to see whether the newer path fixes it"},
     "dynamic": {"0": [0]},
     "observed": {
-        "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: pass @17, invalid_model @18",
-        "torch 2.4.1": "dynamo: not_applicable @17, convert_error @18; legacy: pass @17 18",
-        "torch 2.6.0": "dynamo: run_error @17 18; legacy: pass @17 18",
-        "torch 2.9.1": "dynamo: convert_error @17 18; legacy: pass @17 18",
-        "torch 2.14.1": "dynamo: convert_error @17 18; legacy: pass @17 18",
-        "torch 2.15.0": "dynamo: convert_error @17 18; legacy: pass @17 18",
-        "agrees_with_issue": ("yes: convert_error on torch 2.4.1, torch 2.9.1, torch 2.14.1, torch 2.15.0 (6 of 6 "
-                              "releases pass in some mode/opset)"),
+        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17, invalid_model @18, "
+                        "not_applicable @20"),
+        "torch 2.4.1": "dynamo: not_applicable @13 17 20, convert_error @18; legacy: pass @13 17 18 20",
+        "torch 2.6.0": "dynamo: run_error @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.9.1": "dynamo: convert_error @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.14.1": "dynamo: convert_error @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.15.0": "dynamo: convert_error @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: convert_error @17 18; legacy: pass @17 18",
+        "agrees_with_issue": ("yes: convert_error on torch 2.4.1, torch 2.9.1, torch 2.14.1, torch 2.15.0, torch "
+                              "2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0) (7 of 7 releases pass in some mode/opset)"),
     },
 }
 

@@ -13,15 +13,19 @@ CASE = {
                            "https://github.com/huggingface/optimum/issues/1485"]},
     "dynamic": {"0": [0, 1]},
     "observed": {
-        "torch 2.1.2": "dynamo: not_applicable @17, convert_error @18; legacy: run_error @17 18",
-        "torch 2.4.1": "dynamo: not_applicable @17, convert_error @18; legacy: run_error @17 18",
-        "torch 2.6.0": "dynamo: convert_error @17 18; legacy: run_error @17 18",
-        "torch 2.9.1": "dynamo: convert_error @17 18; legacy: run_error @17 18",
-        "torch 2.14.1": "dynamo: convert_error @17 18; legacy: run_error @17 18",
-        "torch 2.15.0": "dynamo: convert_error @17 18; legacy: run_error @17 18",
+        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: convert_error @13, run_error @17"
+                        " 18, not_applicable @20"),
+        "torch 2.4.1": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: convert_error @13, run_error @17"
+                        " 18 20"),
+        "torch 2.6.0": "dynamo: convert_error @13 17 18 20; legacy: convert_error @13, run_error @17 18 20",
+        "torch 2.9.1": "dynamo: convert_error @13 17 18 20; legacy: convert_error @13, run_error @17 18 20",
+        "torch 2.14.1": "dynamo: convert_error @13 17 18 20; legacy: convert_error @13, run_error @17 18 20",
+        "torch 2.15.0": "dynamo: convert_error @13 17 18 20; legacy: convert_error @13, run_error @17 18 20",
+        "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: convert_error @17 18; legacy: run_error @17 18",
         "agrees_with_issue": ("yes: convert_error on torch 2.1.2, torch 2.4.1, torch 2.6.0, torch 2.9.1, torch 2.14.1,"
-                              " torch 2.15.0; run_error on torch 2.1.2, torch 2.4.1, torch 2.6.0, torch 2.9.1, torch "
-                              "2.14.1, torch 2.15.0"),
+                              " torch 2.15.0, torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0); run_error on torch "
+                              "2.1.2, torch 2.4.1, torch 2.6.0, torch 2.9.1, torch 2.14.1, torch 2.15.0, torch 2.15.0 "
+                              "(torch2.15.0-ort1.23.2-onnx1.17.0)"),
     },
 }
 

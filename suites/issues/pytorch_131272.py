@@ -11,14 +11,17 @@ CASE = {
                "related": ["https://github.com/pytorch/pytorch/issues/71549",
                            "https://github.com/pytorch/pytorch/issues/116420"]},
     "observed": {
-        "torch 2.1.2": "dynamo: not_applicable @17, invalid_model @18; legacy: wrong_shape @17 18",
-        "torch 2.4.1": "dynamo: not_applicable @17, invalid_model @18; legacy: wrong_shape @17 18",
-        "torch 2.6.0": "dynamo: invalid_model @17 18; legacy: wrong_shape @17 18",
-        "torch 2.9.1": "dynamo: invalid_model @17 18; legacy: wrong_shape @17 18",
-        "torch 2.14.1": "dynamo: invalid_model @17 18; legacy: wrong_shape @17 18",
-        "torch 2.15.0": "dynamo: invalid_model @17 18; legacy: wrong_shape @17 18",
+        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, invalid_model @18; legacy: wrong_shape @13 17 18, "
+                        "not_applicable @20"),
+        "torch 2.4.1": ("dynamo: not_applicable @13 17 20, invalid_model @18; legacy: wrong_shape @13 17 18, "
+                        "invalid_model @20"),
+        "torch 2.6.0": "dynamo: invalid_model @13 17 18 20; legacy: wrong_shape @13 17 18 20",
+        "torch 2.9.1": "dynamo: invalid_model @13 17 18 20; legacy: wrong_shape @13 17 18 20",
+        "torch 2.14.1": "dynamo: invalid_model @13 17 18 20; legacy: wrong_shape @13 17 18 20",
+        "torch 2.15.0": "dynamo: invalid_model @13 17 18 20; legacy: wrong_shape @13 17 18 20",
+        "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: invalid_model @17 18; legacy: pass @17 18",
         "agrees_with_issue": ("yes: wrong_shape on torch 2.1.2, torch 2.4.1, torch 2.6.0, torch 2.9.1, torch 2.14.1, "
-                              "torch 2.15.0"),
+                              "torch 2.15.0 (1 of 7 releases pass in some mode/opset)"),
     },
 }
 

@@ -7,13 +7,15 @@ CASE = {
     "tags": ["indexing", "index_fill"],
     "stated": {"symptom": "export-crash", "broken": "<=2.5", "fixed": "2.6 (PR #139596 merged 2024-11-06, inferred)"},
     "observed": {
-        "torch 2.1.2": "dynamo: not_applicable @17, convert_error @18; legacy: convert_error @17 18",
-        "torch 2.4.1": "dynamo: not_applicable @17, convert_error @18; legacy: convert_error @17 18",
-        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "agrees_with_issue": ("yes: convert_error on torch 2.1.2, torch 2.4.1 (4 of 6 releases pass in some "
+        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: convert_error @13 17 18, "
+                        "not_applicable @20"),
+        "torch 2.4.1": "dynamo: not_applicable @13 17 20, convert_error @18; legacy: convert_error @13 17 18 20",
+        "torch 2.6.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.9.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.14.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.15.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
+        "agrees_with_issue": ("yes: convert_error on torch 2.1.2, torch 2.4.1 (5 of 7 releases pass in some "
                               "mode/opset)"),
     },
 }

@@ -9,13 +9,15 @@ CASE = {
                "broken": "2.6 nightly (2024-11): 'custom (non-ATen) operator whose output has alias annotations'",
                "related": ["https://github.com/pytorch/pytorch/issues/128494"]},
     "observed": {
-        "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: convert_error @17 18",
-        "torch 2.4.1": "dynamo: not_applicable @17, pass @18; legacy: pass @17 18",
-        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "agrees_with_issue": "yes: convert_error on torch 2.1.2 (6 of 6 releases pass in some mode/opset)",
+        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: convert_error @13 17 18, not_applicable "
+                        "@20"),
+        "torch 2.4.1": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18 20",
+        "torch 2.6.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.9.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.14.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.15.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
+        "agrees_with_issue": "yes: convert_error on torch 2.1.2 (7 of 7 releases pass in some mode/opset)",
     },
 }
 

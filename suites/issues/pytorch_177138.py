@@ -9,15 +9,23 @@ CASE = {
                "legacy": "rejects antialias=True (unsupported)", "fixed": "closed; fix commit not identified"},
     "min_opset": 18,
     "observed": {
-        "torch 2.1.2": "dynamo: not_applicable @17, convert_error @18; legacy: not_applicable @17, convert_error @18",
-        "torch 2.4.1": "dynamo: not_applicable @17, convert_error @18; legacy: not_applicable @17, convert_error @18",
-        "torch 2.6.0": "dynamo: not_applicable @17, pass @18; legacy: not_applicable @17, convert_error @18",
-        "torch 2.9.1": "dynamo: not_applicable @17, pass @18; legacy: not_applicable @17, convert_error @18",
-        "torch 2.14.1": "dynamo: not_applicable @17, pass @18; legacy: not_applicable @17, convert_error @18",
-        "torch 2.15.0": "dynamo: not_applicable @17, pass @18; legacy: not_applicable @17, convert_error @18",
+        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: not_applicable @13 17 20, "
+                        "convert_error @18"),
+        "torch 2.4.1": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: not_applicable @13 17, "
+                        "convert_error @18 20"),
+        "torch 2.6.0": ("dynamo: not_applicable @13 17, pass @18 20; legacy: not_applicable @13 17, convert_error @18 "
+                        "20"),
+        "torch 2.9.1": ("dynamo: not_applicable @13 17, pass @18 20; legacy: not_applicable @13 17, convert_error @18 "
+                        "20"),
+        "torch 2.14.1": ("dynamo: not_applicable @13 17, pass @18 20; legacy: not_applicable @13 17, convert_error @18"
+                         " 20"),
+        "torch 2.15.0": ("dynamo: not_applicable @13 17, pass @18 20; legacy: not_applicable @13 17, convert_error @18"
+                         " 20"),
+        "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": ("dynamo: not_applicable @17, pass @18; legacy: "
+                                                            "not_applicable @17, convert_error @18"),
         "agrees_with_issue": ("partly: the issue states 'wrong-output'; our runs show convert_error on torch 2.1.2, "
-                              "torch 2.4.1, torch 2.6.0, torch 2.9.1, torch 2.14.1, torch 2.15.0 (4 of 6 releases pass"
-                              " in some mode/opset)"),
+                              "torch 2.4.1, torch 2.6.0, torch 2.9.1, torch 2.14.1, torch 2.15.0, torch 2.15.0 "
+                              "(torch2.15.0-ort1.23.2-onnx1.17.0) (5 of 7 releases pass in some mode/opset)"),
     },
 }
 

@@ -8,14 +8,16 @@ CASE = {
     "stated": {"symptom": "wrong-output", "opsets": [18], "exporters": ["legacy"],
                "fixed": "closed; related onnxruntime#16752 (AveragePool-19) and onnx#6650"},
     "observed": {
-        "torch 2.1.2": "dynamo: not_applicable @17, mismatch @18; legacy: mismatch @17 18",
-        "torch 2.4.1": "dynamo: not_applicable @17, mismatch @18; legacy: mismatch @17 18",
-        "torch 2.6.0": "dynamo: mismatch @17 18; legacy: mismatch @17 18",
-        "torch 2.9.1": "dynamo: mismatch @17 18; legacy: mismatch @17 18",
-        "torch 2.14.1": "dynamo: mismatch @17 18; legacy: mismatch @17 18",
-        "torch 2.15.0": "dynamo: mismatch @17 18; legacy: mismatch @17 18",
+        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, mismatch @18; legacy: mismatch @13 17 18, not_applicable "
+                        "@20"),
+        "torch 2.4.1": "dynamo: not_applicable @13 17 20, mismatch @18; legacy: mismatch @13 17 18 20",
+        "torch 2.6.0": "dynamo: mismatch @13 17 18 20; legacy: mismatch @13 17 18 20",
+        "torch 2.9.1": "dynamo: mismatch @13 17 18 20; legacy: mismatch @13 17 18 20",
+        "torch 2.14.1": "dynamo: mismatch @13 17 18 20; legacy: mismatch @13 17 18 20",
+        "torch 2.15.0": "dynamo: mismatch @13 17 18 20; legacy: mismatch @13 17 18 20",
+        "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: mismatch @17 18; legacy: mismatch @17 18",
         "agrees_with_issue": ("yes: mismatch on torch 2.1.2, torch 2.4.1, torch 2.6.0, torch 2.9.1, torch 2.14.1, "
-                              "torch 2.15.0"),
+                              "torch 2.15.0, torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)"),
     },
 }
 

@@ -9,14 +9,16 @@ CASE = {
                "fixed": "microsoft/onnxscript PR #2929 (2026-06); bug since onnxscript PR #2112 (2025-03)",
                "legacy": "correct"},
     "observed": {
-        "torch 2.1.2": "dynamo: not_applicable @17, convert_error @18; legacy: pass @17 18",
-        "torch 2.4.1": "dynamo: not_applicable @17, convert_error @18; legacy: pass @17 18",
-        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
+        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: pass @13 17 18, not_applicable "
+                        "@20"),
+        "torch 2.4.1": "dynamo: not_applicable @13 17 20, convert_error @18; legacy: pass @13 17 18 20",
+        "torch 2.6.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.9.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.14.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.15.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
         "agrees_with_issue": ("partly: the issue states 'wrong-output'; our runs show convert_error on torch 2.1.2, "
-                              "torch 2.4.1 (6 of 6 releases pass in some mode/opset)"),
+                              "torch 2.4.1 (7 of 7 releases pass in some mode/opset)"),
     },
 }
 

@@ -9,13 +9,14 @@ CASE = {
                "related": ["https://github.com/norse/norse/issues/447"],
                "note": "no confirmed one-liner upstream: the pattern is the norse#447 one"},
     "observed": {
-        "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: pass @17 18",
-        "torch 2.4.1": "dynamo: not_applicable @17, pass @18; legacy: pass @17 18",
-        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "agrees_with_issue": ("no: passes on all 6 releases we ran: fixed before them, or this reproducer misses the "
+        "torch 2.1.2": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18, not_applicable @20",
+        "torch 2.4.1": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18 20",
+        "torch 2.6.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.9.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.14.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.15.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
+        "agrees_with_issue": ("no: passes on all 7 releases we ran: fixed before them, or this reproducer misses the "
                               "trigger"),
     },
 }

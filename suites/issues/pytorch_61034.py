@@ -10,14 +10,16 @@ CASE = {
                "fixed": "closed; fix not identified (ScatterND reduction='add' exists only from opset 16)",
                "related": ["https://github.com/onnx/onnx/issues/3547"]},
     "observed": {
-        "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: mismatch @17 18",
-        "torch 2.4.1": "dynamo: not_applicable @17, pass @18; legacy: mismatch @17 18",
-        "torch 2.6.0": "dynamo: pass @17 18; legacy: mismatch @17 18",
-        "torch 2.9.1": "dynamo: pass @17 18; legacy: mismatch @17 18",
-        "torch 2.14.1": "dynamo: pass @17 18; legacy: mismatch @17 18",
-        "torch 2.15.0": "dynamo: pass @17 18; legacy: mismatch @17 18",
+        "torch 2.1.2": "dynamo: not_applicable @13 17 20, pass @18; legacy: mismatch @13 17 18, not_applicable @20",
+        "torch 2.4.1": "dynamo: not_applicable @13 17 20, pass @18; legacy: mismatch @13 17 18 20",
+        "torch 2.6.0": "dynamo: pass @13 17 18 20; legacy: mismatch @13 17 18 20",
+        "torch 2.9.1": "dynamo: pass @13 17 18 20; legacy: mismatch @13 17 18 20",
+        "torch 2.14.1": "dynamo: pass @13 17 18 20; legacy: mismatch @13 17 18 20",
+        "torch 2.15.0": "dynamo: pass @13 17 18 20; legacy: mismatch @13 17 18 20",
+        "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: mismatch @17 18",
         "agrees_with_issue": ("yes: mismatch on torch 2.1.2, torch 2.4.1, torch 2.6.0, torch 2.9.1, torch 2.14.1, "
-                              "torch 2.15.0 (6 of 6 releases pass in some mode/opset)"),
+                              "torch 2.15.0, torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0) (7 of 7 releases pass in "
+                              "some mode/opset)"),
     },
 }
 

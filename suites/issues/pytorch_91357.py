@@ -10,14 +10,16 @@ CASE = {
                "related": ["https://github.com/pytorch/pytorch/issues/32960"]},
     "paper": {"symptom": "Wrong Model", "cause": "Type Problem", "location": "Node Conversion"},
     "observed": {
-        "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: pass @17 18",
-        "torch 2.4.1": "dynamo: not_applicable @17, pass @18; legacy: pass @17 18",
-        "torch 2.6.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.9.1": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.14.1": "dynamo: pass @17 18; legacy: pass @17 18",
-        "torch 2.15.0": "dynamo: pass @17 18; legacy: pass @17 18",
-        "agrees_with_issue": ("no: passes on all 6 releases we ran: fixed before them, or this reproducer misses the "
-                              "trigger"),
+        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: mismatch @13, pass @17 18, not_applicable"
+                        " @20"),
+        "torch 2.4.1": "dynamo: not_applicable @13 17 20, pass @18; legacy: mismatch @13, pass @17 18 20",
+        "torch 2.6.0": "dynamo: pass @13 17 18 20; legacy: mismatch @13, pass @17 18 20",
+        "torch 2.9.1": "dynamo: pass @13 17 18 20; legacy: mismatch @13, pass @17 18 20",
+        "torch 2.14.1": "dynamo: pass @13 17 18 20; legacy: mismatch @13, pass @17 18 20",
+        "torch 2.15.0": "dynamo: pass @13 17 18 20; legacy: mismatch @13, pass @17 18 20",
+        "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
+        "agrees_with_issue": ("yes: mismatch on torch 2.1.2, torch 2.4.1, torch 2.6.0, torch 2.9.1, torch 2.14.1, "
+                              "torch 2.15.0 (7 of 7 releases pass in some mode/opset)"),
     },
 }
 

@@ -9,14 +9,18 @@ CASE = {
                "related": ["https://github.com/microsoft/onnxscript/pull/3053"],
                "dynamo": "aten::sort.stable had no ONNX function until onnxscript#3053 (2026-09, open)"},
     "observed": {
-        "torch 2.1.2": "dynamo: not_applicable @17, pass @18; legacy: convert_error @17 18",
-        "torch 2.4.1": "dynamo: not_applicable @17, pass @18; legacy: convert_error @17 18",
-        "torch 2.6.0": "dynamo: convert_error @17 18; legacy: convert_error @17 18",
-        "torch 2.9.1": "dynamo: convert_error @17 18; legacy: convert_error @17 18",
-        "torch 2.14.1": "dynamo: convert_error @17 18; legacy: convert_error @17 18",
-        "torch 2.15.0": "dynamo: convert_error @17 18; legacy: convert_error @17 18",
+        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: convert_error @13 17 18, not_applicable "
+                        "@20"),
+        "torch 2.4.1": "dynamo: not_applicable @13 17 20, pass @18; legacy: convert_error @13 17 18 20",
+        "torch 2.6.0": "dynamo: convert_error @13 17 18 20; legacy: convert_error @13 17 18 20",
+        "torch 2.9.1": "dynamo: convert_error @13 17 18 20; legacy: convert_error @13 17 18 20",
+        "torch 2.14.1": "dynamo: convert_error @13 17 18 20; legacy: convert_error @13 17 18 20",
+        "torch 2.15.0": "dynamo: convert_error @13 17 18 20; legacy: convert_error @13 17 18 20",
+        "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": ("dynamo: convert_error @17 18; legacy: convert_error @17 "
+                                                            "18"),
         "agrees_with_issue": ("yes: convert_error on torch 2.1.2, torch 2.4.1, torch 2.6.0, torch 2.9.1, torch 2.14.1,"
-                              " torch 2.15.0 (2 of 6 releases pass in some mode/opset)"),
+                              " torch 2.15.0, torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0) (2 of 7 releases pass in"
+                              " some mode/opset)"),
     },
 }
 
