@@ -25,7 +25,7 @@ def _build_cell() -> Path:
     if python.exists() and stamp.exists() and stamp.read_text() == wanted:
         return python
     if shutil.which("uv") is None:
-        pytest.skip("uv is not installed: pip install -e '.[test]' installs it")
+        pytest.skip(reason="uv is not installed: pip install -e '.[test]' installs it")
     shutil.rmtree(CELL_DIR, ignore_errors=True)
     subprocess.run(["uv", "venv", "-q", "-p", "3.11", str(CELL_DIR)], check=True)
     subprocess.run(["uv", "pip", "install", "-q", "--python", str(python), *CELL_REQUIREMENTS], check=True)

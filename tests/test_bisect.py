@@ -191,7 +191,7 @@ def test_real_bisect_of_pytorch_118733_reuses_the_stored_probes(capsys: pytest.C
     try:
         index.candidates("torch", "2.1.2", "2.6.0")
     except index.IndexError_ as exc:
-        pytest.skip(f"package index unreachable: {exc}")
+        pytest.skip(reason=f"package index unreachable: {exc}")
 
     def no_build(*_: Any, **__: Any) -> Path:
         raise AssertionError("a stored probe was not reused: an environment would be built")

@@ -44,7 +44,7 @@ def browser() -> Iterator[Any]:
                                    "pip install -e '.[test]'")
     path = install_chromium()
     if path is None:
-        pytest.skip(f"no browser: {CHROMIUM} is missing and could not be installed with apt-get "
+        pytest.skip(reason=f"no browser: {CHROMIUM} is missing and could not be installed with apt-get "
                     "(needs root and the Debian archive)")
     with sync_api.sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=path, args=ARGS, headless=True)

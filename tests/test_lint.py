@@ -16,6 +16,6 @@ ROOT = Path(__file__).resolve().parents[1]
                                   [sys.executable, "-m", "mypy"]])
 def test_tool_is_clean(tool: list[str]) -> None:
     if shutil.which(tool[0]) is None and tool[0] != sys.executable:
-        pytest.skip(f"{tool[0]} not installed")
+        pytest.skip(reason=f"{tool[0]} not installed")
     result = subprocess.run(tool, cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

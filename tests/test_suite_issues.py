@@ -51,7 +51,7 @@ def test_issue_case_metadata(case: suite.Case) -> None:
 
 def test_paper_labels_match_the_csv() -> None:
     if not PAPER_CSV.exists():
-        pytest.skip(f"{PAPER_CSV} not available on this machine")
+        pytest.skip(reason=f"{PAPER_CSV} not available on this machine")
     with PAPER_CSV.open(newline="", encoding="utf-8") as f:
         rows = {row["issue_url"].rstrip("/"): row for row in csv.DictReader(f)}
     cases = torch_issue_cases()
