@@ -38,7 +38,8 @@ def nnsmith(python: str, plan: list[tuple[int, int]]) -> float:
     for seed, size in plan:
         with tempfile.TemporaryDirectory() as out:
             subprocess.run([tool, "model.type=torch", f"mgen.max_nodes={size}", f"mgen.seed={seed}",
-                            "debug.viz=false", f"mgen.save={out}/model"], check=True, capture_output=True)
+                            "debug.viz=false", f"mgen.save={out}/model"], check=True, capture_output=True,
+                           cwd=out)  # hydra writes its outputs/ folder into the working directory
     return (time.perf_counter() - start) / len(plan)
 
 
