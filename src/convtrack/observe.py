@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from convtrack.analysis import version_key
 from convtrack.outcomes import Outcome
 from convtrack.suite import Case, value_span
 
@@ -74,15 +75,8 @@ def _describe(records: Iterable[Mapping[str, Any]]) -> str:
 
 
 def _key(label: str) -> tuple[Any, ...]:
-    from packaging.version import InvalidVersion, Version
-
-    out: list[Any] = []
-    for word in label.split():
-        try:
-            out.append((1, Version(word)))
-        except InvalidVersion:
-            out.append((0, word))
-    return tuple(out)
+    """PEP 440 order of every version in a label ("tensorflow 2.9.1 + tf2onnx 1.17.0")."""
+    return tuple(version_key(word) for word in label.split())
 
 
 def structural(expect: Mapping[str, Any], by_label: Mapping[str, list[Mapping[str, Any]]]
