@@ -126,7 +126,8 @@ def fake_world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any
         if version in ("2.2.2",):
             state = ("env_error", "no wheel")
         out = store.run_file(settings.reports, cell.converter, cell.id, settings.run_id)
-        store.write_all(out, [store.Record(run_id=settings.run_id, converter=cell.converter, cell=cell.id,
+        store.write_all(out, [store.Record(run_id=settings.run_id, converter=cell.converter,
+                                           framework=cell.framework, cell=cell.id,
                                            case=c.id, case_kind=c.kind, case_hash=c.hash, opset=t.opset,
                                            mode=t.mode, versions=dict(cell.axes), outcome=state[0],
                                            signature=state[1]) for c in cases for t in cell.tasks])

@@ -46,7 +46,8 @@ def test_report_prints_the_table_and_json(tmp_path: Path, capsys: pytest.Capture
     from convtrack import store
 
     store.write_all(tmp_path / "records" / "torch.onnx" / "c" / "r.jsonl", [
-        store.Record(run_id="r", converter="torch.onnx", cell="torch2.6.0", case="models/y", case_kind="model",
+        store.Record(run_id="r", converter="torch.onnx", framework="torch", cell="torch2.6.0", case="models/y",
+                     case_kind="model",
                      case_hash="h", opset=17, mode="legacy", versions={"torch": "2.6.0"}, outcome="mismatch")])
     assert cli.main(["--reports", str(tmp_path), "report"]) == 0
     out = capsys.readouterr().out

@@ -23,7 +23,7 @@ def rec(case: str, ops: dict[str, int] | None, seqs: dict[str, list[str]] | None
         case_hash: str = "h") -> dict[str, Any]:
     model = {} if ops is None else {"ops": ops, "sequences": seqs or {"2": [], "3": []}}
     return {"schema": 1, "run_id": created, "record_id": f"{case}{opset}{mode}{created}", "created": created,
-            "converter": converter, "framework": "torch", "cell": "c", "mode": mode, "case": case,
+            "converter": converter, "framework": "torch", "cell": "torch2.6.0", "mode": mode, "case": case,
             "case_kind": "model", "case_hash": case_hash, "opset": opset, "versions": {"torch": "2.6.0"},
             "outcome": "pass" if ops is not None else "convert_error", "model": model}
 

@@ -47,7 +47,8 @@ def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
         for c in cases:
             for t in cell.tasks:
                 o, sig, tier = table[c.id] if table else ("env_error", "uv: no matching distribution", None)
-                recs.append(store.Record(run_id=settings.run_id, converter=cell.converter, cell=cell.id, case=c.id,
+                recs.append(store.Record(run_id=settings.run_id, converter=cell.converter,
+                                           framework=cell.framework, cell=cell.id, case=c.id,
                                          case_kind=c.kind, case_hash=c.hash, opset=t.opset, mode=t.mode,
                                          versions=dict(cell.axes), outcome=o, signature=sig,
                                          metrics={"tier": tier} if tier is not None else {}))

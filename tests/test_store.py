@@ -9,7 +9,8 @@ from convtrack import store
 
 
 def make(**kw: object) -> store.Record:
-    base = dict(run_id="r1", converter="torch.onnx", cell="torch2.6.0", case="models/x", case_kind="model",
+    base = dict(run_id="r1", converter="torch.onnx", framework="torch", cell="torch2.6.0", case="models/x",
+                case_kind="model",
                 case_hash="abc", opset=17, mode="legacy", versions={"torch": "2.6.0"}, outcome="pass")
     base.update(kw)
     return store.Record(**base)  # type: ignore[arg-type]
@@ -21,7 +22,7 @@ def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
     store.write_all(path, [rec])
     (back,) = store.load(tmp_path)
     assert store.Record.from_dict(back) == rec
-    for name in store.RECORD_FIELDS:
+    for name in store.REQUIRED:
         assert name in back
     assert back["schema"] == store.SCHEMA_VERSION
 

@@ -55,8 +55,9 @@ def harness_records(cell: matrix.Cell, cases: list[suite.Case], run_id: str, out
                     signature: str | None = None, error: str | None = None) -> list[store.Record]:
     """Records for every task of a cell that never reached a runner (excluded, or no environment)."""
     return [
-        store.Record(run_id=run_id, converter=cell.converter, cell=cell.id, case=c.id, case_kind=c.kind,
-                     case_hash=c.hash, opset=t.opset, mode=t.mode, versions=dict(cell.axes), outcome=outcome.value,
+        store.Record(run_id=run_id, converter=cell.converter, framework=cell.framework, cell=cell.id,
+                     axes=dict(cell.axes), case=c.id, case_kind=c.kind,
+                     case_hash=c.hash, opset=t.opset, mode=t.mode, versions=dict(cell.axes), outcome=outcome,
                      reason=t.na or reason, signature=signature, error=error)
         for c in cases for t in cell.tasks
     ]

@@ -16,6 +16,9 @@ from typing import Any
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
+from convtrack import store
+from convtrack.store import SHORT_NAMES  # noqa: F401 - re-exported for the site's labels
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -23,7 +26,6 @@ else:  # pragma: no cover
 
 LOOP_AXES = ("opset", "mode")
 KNOWN_MODES = {"legacy", "dynamo", None}
-SHORT_NAMES = {"onnxruntime": "ort", "tensorflow": "tf", "onnxscript": "oxs"}
 TOP_KEYS = {"converter", "framework", "python", "description", "axes", "loop", "packages", "rule", "presets"}
 RULE_KEYS = {"when", "pin", "exclude", "needs", "reason"}
 
@@ -71,8 +73,7 @@ class Cell:
 
     @property
     def id(self) -> str:
-        parts = [f"{SHORT_NAMES.get(k, k)}{v}" for k, v in self.axes.items()]
-        return "-".join(parts)
+        return store.cell_id(self.axes)
 
     @property
     def channel(self) -> str:

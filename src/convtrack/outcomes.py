@@ -16,6 +16,7 @@ class Outcome(str, enum.Enum):
     NOT_APPLICABLE = "not_applicable"
     ENV_ERROR = "env_error"
     BUILD_ERROR = "build_error"
+    HARNESS_ERROR = "harness_error"
     CONVERT_ERROR = "convert_error"
     TIMEOUT = "timeout"
     CRASH = "crash"
@@ -45,7 +46,10 @@ class Outcome(str, enum.Enum):
         return _ORDER.index(self)
 
 
-HARNESS_OUTCOMES = frozenset({Outcome.NOT_APPLICABLE, Outcome.ENV_ERROR, Outcome.BUILD_ERROR})
+# Outcomes decided by the harness (convtrack's own code, the environment, the case file, an interruption),
+# never charged to a converter: left out of pass rates, transitions, the gate and bisect.
+HARNESS_OUTCOMES = frozenset({Outcome.NOT_APPLICABLE, Outcome.ENV_ERROR, Outcome.BUILD_ERROR,
+                              Outcome.HARNESS_ERROR})
 _ORDER = list(Outcome)
 
 # Colours shared by the terminal report and the site.
@@ -53,6 +57,7 @@ COLOURS: dict[Outcome, str] = {
     Outcome.NOT_APPLICABLE: "#d0d0d0",
     Outcome.ENV_ERROR: "#9e9e9e",
     Outcome.BUILD_ERROR: "#b0a0c0",
+    Outcome.HARNESS_ERROR: "#a8a8a8",
     Outcome.CONVERT_ERROR: "#e53935",
     Outcome.TIMEOUT: "#8e24aa",
     Outcome.CRASH: "#4a148c",
@@ -68,6 +73,7 @@ SHORT: dict[Outcome, str] = {
     Outcome.NOT_APPLICABLE: "n/a",
     Outcome.ENV_ERROR: "ENV",
     Outcome.BUILD_ERROR: "BLD",
+    Outcome.HARNESS_ERROR: "HARN",
     Outcome.CONVERT_ERROR: "CONV",
     Outcome.TIMEOUT: "TIME",
     Outcome.CRASH: "CRASH",

@@ -11,20 +11,29 @@ import datetime as _dt
 import hashlib
 import json
 import os
+import re
+import sys
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 1
-RECORD_FIELDS = (
-    "schema", "run_id", "record_id", "created", "converter", "mode", "case", "case_kind", "case_hash",
-    "opset", "cell", "versions", "outcome", "signature", "error", "metrics", "timings",
+from convtrack import __version__
+from convtrack.outcomes import Outcome
+
+SCHEMA_VERSION = 2
+HARNESS_VERSION = __version__
+# Short names used in cell ids ("torch2.6.0-ort1.20.1-onnx1.17.0"); `parse_cell` is the only reader of an id.
+SHORT_NAMES = {"onnxruntime": "ort", "tensorflow": "tf", "onnxscript": "oxs"}
+# Fields every record of the current schema carries (values may be null where the table in reports/README.md says).
+REQUIRED = (
+    "schema", "run_id", "record_id", "created", "converter", "framework", "cell", "axes", "case", "case_kind",
+    "case_hash", "opset", "mode", "versions", "outcome",
 )
 
 
 class SchemaError(ValueError):
-    """A record whose schema this version of convtrack cannot read."""
+    """A record this version of convtrack cannot read; the message names the file and line."""
 
 
 @dataclasses.dataclass
@@ -38,35 +47,43 @@ class Record:
     opset: int
     mode: str | None
     versions: dict[str, str]
-    outcome: str
+    outcome: Outcome
+    axes: dict[str, str] = dataclasses.field(default_factory=dict)  # the cell's axis values
     signature: str | None = None
     error: str | None = None
-    reason: str | None = None  # why not_applicable / env_error, in words
+    reason: str | None = None  # why a harness outcome (not_applicable, env_error, harness_error, ...), in words
     metrics: dict[str, Any] = dataclasses.field(default_factory=dict)
     timings: dict[str, float] = dataclasses.field(default_factory=dict)
     model: dict[str, Any] = dataclasses.field(default_factory=dict)  # ONNX size and op histogram
+    produced_opset: int | None = None  # the model's ai.onnx opset_import (may differ from `opset`)
+    declared_outputs: list[dict[str, Any]] | None = None  # the model's graph outputs: name, shape, dtype
     framework: str = ""  # the framework axis of the converter: torch, tensorflow
     failed_seed: int | None = None
     tags: list[str] = dataclasses.field(default_factory=list)
+    harness_version: str = HARNESS_VERSION
     created: str = ""
     record_id: str = ""
     schema: int = SCHEMA_VERSION
 
     def __post_init__(self) -> None:
+        self.outcome = Outcome(self.outcome)
+        if not self.axes:
+            self.axes = parse_cell(self.cell)
         if not self.created:
             self.created = now()
         if not self.record_id:
             self.record_id = record_id(self.run_id, self.cell, self.case, self.opset, self.mode)
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        data = dataclasses.asdict(self)
+        data["outcome"] = self.outcome.value
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
         data = upgrade(data)
         known = {f.name for f in dataclasses.fields(cls)}
-        record = cls(**{k: v for k, v in data.items() if k in known})
-        return record
+        return cls(**{k: v for k, v in data.items() if k in known})
 
 
 def now() -> str:
@@ -82,12 +99,77 @@ def record_id(run_id: str, cell: str, case: str, opset: int, mode: str | None) -
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
+def cell_id(axes: dict[str, str]) -> str:
+    """The id of the cell with these axis values, in their order."""
+    return "-".join(f"{SHORT_NAMES.get(k, k)}{v}" for k, v in axes.items())
+
+
+_LONG_NAMES = {short: name for name, short in SHORT_NAMES.items()}
+_TOKEN = re.compile(r"([A-Za-z_][A-Za-z_]*?)(\d[^-]*)$")
+
+
+def parse_cell(cell: str) -> dict[str, str]:
+    """Axis values of a cell id: 'torch2.6.0-ort1.20.1' -> {'torch': '2.6.0', 'onnxruntime': '1.20.1'}.
+
+    Package names hold no digits in front of their version here; tf2onnx is the one that does, so it is
+    matched first.
+    """
+    axes: dict[str, str] = {}
+    for token in cell.split("-"):
+        if token.startswith("tf2onnx") and token[7:8].isdigit():
+            axes["tf2onnx"] = token[7:]
+            continue
+        m = _TOKEN.match(token)
+        if not m:
+            raise SchemaError(f"cell id {cell!r}: token {token!r} is not <package><version>")
+        axes[_LONG_NAMES.get(m.group(1), m.group(1))] = m.group(2)
+    return axes
+
+
+def _upgrade_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 -> 2: axes from the cell id, produced_opset from the model, the tolerance in metrics."""
+    out = dict(data)
+    out["axes"] = parse_cell(str(data.get("cell", "")))
+    imports = (data.get("model") or {}).get("opset_imports") or {}
+    out["produced_opset"] = imports.get("ai.onnx")
+    out["declared_outputs"] = None  # schema 1 did not record them
+    out["harness_version"] = "0.1.0"
+    metrics = data.get("metrics") or {}
+    if metrics and "rtol" in metrics:
+        out["metrics"] = {**metrics, "tolerance": {"rtol": metrics["rtol"], "atol": metrics["atol"],
+                                                    "noise": None, "source": "fixed"}}
+    out["schema"] = 2
+    return out
+
+
+# The upgrade chain: schema N -> N + 1, applied until the record is current.
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _upgrade_1_to_2}
+
+
 def upgrade(data: dict[str, Any]) -> dict[str, Any]:
-    """Bring a record of any readable schema up to SCHEMA_VERSION (the upgrade path lives here)."""
+    """Bring a record of any readable schema up to SCHEMA_VERSION (the upgrade chain lives here)."""
     version = data.get("schema")
-    if version == SCHEMA_VERSION:
-        return data
-    raise SchemaError(f"record schema {version!r} is not readable by this convtrack (reads {SCHEMA_VERSION})")
+    while version != SCHEMA_VERSION:
+        step = UPGRADES.get(version) if isinstance(version, int) else None
+        if step is None:
+            raise SchemaError(f"record schema {version!r} is not readable by this convtrack (reads "
+                              f"{sorted(UPGRADES)} and {SCHEMA_VERSION})")
+        data = step(data)
+        version = data.get("schema")
+    return data
+
+
+def validate(data: dict[str, Any]) -> None:
+    """Raise SchemaError when a current-schema record misses a required field or holds an unknown outcome."""
+    missing = [k for k in REQUIRED if k not in data or (data[k] in (None, "") and k not in ("mode",))]
+    if missing:
+        raise SchemaError(f"record without {', '.join(missing)}")
+    try:
+        Outcome(data["outcome"])
+    except ValueError:
+        raise SchemaError(f"unknown outcome {data['outcome']!r}") from None
+    if not isinstance(data["opset"], int) or isinstance(data["opset"], bool):
+        raise SchemaError(f"opset must be an integer, got {data['opset']!r}")
 
 
 class RecordWriter:
@@ -122,8 +204,16 @@ def iter_files(reports: Path) -> Iterator[Path]:
     yield from sorted((reports / "records").rglob("*.jsonl"))
 
 
-def read_file(path: Path) -> Iterator[dict[str, Any]]:
-    """Records of one file; a truncated last line (a writer killed mid-write) is skipped, not fatal."""
+def _warn(message: str) -> None:
+    print(f"convtrack: warning: {message}", file=sys.stderr)
+
+
+def read_file(path: Path, warn: Callable[[str], None] = _warn) -> Iterator[dict[str, Any]]:
+    """Current-schema records of one file, validated.
+
+    A torn final line (a writer killed mid-write) is skipped with a warning naming the file and line; any
+    other unreadable line, missing field or unknown outcome raises SchemaError naming file and line.
+    """
     with open(path, encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, 1):
             if not line.strip():
@@ -132,16 +222,26 @@ def read_file(path: Path) -> Iterator[dict[str, Any]]:
                 data = json.loads(line)
             except json.JSONDecodeError as exc:
                 if fh.read(1) == "":  # only the final line may be partial
+                    warn(f"{path}:{lineno}: torn last line skipped ({exc.msg}): {line[:80]!r}")
                     break
                 raise SchemaError(f"{path}:{lineno}: not JSON: {exc}") from exc
             try:
-                yield upgrade(data)
+                if not isinstance(data, dict):
+                    raise SchemaError("a record must be a JSON object")
+                data = upgrade(data)
+                validate(data)
             except SchemaError as exc:
                 raise SchemaError(f"{path}:{lineno}: {exc}") from exc
+            yield data
 
 
-def load(reports: Path) -> list[dict[str, Any]]:
-    return [rec for path in iter_files(reports) for rec in read_file(path)]
+def load(reports: Path, warn: Callable[[str], None] = _warn) -> list[dict[str, Any]]:
+    return [rec for path in iter_files(reports) for rec in read_file(path, warn)]
+
+
+def load_typed(reports: Path, warn: Callable[[str], None] = _warn) -> list[Record]:
+    """Every record as a typed Record (outcome an Outcome)."""
+    return [Record.from_dict(rec) for rec in load(reports, warn)]
 
 
 def write_all(path: Path, records: Iterable[Record | dict[str, Any]]) -> None:
