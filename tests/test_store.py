@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from convtrack import store
+from convtrack.outcomes import Outcome
 
 
 def make(**kw: object) -> store.Record:
@@ -39,12 +40,88 @@ def test_writer_appends_never_overwrites(tmp_path: Path) -> None:
     assert len(store.load(tmp_path)) == 2
 
 
-def test_truncated_last_line_is_skipped(tmp_path: Path) -> None:
+def test_torn_last_line_is_skipped_with_a_warning_naming_the_file(tmp_path: Path) -> None:
     path = tmp_path / "records" / "c" / "x" / "r.jsonl"
     store.write_all(path, [make()])
     with open(path, "a") as fh:
         fh.write('{"schema": 1, "run_')
-    assert len(store.load(tmp_path)) == 1
+    warnings: list[str] = []
+    assert len(store.load(tmp_path, warn=warnings.append)) == 1
+    assert len(warnings) == 1 and f"{path}:2: torn last line" in warnings[0]
+
+
+def test_garbage_inside_a_file_is_an_error_with_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "records" / "c" / "x" / "r.jsonl"
+    path.parent.mkdir(parents=True)
+    path.write_text("garbage\n" + json.dumps(make().to_dict()) + "\n")
+    with pytest.raises(store.SchemaError, match=f"{path}:1: not JSON"):
+        store.load(tmp_path)
+
+
+@pytest.mark.parametrize("field", ["framework", "case_hash", "outcome", "axes"])
+def test_missing_field_is_reported_with_file_and_line(tmp_path: Path, field: str) -> None:
+    path = tmp_path / "records" / "c" / "x" / "r.jsonl"
+    path.parent.mkdir(parents=True)
+    data = make().to_dict()
+    del data[field]
+    path.write_text(json.dumps(make(opset=18).to_dict()) + "\n" + json.dumps(data) + "\n")
+    with pytest.raises(store.SchemaError, match=f"{path}:2: record without {field}"):
+        store.load(tmp_path)
+
+
+def test_unknown_outcome_is_reported_with_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "records" / "c" / "x" / "r.jsonl"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({**make().to_dict(), "outcome": "exploded"}) + "\n")
+    with pytest.raises(store.SchemaError, match=f"{path}:1: unknown outcome 'exploded'"):
+        store.load(tmp_path)
+
+
+def v1_record() -> dict[str, object]:
+    """A schema-1 record as the committed files hold them (no axes, produced_opset, tolerance)."""
+    return {"schema": 1, "run_id": "r0", "record_id": "abc", "created": "2026-11-25T00:00:00Z",
+            "converter": "tf2onnx", "framework": "tensorflow", "cell": "tf2.17.1-tf2onnx1.16.1-onnx1.14.1-ort1.20.1",
+            "mode": None, "case": "models/k", "case_kind": "model", "case_hash": "h", "opset": 15,
+            "versions": {"tensorflow": "2.17.1", "tf2onnx": "1.16.1"}, "outcome": "mismatch",
+            "metrics": {"max_abs": 0.1, "rtol": 0.001, "atol": 1e-05, "tier": 4},
+            "model": {"opset_imports": {"ai.onnx": 15, "ai.onnx.ml": 2}}}
+
+
+def test_schema_1_is_upgraded_to_2_on_read(tmp_path: Path) -> None:
+    path = tmp_path / "records" / "tf2onnx" / "x" / "r.jsonl"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps(v1_record()) + "\n")
+    (rec,) = store.load(tmp_path)
+    assert rec["schema"] == 2
+    assert rec["axes"] == {"tensorflow": "2.17.1", "tf2onnx": "1.16.1", "onnx": "1.14.1", "onnxruntime": "1.20.1"}
+    assert rec["produced_opset"] == 15
+    assert rec["declared_outputs"] is None
+    assert rec["metrics"]["tolerance"] == {"rtol": 0.001, "atol": 1e-05, "noise": None, "source": "fixed"}
+    typed = store.Record.from_dict(rec)
+    assert typed.outcome is Outcome.MISMATCH
+
+
+def test_cell_ids_round_trip() -> None:
+    for axes in ({"torch": "2.10.0rc1", "onnxruntime": "1.23.2", "onnx": "1.17.0"},
+                 {"tensorflow": "2.12.1", "tf2onnx": "1.14.0", "onnx": "1.14.1", "onnxruntime": "1.20.1"}):
+        assert store.parse_cell(store.cell_id(axes)) == axes
+
+
+def test_doctor_lists_every_problem_and_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from convtrack import cli
+
+    good = tmp_path / "records" / "tf2onnx" / "x" / "r.jsonl"
+    good.parent.mkdir(parents=True)
+    good.write_text(json.dumps(v1_record()) + "\n" + json.dumps(make().to_dict()) + "\n")
+    assert cli.main(["--reports", str(tmp_path), "doctor"]) == 0
+    assert "2 readable records in 1 files (schema 1: 1, schema 2: 1)" in capsys.readouterr().out
+    bad = good.with_name("s.jsonl")
+    bad.write_text(json.dumps({**make().to_dict(), "outcome": "boom"}) + "\nnot json\n" +
+                   json.dumps(make().to_dict()) + "\n{\"torn")
+    assert cli.main(["--reports", str(tmp_path), "doctor"]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:1: unknown outcome 'boom'" in err and f"{bad}:2: not JSON" in err
+    assert f"warning: {bad}:4: torn last line" in err
 
 
 def test_unknown_schema_is_a_clear_error(tmp_path: Path) -> None:
