@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from convtrack import cellrun, cli, index, matrix, store, suite
+from convtrack import bisect, cellrun, cli, index, matrix, store, suite
 from convtrack.bisect import NEW, OLD, SKIP, Target, cost_bound, search
 from convtrack.transitions import State
 
@@ -90,7 +90,8 @@ def test_signature_matching_keeps_the_search_on_one_failure() -> None:
     assert loose.verdict(State("convert_error", "E: something else")) == NEW
     fix = Target(State("invalid_model", "S"), State("pass"), find_fix=True)
     assert fix.verdict(State("invalid_model", "S")) == OLD and fix.verdict(State("pass")) == NEW
-    # a working endpoint that is itself a failure (mismatch -> crash regressions): its state counts as old
+    # a working endpoint that is itself a failure (mismatch -> crash, a changed failure bisected with --match):
+    # its state counts as old
     numeric = Target(State("crash", "SIGSEGV"), State("mismatch"), find_fix=False)
     assert numeric.verdict(State("mismatch")) == OLD and numeric.verdict(State("crash", "SIGSEGV")) == NEW
 
@@ -206,3 +207,25 @@ def test_real_bisect_of_pytorch_118733_reuses_the_stored_probes(capsys: pytest.C
     probed = {p["version"]: p["outcome"] for p in result["probes"]}
     assert len(probed) + 2 <= result["cost_bound"] == 6 and len(probed) >= 3
     assert probed["2.3.0"] == "pass" and probed["2.2.2"] == "invalid_model"
+
+
+# --- the endpoints must show the kind searched for, as the one classifier names it ---------------------------
+
+def _probe(version: str, outcome: str, signature: str | None = None) -> bisect.Probe:
+    return bisect.Probe(version, f"torch{version}", outcome, signature, "endpoint", False, "")
+
+
+def test_a_loud_failure_that_became_silent_is_never_a_fix() -> None:
+    lo, hi = _probe("2.6.0", "invalid_model", "S"), _probe("2.9.1", "wrong_shape")
+    with pytest.raises(bisect.BisectError, match="became silent"):
+        bisect.check_direction(lo, hi, find_fix=True, match=None)  # --good 2.9.1 --bad 2.6.0: refused
+    bisect.check_direction(lo, hi, find_fix=False, match=None)  # searched as the regression it is
+
+
+def test_a_changed_failure_needs_match() -> None:
+    lo, hi = _probe("2.6.0", "convert_error", "E: a"), _probe("2.9.1", "convert_error", "E: b")
+    with pytest.raises(bisect.BisectError, match="changed failure"):
+        bisect.check_direction(lo, hi, find_fix=False, match=None)
+    bisect.check_direction(lo, hi, find_fix=False, match="E: b")
+    with pytest.raises(bisect.BisectError, match="not a regression"):
+        bisect.check_direction(_probe("2.6.0", "convert_error", "E"), _probe("2.9.1", "pass"), False, None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -47,14 +46,6 @@ def test_index_lookup_failure_is_silent(monkeypatch: pytest.MonkeyPatch) -> None
     assert site_changes._index_dates(["torch"], timeout=5) == {}
 
 
-def test_no_transitions_module_means_an_empty_timeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import convtrack
-
-    monkeypatch.setitem(sys.modules, "convtrack.transitions", None)  # import fails
-    monkeypatch.delattr(convtrack, "transitions", raising=False)
-    assert site_changes.load_transitions(analysis.load(make_reports(tmp_path))) == []
-
-
 def test_timeline_links_and_ids(tmp_path: Path) -> None:
     rows = _rows(tmp_path)
     dates = {("torch", "2.9.0"): {"date": "2025-10-15T00:00:00Z", "source": "index"}}
@@ -65,10 +56,14 @@ def test_timeline_links_and_ids(tmp_path: Path) -> None:
     assert t["case_href"] == f"cases/issues--evil.html#r-torch2.9.0-ort1.20.1-onnx1.17.0-dynamo-{t['opset']}"
     assert t["release_href"] == "releases/torch.onnx-torch-2.9.0.html"
     assert rows  # the records behind it exist
+    # a transition along an axis without release pages (onnxruntime) gets no link
+    assert all(t["release_href"] is None for t in site_changes.timeline(transitions(), dates, set()))
 
 
 def test_releases_compare_adjacent_versions_with_other_axes_fixed(tmp_path: Path) -> None:
-    by = {(r["converter"], r["axis"], r["version"]): r for r in site_changes.releases(_rows(tmp_path))}
+    rows = _rows(tmp_path)
+    found = site_changes.load_transitions(analysis.load(make_reports(tmp_path)))
+    by = {(r["converter"], r["axis"], r["version"]): r for r in site_changes.releases(rows, found)}
     assert set(by) == {("torch.onnx", "torch", v) for v in ("2.8.0", "2.9.0", "2.10.0")} | {
         ("tf2onnx", "tensorflow", "2.12.1"), ("tf2onnx", "tf2onnx", "1.14.0"), ("tf2onnx", "tf2onnx", "1.16.1")}
     r29 = by[("torch.onnx", "torch", "2.9.0")]
@@ -83,7 +78,7 @@ def test_releases_compare_adjacent_versions_with_other_axes_fixed(tmp_path: Path
 def test_chart_leaves_out_releases_with_a_partial_run() -> None:
     def row(torch: str, case: str, outcome: str) -> dict:
         return {"converter": "torch.onnx", "framework": "torch", "cell": f"torch{torch}", "mode": "legacy",
-                "case": case, "outcome": outcome, "versions": {"torch": torch}}
+                "case": case, "outcome": outcome, "versions": {"torch": torch}, "axes": {"torch": torch}}
 
     full = [row(v, f"c{i}", "pass" if i else "mismatch") for v in ("2.1.2", "2.6.0") for i in range(4)]
     probe = [row("2.2.1", "c0", "mismatch")]  # a bisect probe: one case, failing

@@ -1,4 +1,5 @@
-"""Transitions on synthetic record histories: ordering, regressions and fixes, flakes, case hashes, tiers."""
+"""The one classifier and the scan on synthetic record histories: kinds (regression, became silent, fix,
+changed), normalised signatures, ordering, probes, flakes, case hashes."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from typing import Any
 import pytest
 
 from convtrack import analysis, cli, store, transitions
-from convtrack.transitions import State, classify
+from convtrack.outcomes import Outcome
+from convtrack.transitions import State, TransitionKind, classify
 
-AXES = {"torch.onnx": ["torch", "onnxruntime", "onnx"]}
+REGRESSION, FIX, CHANGED = TransitionKind.REGRESSION, TransitionKind.FIX, TransitionKind.CHANGED
 _clock = iter(range(86_400))
 
 
@@ -34,7 +36,7 @@ def rec(torch: str, outcome: str, *, ort: str = "1.20.1", case: str = "issues/x"
 
 
 def scan(records: list[dict[str, Any]]) -> transitions.Scan:
-    return transitions.scan(analysis.frame(records), AXES)
+    return transitions.scan(analysis.frame(records))
 
 
 def test_pep440_order_puts_2_9_before_2_10() -> None:
@@ -58,7 +60,7 @@ def test_fix_and_regression_and_other_axes_are_held_fixed() -> None:
     found = scan(records).transitions
     kinds = {(t.axis, t.kind, t.fixed.get("onnxruntime", t.fixed.get("torch"))) for t in found}
     assert ("torch", "fix", "1.20.1") in kinds  # invalid_model -> pass
-    assert ("torch", "fix", "1.23.2") in kinds  # invalid_model -> run_error: the model got further
+    assert ("torch", "changed", "1.23.2") in kinds  # invalid_model -> run_error: another failure, neither
     assert ("onnxruntime", "regression", "2.6.0") in kinds  # pass on ort 1.20.1 -> run_error on 1.23.2
 
 
@@ -68,19 +70,18 @@ def test_harness_outcomes_are_never_transitions_and_are_skipped_over() -> None:
     assert [(t.before_version, t.after_version, t.kind) for t in found] == [("2.1.2", "2.9.1", "regression")]
 
 
-def test_new_signature_is_a_regression_same_signature_is_not() -> None:
+def test_a_new_signature_is_changed_not_a_regression() -> None:
     found = scan([rec("2.1.2", "convert_error", signature="A"), rec("2.4.1", "convert_error", signature="A"),
                   rec("2.6.0", "convert_error", signature="B")]).transitions
-    assert [(t.before_version, t.kind, t.after_signature) for t in found] == [("2.4.1", "regression", "B")]
+    assert [(t.before_version, t.kind, t.after_signature) for t in found] == [("2.4.1", CHANGED, "B")]
 
 
-def test_tier_growth_past_the_next_tier_only() -> None:
-    assert classify(State("mismatch", None, 4), State("mismatch", None, 5)) is None  # one tier: noise
-    assert classify(State("mismatch", None, 4), State("mismatch", None, 6)) == "regression"
-    assert classify(State("mismatch", None, 7), State("mismatch", None, 4)) == "fix"
+def test_mismatch_tiers_are_not_compared() -> None:
+    # before the tolerance is calibrated a tier step is noise: neither a regression nor a change
+    assert classify(State(Outcome.MISMATCH, None, 4), State(Outcome.MISMATCH, None, 8)) is None
     found = scan([rec("2.1.2", "mismatch", tier=3), rec("2.4.1", "mismatch", tier=4),
                   rec("2.6.0", "mismatch", tier=8)]).transitions
-    assert [(t.before_version, t.after_version, t.kind) for t in found] == [("2.4.1", "2.6.0", "regression")]
+    assert found == []
 
 
 def test_different_case_hashes_are_not_comparable() -> None:
@@ -92,7 +93,7 @@ def test_different_case_hashes_are_not_comparable() -> None:
     result = scan([rec("2.1.2", "pass", case_hash="old"), rec("2.6.0", "convert_error", signature="E",
                                                                    case_hash="new"),
                    rec("2.1.2", "pass", case_hash="new", run="r2")])
-    assert [t.kind for t in result.transitions] == ["regression"] and result.not_comparable == []
+    assert [t.kind for t in result.transitions] == [REGRESSION] and result.not_comparable == []
 
 
 def test_repeated_agreeing_records_confirm_and_disagreeing_ones_are_flaky() -> None:
@@ -103,7 +104,7 @@ def test_repeated_agreeing_records_confirm_and_disagreeing_ones_are_flaky() -> N
     flaky = scan([*base, rec("2.1.2", "pass", run="r2"), rec("2.6.0", "pass", run="r2")])
     # the newest records agree (pass, pass), but the crash did happen once: listed, flaky, never confirmed
     t = flaky.transitions[0]
-    assert (t.kind, t.after_outcome, t.flaky, t.confirmed) == ("regression", "crash", True, False)
+    assert (t.kind, t.after_outcome, t.flaky, t.confirmed) == (REGRESSION, Outcome.CRASH, True, False)
     flaky = scan([*base, rec("2.1.2", "pass", run="r2"), rec("2.6.0", "pass", run="r2"),
                   rec("2.6.0", "crash", signature="SIGSEGV", run="r3")])
     t = flaky.transitions[0]
@@ -116,22 +117,21 @@ def test_modes_and_opsets_are_separate_lines() -> None:
     assert [(t.opset, t.mode) for t in found] == [(18, "legacy")]
 
 
-def test_axes_come_from_versions_not_the_cell_id() -> None:
-    # a converter without a matrix file: the axes are the packages named in the cell id
+def test_axes_come_from_the_record() -> None:
+    # schema 2: the record's `axes` say which packages are axes; nothing is re-derived from ids or matrix files
     r1, r2 = rec("2.1.2", "pass"), rec("2.6.0", "load_error", signature="L")
     for r in (r1, r2):
         r["converter"] = "other"
-    found = transitions.scan(analysis.frame([r1, r2]), {}).transitions
-    assert [(t.axis, t.kind) for t in found] == [("torch", "regression")]
-    assert transitions.infer_axes("torch2.6.0-ort1.20.1-onnx1.17.0", r2["versions"]) == ["torch", "onnxruntime",
-                                                                                         "onnx"]
+        r["axes"] = {"torch": r["versions"]["torch"]}
+    found = transitions.scan(analysis.frame([r1, r2])).transitions
+    assert [(t.axis, t.kind, t.fixed) for t in found] == [("torch", REGRESSION, {})]
 
 
-def test_find_uses_the_project_matrix_axes(tmp_path: Path) -> None:
+def test_find_over_stored_records(tmp_path: Path) -> None:
     store.write_all(tmp_path / "records" / "torch.onnx" / "c" / "r1.jsonl",
                     [rec("2.1.2", "pass"), rec("2.6.0", "invalid_model", signature="S")])
     found = transitions.find(analysis.load(tmp_path))
-    assert [(t.kind, t.axis) for t in found] == [("regression", "torch")]
+    assert [(t.kind, t.axis) for t in found] == [(REGRESSION, "torch")]
 
 
 def test_changes_command_json_and_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -150,9 +150,9 @@ def test_reworded_advice_after_the_first_sentence_is_the_same_failure() -> None:
     old = ("UnsupportedOperatorError: Exporting the operator 'aten::x' to ONNX opset version N is not supported. "
            "Please feel free to request support or submit a pull request on PyTorc")
     new = "UnsupportedOperatorError: Exporting the operator 'aten::x' to ONNX opset version N is not supported"
-    assert classify(State("convert_error", old), State("convert_error", new)) is None
-    assert classify(State("convert_error", old), State("convert_error", "UnsupportedOperatorError: aten::y")) == (
-        "regression")
+    assert classify(State(Outcome.CONVERT_ERROR, old), State(Outcome.CONVERT_ERROR, new)) is None
+    other = State(Outcome.CONVERT_ERROR, "UnsupportedOperatorError: aten::y")
+    assert classify(State(Outcome.CONVERT_ERROR, old), other) is CHANGED
 
 
 @pytest.mark.parametrize("rerun_after, expect", [("invalid_model", "confirmed"), ("pass", "flaky")])

@@ -6,6 +6,11 @@ otherwise builds the probe's cell with `cellrun.execute` (the record is stored l
 second bisect over the same range builds nothing). An unbuildable candidate (env_error) or one showing a
 different failure is skipped, like `git bisect skip` (exit 125), never counted as bad or good.
 
+The endpoints must show the kind of change searched for, as `transitions.classify` (the classifier every view
+shares) names it: a regression search needs a regression (pass -> failure, or a loud failure that became silent),
+a fix search a fix (failure -> pass). A loud failure that turns into a wrong answer is therefore never a "fix"
+nor a "first good" release. A failure that became a different failure (`changed`) is bisected only with --match.
+
 Cost: N releases could be the boundary (the candidates strictly between the endpoints, plus the far
 endpoint), so without skips at most ceil(log2 N) probes plus the two verified endpoints are built.
 """
@@ -24,7 +29,8 @@ from typing import Any
 from packaging.version import Version
 
 from convtrack import cellrun, matrix, store, suite
-from convtrack.transitions import State
+from convtrack.outcomes import Outcome
+from convtrack.transitions import State, TransitionKind, became_silent, classify
 
 OLD, NEW, SKIP = "old", "new", "skip"  # the lower endpoint's state, the upper endpoint's state, untestable
 
@@ -80,10 +86,10 @@ class Target:
     match: str | None = None  # a regex over "outcome: signature" overriding the failing signature
 
     def failing_matches(self, state: State) -> bool:
-        if state.harness or state.outcome == "pass":
+        if state.harness or state.outcome is Outcome.PASS:
             return False
         if self.match:
-            return re.search(self.match, f"{state.outcome}: {state.signature or ''}") is not None
+            return re.search(self.match, f"{state.outcome.value}: {state.signature or ''}") is not None
         return state.same(self.failing)
 
     def verdict(self, state: State) -> str:
@@ -91,7 +97,7 @@ class Target:
             return SKIP
         if self.failing_matches(state):
             return OLD if self.find_fix else NEW
-        if state.outcome == "pass" or state.same(self.working):
+        if state.outcome is Outcome.PASS or state.same(self.working):
             return NEW if self.find_fix else OLD
         return SKIP  # another failure: it may hide the one searched for
 
@@ -108,7 +114,7 @@ class Probe:
 
     @property
     def state(self) -> State:
-        return State(self.outcome, self.signature)
+        return State(Outcome(self.outcome), self.signature)
 
 
 class BisectError(RuntimeError):
@@ -172,10 +178,10 @@ class Bisector:
             if self.prune and not existed:
                 shutil.rmtree(venv, ignore_errors=True)
         state = State.of(record)
-        probe = Probe(version, str(record["cell"]), state.outcome, state.signature, "", built,
+        probe = Probe(version, str(record["cell"]), state.outcome.value, state.signature, "", built,
                       str(record.get("record_id", "")))
         self.probes[version] = probe
-        self.log(f"  {self.axis} {version}: {state.outcome}{' ' + state.signature if state.signature else ''}"
+        self.log(f"  {self.axis} {version}: {state.outcome.value}{' ' + state.signature if state.signature else ''}"
                  f" ({'built' if built else 'stored record'})")
         return probe
 
@@ -204,6 +210,11 @@ class Result:
         return [p.cell for p in (self.lower, self.upper, *self.probes) if p.built]
 
     @property
+    def became_silent(self) -> bool:
+        """The searched change is a loud failure turning into a silent one: 'good' then means 'still loud'."""
+        return became_silent(self.lower.state, self.upper.state)
+
+    @property
     def boundary(self) -> dict[str, str]:
         if self.find_fix:
             return {"last_bad": self.last_old, "first_good": self.first_new}
@@ -222,7 +233,8 @@ class Result:
     def to_dict(self) -> dict[str, Any]:
         return {
             "case": self.case, "axis": self.axis, "opset": self.opset, "mode": self.mode,
-            "direction": "fix" if self.find_fix else "regression", "held": self.held,
+            "direction": "fix" if self.find_fix else "regression", "became_silent": self.became_silent,
+            "held": self.held,
             "boundary": self.boundary, "untested": self.untested, "match": self.match,
             "endpoints": [dataclasses.asdict(self.lower), dataclasses.asdict(self.upper)],
             "candidates": self.candidates, "skipped_index": self.skipped_index,
@@ -246,10 +258,10 @@ def run(bisector: Bisector, good: str, bad: str, find_fix: bool = False, pre: bo
                  f"at most {cost_bound(len(candidates))} environments")
     lo, hi = bisector(lower), bisector(upper)
     failing, working = (lo, hi) if find_fix else (hi, lo)
-    if failing.state.harness or failing.outcome == "pass":
+    if failing.state.harness or failing.state.outcome is Outcome.PASS:
         raise BisectError(f"the {'older' if find_fix else 'newer'} endpoint {failing.version} should fail but "
                           f"is {failing.outcome}" + (f" ({failing.signature})" if failing.signature else ""))
-    if match and not re.search(match, f"{failing.outcome}: {failing.signature or ''}"):
+    if match and not re.search(match, f"{failing.outcome}: {failing.signature or ''}"):  # Probe.outcome: str
         raise BisectError(f"--match {match!r} does not match the failing endpoint {failing.version}: "
                           f"{failing.outcome}: {failing.signature}")
     target = Target(failing.state, working.state, find_fix, match)
@@ -257,6 +269,7 @@ def run(bisector: Bisector, good: str, bad: str, find_fix: bool = False, pre: bo
         raise BisectError(f"the {'newer' if find_fix else 'older'} endpoint {working.version} should not show "
                           f"the failure but is {working.outcome}" +
                           (f" ({working.signature})" if working.signature else ""))
+    check_direction(lo, hi, find_fix, match)
     verdicts: dict[str, str] = {}
 
     def probe(version: str) -> str:
@@ -269,6 +282,22 @@ def run(bisector: Bisector, good: str, bad: str, find_fix: bool = False, pre: bo
                   dataclasses.replace(lo, verdict="endpoint"), dataclasses.replace(hi, verdict="endpoint"),
                   list(candidates), skipped_index, probes, found.last_old, found.first_new, found.untested,
                   cost_bound(len(candidates)), match)
+
+
+def check_direction(lo: Probe, hi: Probe, find_fix: bool, match: str | None) -> None:
+    """Refuse endpoints whose change (older -> newer, by `classify`) is not the kind searched for."""
+    kind = classify(lo.state, hi.state)
+    wanted = TransitionKind.FIX if find_fix else TransitionKind.REGRESSION
+    if kind is wanted or (kind is TransitionKind.CHANGED and match):
+        return
+    change = f"{lo.version} -> {hi.version} ({lo.outcome} -> {hi.outcome})"
+    if kind is TransitionKind.REGRESSION and became_silent(lo.state, hi.state):
+        raise BisectError(f"{change} is a regression: the failure became silent (a wrong answer), never a fix; "
+                          f"search it with --good {lo.version} --bad {hi.version}")
+    if kind is TransitionKind.CHANGED:
+        raise BisectError(f"{change} is a changed failure, neither a regression nor a fix: pass --match with "
+                          "the failure to search for")
+    raise BisectError(f"{change} is {'a ' + kind.value if kind else 'no change'}, not a {wanted.value}")
 
 
 def held_axes(m: matrix.Matrix, case: suite.Case, axis: str, good: str, reports: Path,

@@ -1,7 +1,9 @@
 """The release-candidate gate: run the suite on a candidate and a baseline cell, compare, decide an exit code.
 
-Every (case, opset, mode) is put in one group: new failure, new mismatch (wrong values or shapes), fix,
-unchanged failure, pass, or skipped (a harness outcome on either side). A regression listed in triage.toml
+Every (case, opset, mode) is put in one group by `transitions.classify`, the classifier every view shares:
+new failure (pass -> a loud failure), new mismatch (pass -> wrong values or shapes, or a loud failure that
+became silent), fix, changed failure (a different failure; listed, never failing the gate), unchanged
+failure, pass, or skipped (a harness outcome on either side). A regression listed in triage.toml
 is *triaged*: listed, not failing, until its `expires` version. Exit status: 1 when anything regressed
 untriaged, 2 when an environment could not be built (or on usage errors), 0 otherwise.
 """
@@ -20,13 +22,13 @@ from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel
 
 from convtrack import cellrun, matrix, store, suite, triage
 from convtrack.outcomes import Outcome
-from convtrack.transitions import State, classify
+from convtrack.transitions import State, TransitionKind, became_silent, classify
 
 REGRESSED = ("new_failure", "new_mismatch")
-GROUPS = ("new_failure", "new_mismatch", "triaged", "fix", "unchanged_failure", "skipped", "pass")
-TITLES = {"new_failure": "New failures", "new_mismatch": "New mismatches", "triaged": "Triaged (known)",
-          "fix": "Fixes", "unchanged_failure": "Unchanged failures", "skipped": "Skipped (not run or harness)",
-          "pass": "Pass"}
+GROUPS = ("new_failure", "new_mismatch", "triaged", "fix", "changed", "unchanged_failure", "skipped", "pass")
+TITLES = {"new_failure": "New failures", "new_mismatch": "New mismatches",
+          "triaged": "Triaged (known)", "fix": "Fixes", "changed": "Changed failures (neither regression nor fix)",
+          "unchanged_failure": "Unchanged failures", "skipped": "Skipped (not run or harness)", "pass": "Pass"}
 
 
 class GateError(ValueError):
@@ -83,13 +85,26 @@ class Row:
             if s is None:
                 return "-"
             text = s.signature if sig and s.signature else ""
-            return s.outcome + (f" ({text[:width] + '...' if len(text) > width else text})" if text else "")
+            return s.outcome.value + (f" ({text[:width] + '...' if len(text) > width else text})" if text else "")
         b, c = self.baseline, self.candidate
         same = b is not None and c is not None and b.same(c)
-        return f"{show(b)} -> {show(c, not same)}"
+        return f"{show(b)} -> {show(c, not same)}" + (" [became silent]" if self.became_silent else "")
+
+    @property
+    def kind(self) -> TransitionKind | None:
+        if self.baseline is None or self.candidate is None:
+            return None
+        return classify(self.baseline, self.candidate)
+
+    @property
+    def became_silent(self) -> bool:
+        return self.baseline is not None and self.candidate is not None and became_silent(self.baseline,
+                                                                                           self.candidate)
 
     def to_dict(self) -> dict[str, Any]:
+        kind = self.kind
         return {"case": self.case, "opset": self.opset, "mode": self.mode, "group": self.group,
+                "kind": kind.value if kind else None, "became_silent": self.became_silent,
                 "baseline": dataclasses.asdict(self.baseline) if self.baseline else None,
                 "candidate": dataclasses.asdict(self.candidate) if self.candidate else None,
                 "triage": self.known.to_dict() if self.known else None, "triage_expired": self.expired}
@@ -99,11 +114,13 @@ def group_of(baseline: State | None, candidate: State | None) -> str:
     if baseline is None or candidate is None or baseline.harness or candidate.harness:
         return "skipped"
     kind = classify(baseline, candidate)
-    if kind == "regression":
-        return "new_mismatch" if Outcome(candidate.outcome).is_silent else "new_failure"
-    if kind == "fix":
+    if kind is TransitionKind.REGRESSION:  # pass -> failure, or loud -> silent (the worst: a wrong answer)
+        return "new_mismatch" if candidate.outcome.is_silent else "new_failure"
+    if kind is TransitionKind.FIX:
         return "fix"
-    return "pass" if candidate.outcome == "pass" else "unchanged_failure"
+    if kind is TransitionKind.CHANGED:
+        return "changed"
+    return "pass" if candidate.outcome is Outcome.PASS else "unchanged_failure"
 
 
 @dataclasses.dataclass
@@ -250,7 +267,7 @@ def run(m: matrix.Matrix, baseline: Spec, candidate: Spec, cases: list[suite.Cas
     for cell, extra in zip(cells, ([], install_args or []), strict=True):
         out = cellrun.execute(cell, cases, settings, install_args=extra or None, log=log)
         recs = list(store.read_file(out))
-        if recs and all(r["outcome"] == Outcome.ENV_ERROR.value for r in recs):
+        if recs and all(Outcome(r["outcome"]) is Outcome.ENV_ERROR for r in recs):
             env_errors.append(cell.id)
         records.append(recs)
     rows = compare(records[0], records[1], known, candidate.version)

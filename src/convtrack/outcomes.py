@@ -90,26 +90,52 @@ _UNSUPPORTED = re.compile(
     r"is not implemented|NOT_IMPLEMENTED|No decomposition|Unsupported FX nodes|Could not find an implementation",
     re.IGNORECASE,
 )
+SIGNATURE_LIMIT = 200
 _NORMALISERS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"0x[0-9a-fA-F]+"), "0x?"),
     (re.compile(r"(/[\w.+-]+){2,}"), "<path>"),
     (re.compile(r"'[^']*\.onnx'"), "'<file>'"),
     # numbers, also glued to a name by "_" (keras_tensor_14, Transpose_53) but not inside one (Conv2d)
-    (re.compile(r"(?<![A-Za-z])\d+(\.\d+)?(e[-+]?\d+)?\b"), "N"),
+    (re.compile(r"(?<![A-Za-z])\d+(\.\d+)?(e[-+]?\d+)?(?![A-Za-z0-9])"), "N"),
+    # node names in onnx / onnxruntime messages are the exporter's generated names (node_Conv_3, node_conv2d)
+    (re.compile(r"(node name: )[^\s),]+"), r"\1<node>"),
+    (re.compile(r"(node with name ')[^']*'"), r"\1<node>'"),
+    # a counter glued to a generated name (node_LSTM_3, /Where_1, val_12, keras_tensor_59, ..._legit_7) numbers
+    # the n-th node or tensor an exporter made: it changes whenever the graph does, so it is dropped
+    (re.compile(r"_+N(?=_|\b)"), ""),
+    (re.compile(r"_{2,}"), "_"),  # node_lstm__3 and node_LSTM_3 are one name once the counter is gone
     (re.compile(r"\s+"), " "),
 ]
 
 
-def signature(exc_type: str, message: str, limit: int = 200) -> str:
-    """A normalised error signature: stable across runs, paths, addresses and sizes.
+def normalise_signature(text: str) -> str:
+    """The one normaliser of failure text: numbers, generated-name counters, addresses and paths made equal.
+
+    Idempotent, so it also brings signatures stored by older versions of this normaliser (`keras_tensor_59`,
+    `keras_tensor_N`) to today's form; compare with `signature_key`, which also ignores case.
+    """
+    for pattern, repl in _NORMALISERS:
+        text = pattern.sub(repl, text)
+    return text.strip()
+
+
+def signature_key(sig: str) -> str:
+    """What two signatures are compared on: normalised, case-folded, the innermost error only.
+
+    Stored signatures read "Wrapper <- RootError: message"; exporters rename their wrapper between releases
+    (OnnxExporterError, TorchExportError, ConversionError) while the root error is the failure itself.
+    """
+    return normalise_signature(sig.rsplit(" <- ", 1)[-1]).casefold()
+
+
+def signature(exc_type: str, message: str, limit: int = SIGNATURE_LIMIT) -> str:
+    """A normalised error signature: stable across runs, paths, addresses, sizes and generated names.
 
     Two failures with the same signature are taken to be the same bug, which is what lets transitions
-    notice a *new* failure signature and bisect stay on one failure.
+    tell a *changed* failure from the same one and bisect stay on one failure.
     """
     first = next((line.strip() for line in message.splitlines() if line.strip()), "")
-    for pattern, repl in _NORMALISERS:
-        first = pattern.sub(repl, first)
-    return f"{exc_type}: {first.strip()}"[:limit]
+    return f"{exc_type}: {normalise_signature(first)}"[:limit]
 
 
 def is_unsupported_op(message: str) -> bool:

@@ -18,6 +18,7 @@ from convtrack import analysis, site_cases, site_changes, site_health, site_matr
 from convtrack.outcomes import COLOURS, SHORT, Outcome
 from convtrack.site_common import HARNESS, case_page, detail, fmt, latest_rows, slug
 from convtrack.site_svg import line_chart
+from convtrack.transitions import TransitionKind
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "site" / "templates"
@@ -71,18 +72,20 @@ def build(reports: Path, out: Path, suites: Path | None = SUITES, base_url: str 
     meta = site_cases.case_meta(suites)
     cases = site_matrix.case_index(rows, meta)
     cells, banners = site_health.health(rows)
-    transitions = site_changes.load_transitions(df)
+    transitions = site_changes.load_transitions(df)  # the one classifier: every page below counts from these
     pairs = {(t["axis"], str(t["after_version"])) for t in transitions}
     dates = site_changes.release_dates(rows, pairs, online=online)
-    timeline = site_changes.timeline(transitions, dates)
-    releases = site_changes.releases(rows)
+    releases = site_changes.releases(rows, transitions)
+    timeline = site_changes.timeline(transitions, dates, {r["page"] for r in releases})
+    kinds = site_changes.by_kind(timeline)
+    counted = [t for t in timeline if t["kind"] != TransitionKind.CHANGED.value]  # regressions and fixes
     generated = _now()
     w = _Writer(out, env, {"generated": generated, "banners": banners, "total": len(df)})
 
     index = w.page("index.html", "index.html", views=site_matrix.squares(rows, cases), cases=cases,
                    filters=site_matrix.filters(rows, cases), charts=site_changes.chart_series(rows),
                    counts=df["outcome"].value_counts().to_dict() if not df.empty else {},
-                   recent=timeline[:5])
+                   recent=counted[:5])
     w.page("detail.html", "detail.html", views=site_matrix.detail_view(rows, cases), cases=cases,
            filters=site_matrix.filters(rows, cases))
     for c in cases:
@@ -90,9 +93,9 @@ def build(reports: Path, out: Path, suites: Path | None = SUITES, base_url: str 
         ctx = site_cases.page(c["id"], part, meta.get(c["id"], {}), [t for t in timeline if t["case"] == c["id"]])
         w.page("case.html", c["page"], **ctx)
         (out / "cases" / ctx["script"]).write_text(site_cases.script(c["id"], part), encoding="utf-8")
-    w.page("regressions.html", "regressions.html", timeline=timeline)
-    feed = env.get_template("feed.xml").render(timeline=timeline, generated=generated, base_url=base_url.rstrip("/"),
-                                               updated=max([t["date"] for t in timeline if t["date"]] or [generated]))
+    w.page("regressions.html", "regressions.html", timeline=counted, kinds=kinds)
+    feed = env.get_template("feed.xml").render(timeline=counted, generated=generated, base_url=base_url.rstrip("/"),
+                                               updated=max([t["date"] for t in counted if t["date"]] or [generated]))
     (out / "feed.xml").write_text(feed, encoding="utf-8")
     w.page("releases.html", "releases.html", releases=releases, charts=site_changes.chart_series(rows))
     for r in releases:

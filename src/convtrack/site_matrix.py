@@ -18,6 +18,7 @@ from convtrack.site_common import (
     detail,
     ordered_cells,
 )
+from convtrack.transitions import probe_cells
 
 
 def case_index(rows: list[dict[str, Any]], meta: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -34,7 +35,13 @@ def case_index(rows: list[dict[str, Any]], meta: dict[str, dict[str, Any]]) -> l
 
 
 def squares(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Per converter: modes x opsets columns, one row per cell, one pass-rate square per column."""
+    """Per converter: modes x opsets columns, one row per cell, one pass-rate square per column.
+
+    A partial run (`transitions.probe_cells`: a bisect probe, a `--select` run) is no row: a square of one case
+    would read as the release's result. Its cells are named in the view's `probes`.
+    """
+    probes = probe_cells(rows)
+    rows = [r for r in rows if (r["converter"], r["cell"]) not in probes]
     info = cell_info(rows)
     position = {c["id"]: i for i, c in enumerate(cases)}
     views = []
@@ -61,7 +68,8 @@ def squares(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> list[dic
             body.append({"cell": cell, "squares": squares_row})
         tf_axis = any(c["converter_version"] != c["framework_version"] for c in ordered_cells(info, converter))
         views.append({"converter": converter, "modes": [(m, sum(1 for c in columns if c[0] == m)) for m in modes],
-                      "columns": columns, "rows": body, "converter_axis": tf_axis})
+                      "columns": columns, "rows": body, "converter_axis": tf_axis,
+                      "probes": sorted(c for conv, c in probes if conv == converter)})
     return views
 
 

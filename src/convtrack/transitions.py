@@ -1,20 +1,31 @@
-"""Regressions and fixes: outcome changes between adjacent versions of one axis, the other axes held equal.
+"""The one classifier of outcome changes, and the scan of the records for them between adjacent releases.
 
-For every (converter, case, opset, mode) the records are ordered along each matrix axis (PEP 440 order, so
-2.9 < 2.10) with the other axes' values fixed. The axis values of a record are its resolved `versions`
-restricted to the matrix axes of its converter (the cell id alone does not say which packages are axes).
+`classify(before, after)` is the only place that decides what a change means; `changes`, the gate, bisect,
+the release pages, the regressions page and the feed all call it:
 
-A change between two adjacent versions (adjacent among the versions where the converter produced a result)
-is a **regression** when pass -> any failure, when the failure gets an earlier pipeline stage or a new
-signature, or when a mismatch's tolerance tier grows past the next tier; a **fix** is the reverse. Harness
-outcomes (not_applicable, env_error, build_error) are never either. Records of different case hashes are
-not comparable. Repeated records of one (cell, case, opset, mode) make a transition *confirmed* when they
-agree and *flaky* when they disagree; `confirm` re-runs the two cells of each unconfirmed transition once.
+- **regression**: pass -> any converter failure, or a loud failure (convert_error ... run_error) -> a silent
+  one (mismatch, wrong_shape), flagged `became_silent`: for a user, a crash that turns into a wrong answer is
+  the worst change there is, never a fix;
+- **fix**: any failure -> pass;
+- **changed**: a failure -> a different failure (another stage, or another signature once normalised) that is
+  not loud -> silent. Shown apart, never counted as a regression or a fix.
+
+Harness outcomes (not_applicable, env_error, build_error, harness_error) are never part of a transition, and
+the same outcome with the same normalised signature is no change. Mismatch tiers are not compared: before the
+tolerance is calibrated to the framework's noise, a tier step is noise, not news.
+
+`scan` orders the records of every (converter, case, opset, mode) along each axis of the record's `axes`
+(PEP 440 order, so 2.9 < 2.10) with the other axes held equal, and classifies each adjacent pair (adjacent
+among the versions where the converter produced a result). Cells of a partial run (`probe_cells`) are left
+out: they are never anyone's baseline. Records of different case hashes are not comparable. Repeated records
+of one (cell, case, opset, mode) make a transition *confirmed* when they agree and *flaky* when they disagree;
+`confirm` re-runs the two cells of each unconfirmed transition once.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import enum
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -22,22 +33,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from convtrack.analysis import version_key
-from convtrack.matrix import LOOP_AXES, SHORT_NAMES
-from convtrack.outcomes import Outcome
+from convtrack.outcomes import SIGNATURE_LIMIT, Outcome, signature_key
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from convtrack.cellrun import Settings
 
-# A mismatch is a numeric regression when its tier grows by more than this many tiers (one tier is noise).
-TIER_SLACK = 1
-ROOT = Path(__file__).resolve().parents[2]
+# A cell whose records cover fewer than this share of the cases of its converter's best-covered cell is a probe.
+PROBE_SHARE = 0.5
+
+
+class TransitionKind(str, enum.Enum):
+    REGRESSION = "regression"
+    FIX = "fix"
+    CHANGED = "changed"
+
+    def __str__(self) -> str:  # templates and f-strings show the value, not "TransitionKind.FIX"
+        return self.value
 
 
 @dataclasses.dataclass(frozen=True)
 class Transition:
-    kind: str  # "regression" | "fix"
+    kind: TransitionKind
     converter: str
     case: str
     opset: int
@@ -45,8 +63,8 @@ class Transition:
     axis: str  # "torch", "onnxruntime", "tensorflow", "tf2onnx", ...
     before_version: str
     after_version: str  # adjacent versions on the axis, PEP 440 order
-    before_outcome: str
-    after_outcome: str
+    before_outcome: Outcome
+    after_outcome: Outcome
     before_signature: str | None
     after_signature: str | None
     before_cell: str
@@ -57,9 +75,13 @@ class Transition:
     # Packages outside the axes whose version also differs between the two cells (package -> [before, after]),
     # e.g. a case dependency pinned per torch release: the change may be theirs rather than the axis's.
     also_changed: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    became_silent: bool = False  # a loud failure turned into a wrong answer (a regression)
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        data = dataclasses.asdict(self)
+        data.update(kind=self.kind.value, before_outcome=self.before_outcome.value,
+                    after_outcome=self.after_outcome.value)
+        return data
 
 
 @dataclasses.dataclass(frozen=True)
@@ -93,102 +115,111 @@ class Scan:
 class State:
     """What one record says, reduced to what transitions compare."""
 
-    outcome: str
+    outcome: Outcome
     signature: str | None = None
-    tier: int | None = None
+    tier: int | None = None  # shown, not compared
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "outcome", Outcome(self.outcome))
 
     @classmethod
     def of(cls, row: Mapping[str, Any]) -> State:
         metrics = row.get("metrics")
         tier = metrics.get("tier") if isinstance(metrics, dict) else None
         sig = row.get("signature")
-        return cls(str(row["outcome"]), sig if isinstance(sig, str) else None,
+        return cls(Outcome(row["outcome"]), sig if isinstance(sig, str) else None,
                    int(tier) if isinstance(tier, int | float) and not math.isnan(tier) else None)
 
     @property
     def harness(self) -> bool:
-        return not Outcome(self.outcome).is_converter_result
+        return not self.outcome.is_converter_result
+
+    @property
+    def loud(self) -> bool:
+        """A failure that says so (an exception, an invalid model): the opposite of a silent wrong answer."""
+        return self.outcome.is_failure and not self.outcome.is_silent
 
     def same(self, other: State) -> bool:
-        """Same verdict (outcome and failure); tiers within a mismatch are compared by `classify`."""
-        return self.outcome == other.outcome and same_failure(self.signature, other.signature)
+        """Same verdict: same outcome and the same failure (signatures compared normalised)."""
+        return self.outcome is other.outcome and same_failure(self.signature, other.signature)
 
 
-def _first_sentence(signature: str) -> str:
-    return signature.split(". ", 1)[0].rstrip(". ")
+def _first_sentence(key: str) -> str:
+    return key.split(". ", 1)[0].rstrip(". ")
 
 
 def same_failure(a: str | None, b: str | None) -> bool:
-    """Equal signatures, or equal up to the first sentence: releases reword the advice after the error
-    ("... is not supported. Please feel free to request support ...") without it being a new failure."""
+    """Equal signatures once normalised (numbers, generated names, case, the exporter's wrapper), or equal up to
+    the first sentence: releases reword the advice after the error ("... is not supported. Please feel free to
+    request support ...") without it being a new failure. A stored signature cut at SIGNATURE_LIMIT is compared
+    up to the shorter of the two."""
     if a is None or b is None:
         return a == b
-    return a == b or _first_sentence(a) == _first_sentence(b)
+    ka, kb = signature_key(a), signature_key(b)
+    if ka == kb or _first_sentence(ka) == _first_sentence(kb):
+        return True
+    n = min(len(ka), len(kb))
+    return max(len(a), len(b)) >= SIGNATURE_LIMIT and ka[:n] == kb[:n]
 
 
-def classify(before: State, after: State) -> str | None:
-    """'regression', 'fix' or None for a change from `before` to `after` (the later version)."""
-    if before.harness or after.harness:
+def classify(before: State, after: State) -> TransitionKind | None:
+    """The kind of the change from `before` to `after` (the later version), None when there is none."""
+    if before.harness or after.harness or before.same(after):
         return None
-    b, a = Outcome(before.outcome), Outcome(after.outcome)
-    if b is Outcome.PASS and a is Outcome.PASS:
-        return None
-    if b is Outcome.PASS:
-        return "regression"
-    if a is Outcome.PASS:
-        return "fix"
-    if a.rank != b.rank:  # a later stage failing means the model got further
-        return "regression" if a.rank < b.rank else "fix"
-    if not same_failure(before.signature, after.signature):
-        return "regression"  # a new failure signature in the same stage
-    if b is Outcome.MISMATCH and before.tier is not None and after.tier is not None:
-        if after.tier > before.tier + TIER_SLACK:
-            return "regression"
-        if before.tier > after.tier + TIER_SLACK:
-            return "fix"
-    return None
+    if after.outcome is Outcome.PASS:
+        return TransitionKind.FIX
+    if before.outcome is Outcome.PASS or became_silent(before, after):
+        return TransitionKind.REGRESSION
+    return TransitionKind.CHANGED
 
 
-def matrix_axes(matrix_dir: Path | None = None) -> dict[str, list[str]]:
-    """converter -> its cell axes, from the matrix files (empty when there are none)."""
-    from convtrack import matrix
-
-    try:
-        return {m.converter: list(m.axes) for m in matrix.load_dir(matrix_dir or ROOT / "matrix")}
-    except matrix.MatrixError:
-        return {}
+def became_silent(before: State, after: State) -> bool:
+    """A loud failure that turned into a silent one (mismatch, wrong_shape): a regression."""
+    return before.loud and after.outcome.is_silent
 
 
-def infer_axes(cell: str, versions: Mapping[str, str]) -> list[str]:
-    """The axes of a cell whose converter has no matrix file: the packages whose `name+version` is in the id."""
-    parts = set(cell.split("-"))
-    return [k for k, v in versions.items() if f"{SHORT_NAMES.get(k, k)}{v}" in parts and k not in LOOP_AXES]
+def probe_cells(rows: Iterable[Mapping[str, Any]], share: float = PROBE_SHARE) -> set[tuple[str, str]]:
+    """(converter, cell) of every partial run: bisect probes, `--select` runs.
+
+    A cell is a probe when its records cover fewer than `share` of the cases of its converter's best-covered
+    cell. Harness records count as coverage: a cell that ran the whole suite and failed to build is a failed
+    run, shown grey, not a partial one. Probes are never a release page's baseline, a transition's side or a
+    matrix row; their records stay for bisect and the case pages.
+    """
+    cases: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in rows:
+        cases[(str(r["converter"]), str(r["cell"]))].add(str(r["case"]))
+    most: dict[str, int] = defaultdict(int)
+    for (converter, _), seen in cases.items():
+        most[converter] = max(most[converter], len(seen))
+    return {key for key, seen in cases.items() if len(seen) < share * most[key[0]]}
 
 
 def _rows(df: pd.DataFrame) -> list[dict[str, Any]]:
-    cols = [c for c in ("converter", "cell", "case", "case_hash", "opset", "mode", "versions", "outcome",
+    cols = [c for c in ("converter", "cell", "axes", "case", "case_hash", "opset", "mode", "versions", "outcome",
                         "signature", "metrics", "created", "run_id") if c in df.columns]
     return df[cols].to_dict("records") if not df.empty else []
 
 
 Key = tuple[str, str, int, str, str, tuple[tuple[str, str], ...]]  # converter case opset mode axis fixed
+Side = tuple[State, dict[str, Any]]  # a record's state and the record
 
 
-def _group(rows: Iterable[dict[str, Any]], axes: Mapping[str, Sequence[str]]
-           ) -> dict[Key, dict[str, list[dict[str, Any]]]]:
-    """(converter, case, opset, mode, axis, fixed others) -> axis version -> records (oldest first)."""
-    groups: dict[Key, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+def _group(rows: Iterable[dict[str, Any]]) -> dict[Key, dict[str, list[Side]]]:
+    """(converter, case, opset, mode, axis, fixed others) -> axis version -> (state, record), oldest first.
+
+    The axis values are the record's own `axes` (schema 2): nothing is re-derived from ids or matrix files.
+    """
+    groups: dict[Key, dict[str, list[Side]]] = defaultdict(lambda: defaultdict(list))
     for row in sorted(rows, key=lambda r: (str(r.get("created", "")), str(r.get("run_id", "")))):
-        raw = row.get("versions")
-        versions: dict[str, Any] = raw if isinstance(raw, dict) else {}
-        names = axes.get(row["converter"]) or infer_axes(str(row["cell"]), versions)
-        values = {n: str(versions[n]) for n in names if versions.get(n)}
+        raw = row.get("axes")
+        values = {str(k): str(v) for k, v in (raw.items() if isinstance(raw, dict) else ()) if v}
         mode = row.get("mode")
         mode = mode if isinstance(mode, str) else "-"
-        row["_state"] = State.of(row)
+        state = State.of(row)
         for axis, value in values.items():
             fixed = tuple(sorted((k, v) for k, v in values.items() if k != axis))
-            groups[(row["converter"], row["case"], int(row["opset"]), mode, axis, fixed)][value].append(row)
+            groups[(row["converter"], row["case"], int(row["opset"]), mode, axis, fixed)][value].append((state, row))
     return groups
 
 
@@ -203,57 +234,61 @@ def also_changed(before: Mapping[str, Any], after: Mapping[str, Any], axes: Iter
             if b.get(k) != a.get(k)}
 
 
-def _side(records: list[dict[str, Any]]) -> tuple[State, dict[str, Any], bool, bool]:
-    """The newest state of one version's records, the newest record, repeated-and-agreeing, disagreeing."""
-    states = [r["_state"] for r in records if not r["_state"].harness]
-    newest = next(r for r in reversed(records) if not r["_state"].harness)
+def _side(records: list[Side]) -> tuple[Side, bool, bool]:
+    """The newest (state, record) of one version, repeated-and-agreeing, disagreeing."""
+    states = [s for s, _ in records]
     flaky = any(not s.same(states[0]) for s in states)
-    return newest["_state"], newest, len(states) >= 2 and not flaky, flaky
+    return records[-1], len(states) >= 2 and not flaky, flaky
 
 
-def scan(df: pd.DataFrame, axes: Mapping[str, Sequence[str]] | None = None) -> Scan:
+def _pair(before: list[Side], after: list[Side]) -> tuple[TransitionKind | None, Side, Side, bool, bool]:
+    """The kind of change between two versions' records (same case hash, converter results only)."""
+    (b, b_ok, b_flaky), (a, a_ok, a_flaky) = _side(before), _side(after)
+    kind = classify(b[0], a[0])
+    if kind is None and (b_flaky or a_flaky):
+        # the newest records agree, but a disagreeing repeat showed a change: list it, marked flaky
+        kind, b, a = next(((k, bs, as_) for bs in reversed(before) for as_ in reversed(after)
+                           if (k := classify(bs[0], as_[0]))), (None, b, a))
+    return kind, b, a, b_ok and a_ok, b_flaky or a_flaky
+
+
+def _hash(side: Side) -> str:
+    return str(side[1].get("case_hash"))
+
+
+def scan(df: pd.DataFrame) -> Scan:
     """Every transition and not-comparable pair in the records of `df` (from `analysis.load`)."""
-    axes = matrix_axes() if axes is None else axes
+    rows = _rows(df)
+    probes = probe_cells(rows)
+    rows = [r for r in rows if (r["converter"], r["cell"]) not in probes]
     found: list[Transition] = []
     not_comparable: list[NotComparable] = []
-    for (converter, case, opset, mode, axis, fixed), by_version in _group(_rows(df), axes).items():
-        # versions where the converter produced a result; harness outcomes are skipped over
-        ordered = [v for v in sorted(by_version, key=version_key)
-                   if any(not r["_state"].harness for r in by_version[v])]
+    for (converter, case, opset, mode, axis, fixed), by_version in _group(rows).items():
+        results = {v: [s for s in sides if not s[0].harness] for v, sides in by_version.items()}
+        ordered = [v for v in sorted(results, key=version_key) if results[v]]  # harness-only versions skipped
         for before_v, after_v in zip(ordered, ordered[1:], strict=False):
-            hashes = {str(r.get("case_hash")) for r in by_version[before_v] if not r["_state"].harness}
-            after_recs = [r for r in by_version[after_v]
-                          if not r["_state"].harness and str(r.get("case_hash")) in hashes]
-            if not after_recs:
+            hashes = {_hash(s) for s in results[before_v]}
+            after = [s for s in results[after_v] if _hash(s) in hashes]
+            if not after:
                 not_comparable.append(NotComparable(converter, case, opset, mode, axis, before_v, after_v,
                                                     dict(fixed)))
                 continue
-            case_hash = str(after_recs[-1].get("case_hash"))  # the newest source both versions ran
-            before_recs = [r for r in by_version[before_v]
-                           if not r["_state"].harness and str(r.get("case_hash")) == case_hash]
-            after_recs = [r for r in after_recs if str(r.get("case_hash")) == case_hash]
-            b_state, b_rec, b_ok, b_flaky = _side(before_recs)
-            a_state, a_rec, a_ok, a_flaky = _side(after_recs)
-            kind = classify(b_state, a_state)
-            if kind is None and (b_flaky or a_flaky):
-                # the newest records agree, but a disagreeing repeat showed a change: list it, marked flaky
-                kind, b_rec, a_rec = next(
-                    ((k, b, a) for b in reversed(before_recs) for a in reversed(after_recs)
-                     if (k := classify(b["_state"], a["_state"]))), (None, b_rec, a_rec))
-                b_state, a_state = b_rec["_state"], a_rec["_state"]
+            case_hash = _hash(after[-1])  # the newest source both versions ran
+            kind, (b_state, b_rec), (a_state, a_rec), confirmed, flaky = _pair(
+                [s for s in results[before_v] if _hash(s) == case_hash], [s for s in after if _hash(s) == case_hash])
             if kind is None:
                 continue
             found.append(Transition(kind, converter, case, opset, mode, axis, before_v, after_v,
                                     b_state.outcome, a_state.outcome, b_state.signature, a_state.signature,
-                                    str(b_rec["cell"]), str(a_rec["cell"]), dict(fixed),
-                                    confirmed=b_ok and a_ok, flaky=b_flaky or a_flaky,
-                                    also_changed=also_changed(b_rec, a_rec, [axis, *dict(fixed)])))
+                                    str(b_rec["cell"]), str(a_rec["cell"]), dict(fixed), confirmed=confirmed,
+                                    flaky=flaky, also_changed=also_changed(b_rec, a_rec, [axis, *dict(fixed)]),
+                                    became_silent=became_silent(b_state, a_state)))
     found.sort(key=lambda t: (t.converter, t.case, t.opset, t.mode, t.axis, version_key(t.before_version)))
     return Scan(found, not_comparable)
 
 
 def find(df: pd.DataFrame) -> list[Transition]:
-    """Every regression and fix in the records (df = convtrack.analysis.load(reports))."""
+    """Every regression, fix and changed failure in the records (df = convtrack.analysis.load(reports))."""
     return scan(df).transitions
 
 

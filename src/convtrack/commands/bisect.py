@@ -28,7 +28,10 @@ def text(result: bisect.Result) -> str:
     b = result.boundary
     lines = [f"{result.case} (opset {result.opset}, mode {result.mode or '-'}) on {result.axis}, held: "
              + ", ".join(f"{k}={v}" for k, v in result.held.items())]
-    if result.find_fix:
+    if result.became_silent:
+        lines.append(f"first silent release: {result.axis} {b['first_bad']} (last loud failure: {b['last_good']}): "
+                     "the failure became a wrong answer")
+    elif result.find_fix:
         lines.append(f"first fixed release: {result.axis} {b['first_good']} (last failing: {b['last_bad']})")
     else:
         lines.append(f"first bad release: {result.axis} {b['first_bad']} (last good: {b['last_good']})")

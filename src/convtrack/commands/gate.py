@@ -55,8 +55,9 @@ def run_gate(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gate", help="release candidate vs baseline: exit 1 on regressions",
                        description="Runs the suite (or --select) in a baseline cell and a candidate cell (other "
-                       "axes as the matrix's first values, or --hold) and reports new failures, new mismatches, "
-                       "fixes and unchanged failures. Known failures in triage.toml are listed but do not fail "
+                       "axes as the matrix's first values, or --hold) and reports new failures, new mismatches "
+                       "(including a loud failure that became silent), fixes, changed failures (listed, not "
+                       "failing) and unchanged failures. Known failures in triage.toml are listed but do not fail "
                        "the gate until their 'expires' version. Exit 1 when anything regressed, 2 on usage or "
                        "environment errors, 0 otherwise.")
     p.add_argument("--candidate", required=True, help="PACKAGE==VERSION (e.g. torch==2.16.0rc1) or a local wheel")
