@@ -9,8 +9,8 @@ import re
 from typing import Any
 
 from convtrack import analysis
-from convtrack.matrix import SHORT_NAMES
 from convtrack.outcomes import SHORT, Outcome
+from convtrack.store import cell_id
 
 HARNESS = {o.value for o in Outcome if not o.is_converter_result}
 NO_RATE = "#bdbdbd"  # a square without any converter result
@@ -111,9 +111,9 @@ def cell_info(rows: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any
         framework = r.get("framework") or ("tensorflow" if r["converter"] == "tf2onnx" else "torch")
         fw_version = str(versions.get(framework, "") or r.get("framework_version") or "")
         conv_version = str(versions.get(r["converter"], "")) if r["converter"] in versions else fw_version
-        tokens = {f"{SHORT_NAMES.get(framework, framework)}{fw_version}",
-                  f"{SHORT_NAMES.get(r['converter'], r['converter'])}{conv_version}"}
-        others = "-".join(p for p in str(r["cell"]).split("-") if p not in tokens)
+        raw = r.get("axes")
+        axes: dict[str, str] = raw if isinstance(raw, dict) else {}
+        others = cell_id({k: v for k, v in axes.items() if k not in (framework, r["converter"])})  # from the record
         python = str(versions.get("python", "3.11"))
         info[key] = {"converter": r["converter"], "cell": r["cell"], "framework": framework,
                      "framework_version": fw_version, "converter_version": conv_version, "others": others,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from convtrack import analysis
+from convtrack.outcomes import Outcome, signature_key
 from convtrack.site_common import HARNESS, anchor, case_page, cell_info, ordered_cells
 
 
@@ -56,12 +57,16 @@ def signatures(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     info = cell_info(rows)
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for r in rows:
-        if r["outcome"] in ("pass", "not_applicable"):
+        if Outcome(r["outcome"]) in (Outcome.PASS, Outcome.NOT_APPLICABLE):
             continue
+        # one group per failure as transitions compare them: signatures stored by older normalisers join today's
         sig = r.get("signature") if isinstance(r.get("signature"), str) and r.get("signature") else None
-        groups.setdefault((r["converter"], sig or f"({r['outcome']}, no signature)"), []).append(r)
+        groups.setdefault((r["converter"], signature_key(sig) if sig else f"({r['outcome']}, no signature)"),
+                          []).append(r)
     out = []
-    for (converter, sig), part in groups.items():
+    for (converter, key), part in groups.items():
+        stored = next((r["signature"] for r in part if r.get("signature")), None)
+        sig = stored or key  # shown as recorded: the newest normaliser's key is for grouping
         versions = sorted({info[(converter, r["cell"])]["framework_version"] for r in part}, key=analysis.version_key)
         first = part[0]
         out.append({
