@@ -13,17 +13,13 @@ import dataclasses
 import functools
 import hashlib
 import importlib.util
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 KINDS = {"models": "model", "issues": "issue", "synthetic": "synthetic"}
-META_KEYS = {
-    "converter", "kind", "description", "tags", "issue", "requires", "min_opset", "rtol", "atol",
-    "tolerance_reason", "timeout", "stated", "observed", "paper", "modes", "entry",
-    "dynamic", "export_no_grad", "generator", "expect_ops",
-}
 # Keys passed on to the converter with the built model (as the attribute EXPORT_ATTR): `dynamic` maps an input
 # index (as a string) to its dynamic dims, `export_no_grad` exports under torch.no_grad().
 EXPORT_KEYS = ("dynamic", "export_no_grad")
@@ -33,6 +29,108 @@ SEEDS = (0, 1, 2)
 
 class CaseError(ValueError):
     """A case file without valid metadata: names the file and the key."""
+
+
+# ---- the expected type of every CASE key --------------------------------------------------------------------
+# A predicate per key and the words that describe what it accepts. Checked when a case is read (suite list, every
+# run), so a typo'd value is an input error naming file, key and value, never a crash charged to a converter.
+
+def _is_str(v: Any) -> bool:
+    return isinstance(v, str)
+
+
+def _is_text(v: Any) -> bool:
+    return isinstance(v, str) and bool(v.strip())
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+def _is_str_list(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) and x for x in v)
+
+
+def _is_dict(v: Any) -> bool:
+    return isinstance(v, dict)
+
+
+@functools.cache
+def converter_names() -> frozenset[str]:
+    from convtrack import converters  # converters import this module (EXPORT_ATTR): import when first needed
+
+    return frozenset(converters.available())
+
+
+def _is_converter(v: Any) -> bool:
+    return isinstance(v, str) and v in converter_names()
+
+
+def _is_modes(v: Any) -> bool:
+    from convtrack.matrix import KNOWN_MODES
+
+    return _is_str_list(v) and bool(v) and all(m in KNOWN_MODES for m in v)
+
+
+def _is_dynamic(v: Any) -> bool:
+    """{"0": [0, 2]}: input index (a string) -> its dynamic dims."""
+    return isinstance(v, dict) and all(
+        isinstance(k, str) and k.isdigit() and isinstance(d, list) and all(_is_int(x) and x >= 0 for x in d)
+        for k, d in v.items())
+
+
+def _is_expect_ops(v: Any) -> bool:
+    return isinstance(v, dict) and set(v) <= {"present", "absent", "min_opset"} and bool(v) and all(
+        _is_int(x) if k == "min_opset" else _is_str_list(x) for k, x in v.items())
+
+
+def _is_regex(v: Any) -> bool:
+    if not _is_text(v):
+        return False
+    try:
+        re.compile(v)
+    except re.error:
+        return False
+    return True
+
+
+META_TYPES: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "converter": (_is_converter, "one of {converters}"),
+    "kind": (lambda v: v in KINDS.values(), f"one of {sorted(KINDS.values())}"),
+    "description": (_is_str, "a string"),
+    "tags": (_is_str_list, "a list of non-empty strings"),
+    "issue": (_is_str, "a string (the issue URL)"),
+    "requires": (_is_str_list, "a list of module names"),
+    "min_opset": (lambda v: _is_int(v) and v > 0, "a positive int"),
+    "rtol": (lambda v: _is_number(v) and v >= 0, "a number >= 0"),
+    "atol": (lambda v: _is_number(v) and v >= 0, "a number >= 0"),
+    "tolerance_reason": (_is_text, "a non-empty string"),
+    "timeout": (lambda v: _is_number(v) and v > 0, "a number of seconds > 0"),
+    "stated": (_is_dict, "a dict (what the issue states)"),
+    "observed": (lambda v: _is_dict(v) or v == "", "a dict (written by `convtrack suite observe --write`) or \"\""),
+    "paper": (_is_dict, "a dict of the paper's labels"),
+    "modes": (_is_modes, "a non-empty list of exporter modes: 'legacy', 'dynamo'"),
+    "entry": (lambda v: isinstance(v, str) and v.isidentifier(), "a function name"),
+    "dynamic": (_is_dynamic, "a dict of input index (string) -> list of dims"),
+    "export_no_grad": (lambda v: isinstance(v, bool), "true or false"),
+    "generator": (_is_dict, "a dict of generator parameters"),
+    "expect_ops": (_is_expect_ops, "a dict with 'present'/'absent' op lists and an optional int 'min_opset'"),
+    "expect_signature": (_is_regex, "a regular expression (matched against the records' signature and error)"),
+}
+META_KEYS = frozenset(META_TYPES)
+
+
+def check_types(path: Path, meta: dict[str, Any]) -> None:
+    """CaseError naming the file, key and value of the first CASE value of the wrong type."""
+    for key, value in meta.items():
+        accepts, wanted = META_TYPES[key]
+        if not accepts(value):
+            wanted = wanted.replace("{converters}", str(sorted(converter_names())))
+            raise CaseError(f"{path}: key 'CASE.{key}': {value!r} is not {wanted}")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -81,43 +179,76 @@ def _read_meta(path: Path, source: str) -> dict[str, Any]:
     unknown = set(meta) - META_KEYS
     if unknown:
         raise CaseError(f"{path}: key 'CASE.{sorted(unknown)[0]}': unknown; use {sorted(META_KEYS)}")
-    if not isinstance(meta.get("converter"), str):
-        raise CaseError(f"{path}: key 'CASE.converter': required string")
+    if "converter" not in meta:
+        raise CaseError(f"{path}: key 'CASE.converter': required, one of {sorted(converter_names())}")
+    check_types(path, meta)
     if meta.get("kind") == "issue" and not str(meta.get("issue", "")).startswith("https://github.com/"):
         raise CaseError(f"{path}: key 'CASE.issue': an issue case needs its GitHub issue URL")
     return meta
 
 
-# CASE keys that do not change what runs, only how its records are read (what our runs observed, the ops a
-# structural issue's fix produces): filling them in must not make a case's records stale.
-NOT_HASHED = ("observed", "expect_ops")
+# CASE keys that do not change what runs, only how its records are read: filling them in must not make a case's
+# records stale. `observed` and `expect_ops` have their value blanked (their key stays hashed: that is how every
+# committed hash was made); keys added since are dropped whole, line and all, so adding one keeps the hash.
+BLANKED = ("observed", "expect_ops")
+DROPPED = ("expect_signature",)  # the error text an issue quotes: a regex for observe
+NOT_HASHED = BLANKED + DROPPED
 
 
-def value_span(data: bytes, key: str) -> tuple[int, int, int] | None:
-    """Byte offsets (start, end) of the value of CASE[key] in a case file's source, and the key's column."""
+def _case_items(data: bytes) -> Iterator[tuple[ast.expr, ast.expr]]:
     try:
         tree = ast.parse(data)
     except SyntaxError:
-        return None
-    starts = [0]  # byte offset of each line: ast columns count UTF-8 bytes
-    for line in data.splitlines(keepends=True):
-        starts.append(starts[-1] + len(line))
+        return
     for node in tree.body:
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict) and any(
                 isinstance(t, ast.Name) and t.id == "CASE" for t in node.targets):
             for k, value in zip(node.value.keys, node.value.values, strict=True):
-                if isinstance(k, ast.Constant) and k.value == key and value.end_lineno is not None:
-                    return (starts[value.lineno - 1] + value.col_offset,
-                            starts[value.end_lineno - 1] + (value.end_col_offset or 0), k.col_offset)
+                if k is not None:
+                    yield k, value
+
+
+def _line_starts(data: bytes) -> list[int]:
+    starts = [0]  # byte offset of each line: ast columns count UTF-8 bytes
+    for line in data.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    return starts
+
+
+def value_span(data: bytes, key: str) -> tuple[int, int, int] | None:
+    """Byte offsets (start, end) of the value of CASE[key] in a case file's source, and the key's column."""
+    starts = _line_starts(data)
+    for k, value in _case_items(data):
+        if isinstance(k, ast.Constant) and k.value == key and value.end_lineno is not None:
+            return (starts[value.lineno - 1] + value.col_offset,
+                    starts[value.end_lineno - 1] + (value.end_col_offset or 0), k.col_offset)
+    return None
+
+
+def item_span(data: bytes, key: str) -> tuple[int, int] | None:
+    """Byte offsets of the whole `"key": value,` entry of CASE: its own lines when it has them."""
+    starts = _line_starts(data)
+    for k, value in _case_items(data):
+        if isinstance(k, ast.Constant) and k.value == key and value.end_lineno is not None:
+            start = starts[k.lineno - 1] + k.col_offset
+            end = starts[value.end_lineno - 1] + (value.end_col_offset or 0)
+            end += len(data[end:]) - len(data[end:].lstrip(b" \t"))
+            end += data[end:end + 1] == b","
+            rest = data[end:].split(b"\n", 1)[0]
+            line_start = starts[k.lineno - 1]
+            if not data[line_start:start].strip() and not rest.strip():  # the entry owns its lines
+                return line_start, min(len(data), end + len(rest) + 1)
+            return start, end + len(rest) - len(rest.lstrip(b" \t"))
     return None
 
 
 def content_hash(source: str) -> str:
-    """sha256 of the case source with the values of NOT_HASHED keys blanked out."""
+    """sha256 of the case source with NOT_HASHED keys left out (BLANKED values read as None, DROPPED entries gone)."""
     data = source.encode()
-    spans = [span for key in NOT_HASHED if (span := value_span(data, key)) is not None]
-    for start, end, _ in sorted(spans, reverse=True):
-        data = data[:start] + b"None" + data[end:]
+    spans = [(value[0], value[1], b"None") for key in BLANKED if (value := value_span(data, key)) is not None]
+    spans += [(*item, b"") for key in DROPPED if (item := item_span(data, key)) is not None]
+    for start, end, text in sorted(spans, reverse=True):
+        data = data[:start] + text + data[end:]
     return hashlib.sha256(data).hexdigest()
 
 

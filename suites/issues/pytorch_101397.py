@@ -9,6 +9,7 @@ CASE = {
                "fixed": "2.1 (PR #105683 'Refactor AvgPool to support dynamic shapes', inferred)",
                "related": ["https://github.com/pytorch/pytorch/issues/131272"]},
     "dynamic": {"0": [2, 3]},
+    "expect_signature": "get_pool_ceil_padding",
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18, not_applicable @20",
         "torch 2.4.1": "dynamo: not_applicable @13 17 20, convert_error @18; legacy: pass @13 17 18 20",

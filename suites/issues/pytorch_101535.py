@@ -7,6 +7,7 @@ CASE = {
     "tags": ["scatter", "scatter_reduce", "opset-dependent"],
     "stated": {"symptom": "export-crash", "torch": "2.0.1", "opsets": [15],
                "fixed": "2.1 at opset >= 16 for sum/prod/amax/amin (PR #102048, inferred); reduce='mean' never"},
+    "expect_signature": "scatter_reduce",
     "observed": {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: convert_error @13, pass @17 18, "
                         "not_applicable @20"),

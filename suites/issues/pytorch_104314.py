@@ -6,6 +6,7 @@ CASE = {
     "description": "data[:, :, start:end] with start=[36], end=[41] as int64 inputs of shape (1,)",
     "tags": ["slice", "indexing"],
     "stated": {"symptom": "ort-runtime", "torch": "2.0.1", "opsets": [18], "exporters": ["legacy"], "fixed": "closed"},
+    "expect_signature": "Starts must be a 1-D array",
     "observed": {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: pass @13 17 18, not_applicable "
                         "@20"),

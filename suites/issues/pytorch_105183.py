@@ -7,6 +7,7 @@ CASE = {
     "tags": ["pooling", "default-args"],
     "stated": {"symptom": "ort-load (INVALID_GRAPH)", "exporters": ["dynamo"], "torch": "2.1 dev (2023-07)",
                "fixed": "closed", "related": ["https://github.com/pytorch/pytorch/issues/32954"]},
+    "expect_signature": "'strides' is expected",
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18, not_applicable @20",
         "torch 2.4.1": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18 20",

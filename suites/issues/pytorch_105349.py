@@ -7,6 +7,7 @@ CASE = {
     "tags": ["silent", "pooling", "unsupported"],
     "stated": {"symptom": "export-crash", "torch": "1.9.1 and 2.0.1", "exporters": ["legacy"],
                "note": "torch-mlir lists AvgPool2dDivisorOverrideModule under incorrect numerics on its ONNX path"},
+    "expect_signature": "divisor_override",
     "observed": {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, mismatch @18; legacy: mismatch @13 17 18, not_applicable "
                         "@20"),

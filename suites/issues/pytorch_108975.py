@@ -7,6 +7,7 @@ CASE = {
     "tags": ["conv", "padding", "unsupported"],
     "stated": {"symptom": "export-crash", "broken": "<=2.0.1", "fixed": "works on 2.3.1 (first good release unknown)",
                "related": ["https://github.com/pytorch/pytorch/issues/68880"]},
+    "expect_signature": "_convolution_mode",
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18, not_applicable @20",
         "torch 2.4.1": "dynamo: not_applicable @13 17 20, convert_error @18; legacy: pass @13 17 18 20",

@@ -9,6 +9,7 @@ CASE = {
                "broken": "2.1 (caused by PR #106270, stated by a maintainer)",
                "fixed": "2.2 (PR #113318 'Refactor MaxPool to support dynamic inputs', inferred)"},
     "dynamic": {"0": [2, 3]},
+    "expect_signature": "get_pool_ceil_padding",
     "observed": {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: convert_error @13 17 18, not_applicable "
                         "@20"),

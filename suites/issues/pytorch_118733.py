@@ -6,6 +6,7 @@ CASE = {
     "description": "torch.where(c, x, 0.0) with a float32 x",
     "tags": ["dtype", "where", "scalar"],
     "stated": {"symptom": "ort-load", "torch": "2.2.0", "broken": "<=2.2", "fixed": "2.3 (PR #120619, inferred)"},
+    "expect_signature": "bound to different types|has inconsistent type tensor\\(double\\)",
     "observed": {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: invalid_model @13 17 18, not_applicable "
                         "@20"),

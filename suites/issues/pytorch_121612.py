@@ -8,6 +8,7 @@ CASE = {
     "stated": {"symptom": "export-crash", "opsets": [15], "torch": "2.0.1 and 2024 builds", "fixed": "not identified",
                "related": ["https://github.com/pytorch/pytorch/issues/130108",
                            "https://github.com/pytorch/pytorch/issues/131279"]},
+    "expect_signature": "IndexError: list index out of range",
     "observed": {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: convert_error @13 17 18, not_applicable "
                         "@20"),

@@ -8,6 +8,7 @@ CASE = {
     "stated": {"symptom": "export-crash", "exporters": ["dynamo"], "torch": "2.3/2.4 nightly (2024-05)",
                "legacy": "works", "note": "replay with dynamo=True on 2.5+ to see whether the newer path fixes it"},
     "dynamic": {"0": [0]},
+    "expect_signature": "aten\\.glu",
     "observed": {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17, invalid_model @18, "
                         "not_applicable @20"),

@@ -7,6 +7,7 @@ CASE = {
     "tags": ["indexing", "mask", "inplace"],
     "stated": {"symptom": "ort-runtime (ScatterElements)", "exporters": ["dynamo"], "opsets": [18],
                "torch": "2.3-era (2024-05)", "fixed": "open in the stored text"},
+    "expect_signature": "ScatterElements",
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18, not_applicable @20",
         "torch 2.4.1": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18 20",

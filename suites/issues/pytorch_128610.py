@@ -12,6 +12,7 @@ CASE = {
                            "https://github.com/pytorch/pytorch/issues/122321",
                            "https://github.com/huggingface/optimum/issues/1485"]},
     "dynamic": {"0": [0, 1]},
+    "expect_signature": "Reshape",
     "observed": {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: convert_error @13, run_error @17"
                         " 18, not_applicable @20"),

@@ -9,6 +9,7 @@ CASE = {
                "dynamo": "dynamo_export handled it; the later dynamo path had a padding_idx=None dispatch bug",
                "related": ["https://github.com/microsoft/onnxscript/issues/2145",
                            "https://github.com/microsoft/onnxscript/issues/2219"]},
+    "expect_signature": "embedding_bag with padding_idx",
     "observed": {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: convert_error @13 17 18, not_applicable "
                         "@20"),

@@ -8,6 +8,7 @@ CASE = {
     "stated": {"symptom": "export-crash", "exporters": ["dynamo"], "works": "2.5 stable",
                "broken": "2.6 nightly (2024-11): 'custom (non-ATen) operator whose output has alias annotations'",
                "related": ["https://github.com/pytorch/pytorch/issues/128494"]},
+    "expect_signature": "alias annotations",
     "observed": {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: convert_error @13 17 18, not_applicable "
                         "@20"),

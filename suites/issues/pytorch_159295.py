@@ -7,6 +7,7 @@ CASE = {
     "tags": ["indexing", "mask", "data-dependent"],
     "stated": {"symptom": "ort-runtime (Reshape)", "opsets": [11], "exporters": ["legacy"], "torch": "2025-07",
                "fixed": "closed"},
+    "expect_signature": "Reshape",
     "observed": {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, run_error @18; legacy: run_error @13 17 18, not_applicable "
                         "@20"),

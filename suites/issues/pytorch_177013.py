@@ -10,6 +10,7 @@ CASE = {
                "related": ["https://github.com/pytorch/pytorch/issues/94434",
                            "https://github.com/pytorch/pytorch/issues/144242"]},
     "export_no_grad": True,
+    "expect_signature": "_transformer_encoder_layer_fwd",
     "observed": {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: convert_error @13 17 18, "
                         "not_applicable @20"),

@@ -8,6 +8,7 @@ CASE = {
     "stated": {"symptom": "export-crash", "exporters": ["dynamo"], "works": "2.11.0, 2.12.1",
                "broken": "2.13.0 (cu126, cu130) and 2.14.0.dev20260811", "fix_pr": "#194522 (proposed)",
                "related": ["https://github.com/huggingface/transformers/pull/48191"]},
+    "expect_signature": "ConversionError",
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18, not_applicable @20",
         "torch 2.4.1": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18 20",

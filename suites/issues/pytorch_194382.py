@@ -8,6 +8,7 @@ CASE = {
     "stated": {"symptom": "export-crash", "exporters": ["dynamo"], "works": "2.12.1", "broken": "2.13.0",
                "related": ["https://github.com/norse/norse/issues/447"],
                "note": "no confirmed one-liner upstream: the pattern is the norse#447 one"},
+    "expect_signature": "No ONNX function found for <OpOverload\\(op='aten\\.mul'",
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18, not_applicable @20",
         "torch 2.4.1": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18 20",

@@ -8,6 +8,7 @@ CASE = {
     "stated": {"symptom": "export-crash below opset 16", "fixed": "PR #76159 (GridSample-16 symbolic)",
                "related": ["https://github.com/tiny-smart/dysample/issues/5"]},
     "paper": {"symptom": "Unreported", "cause": "Incompatibility", "location": "Node Conversion"},
+    "expect_signature": "grid_sampler",
     "observed": {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: convert_error @13, pass @17 18, "
                         "not_applicable @20"),

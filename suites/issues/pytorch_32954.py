@@ -8,6 +8,7 @@ CASE = {
     "stated": {"symptom": "export-crash", "torch": "1.4", "fixed": "1.5-era (stride defaults to kernel_size)",
                "related": ["https://github.com/pytorch/pytorch/issues/105183"]},
     "paper": {"symptom": "Crash", "cause": "Type Problem", "location": "Node Conversion"},
+    "expect_signature": "'strides' is expected",
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18, not_applicable @20",
         "torch 2.4.1": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18 20",

@@ -10,6 +10,7 @@ CASE = {
                "related": ["https://github.com/pytorch/pytorch/issues/32968",
                            "https://github.com/huggingface/optimum/pull/1331"]},
     "paper": {"symptom": "Crash", "cause": "Incompatibility", "location": "Node Conversion"},
+    "expect_signature": "aten::(tril|triu)",
     "observed": {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: convert_error @13, pass @17 18, "
                         "not_applicable @20"),

@@ -7,6 +7,7 @@ CASE = {
     "tags": ["scalar", "inplace", "control"],
     "stated": {"symptom": "invalid-onnx (checker: Bad node spec ... type: TENSORS)", "works": "1.7.1",
                "broken": "introduced in 1.8.0", "fixed": "expected to pass on every 2.x"},
+    "expect_signature": "TENSORS",
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18, not_applicable @20",
         "torch 2.4.1": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18 20",

@@ -7,6 +7,7 @@ CASE = {
     "tags": ["nan_to_num", "unsupported", "control"],
     "stated": {"symptom": "export-crash", "torch": "1.10", "fixed": "nan_to_num symbolic added later (1.11/1.12-era)"},
     "paper": {"symptom": "Crash", "cause": "Incompatibility", "location": "Node Conversion"},
+    "expect_signature": "nan_to_num",
     "observed": {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: pass @13 17 18, not_applicable "
                         "@20"),

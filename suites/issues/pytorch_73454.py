@@ -7,6 +7,7 @@ CASE = {
     "tags": ["tensor_split", "unsupported", "control"],
     "stated": {"symptom": "export-crash", "torch": "1.10/1.11-era", "fixed": "tensor_split symbolic added (1.12-era)"},
     "paper": {"symptom": "Crash", "cause": "Incompatibility", "location": "Node Conversion"},
+    "expect_signature": "tensor_split",
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18, not_applicable @20",
         "torch 2.4.1": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18 20",

@@ -8,6 +8,7 @@ CASE = {
     "stated": {"symptom": "export-crash", "torch": "1.13.1", "opsets": [11],
                "related": ["https://github.com/microsoft/onnxscript/pull/3053"],
                "dynamo": "aten::sort.stable had no ONNX function until onnxscript#3053 (2026-09, open)"},
+    "expect_signature": "Sort, Out parameter is not supported",
     "observed": {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: convert_error @13 17 18, not_applicable "
                         "@20"),

@@ -9,6 +9,7 @@ CASE = {
                "opsets": "opset <= 13: 'Support for this operator was added in version 14'",
                "related": ["https://github.com/pytorch/pytorch/issues/96944",
                            "https://github.com/pytorch/pytorch/issues/106612"]},
+    "expect_signature": "scaled_dot_product_attention",
     "observed": {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: convert_error @13, pass @17 18, "
                         "not_applicable @20"),

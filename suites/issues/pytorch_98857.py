@@ -11,6 +11,7 @@ CASE = {
                "related": ["https://github.com/pytorch/pytorch/issues/99820",
                            "https://github.com/pytorch/pytorch/issues/100826",
                            "https://github.com/pytorch/pytorch/issues/115414"]},
+    "expect_signature": "unflatten",
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18, not_applicable @20",
         "torch 2.4.1": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18 20",

@@ -9,6 +9,7 @@ CASE = {
                "reported": "TF 2.10/2.11, tf2onnx 1.13.0, opset 17",
                "status": "open", "workaround": "layer._jit_compiled_convolution_op = layer.convolution_op",
                "related": ["https://github.com/onnx/tensorflow-onnx/issues/2347"]},
+    "expect_signature": "PartitionedCall",
     "observed": {
         "tensorflow 2.12.1 + tf2onnx 1.14.0": "invalid_model @13 15 17",
         "tensorflow 2.12.1 + tf2onnx 1.15.1": "invalid_model @13 15 17",

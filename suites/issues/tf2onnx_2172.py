@@ -10,6 +10,7 @@ CASE = {
                "fixed": "1.15.0 (PR #2216, a0bd3e59)",
                "note": ("tf2onnx 1.14.0 does not resolve with TF >= 2.13 (flatbuffers, #2180): "
                         "those cells are not_applicable")},
+    "expect_signature": "_captures",
     "observed": {
         "tensorflow 2.12.1 + tf2onnx 1.14.0": "pass @13 15 17",
         "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",

@@ -9,6 +9,7 @@ CASE = {
                "broken": "onnx >= 1.15.0 with tf2onnx <= 1.15.1", "fixed": "1.16.0 (PR #2279, e177a268)",
                "related": ["https://github.com/onnx/tensorflow-onnx/issues/2280"],
                "note": "the matrix excludes tf2onnx <= 1.15.1 x onnx >= 1.15, so here a control"},
+    "expect_signature": "explicit_paddings",
     "observed": {
         "tensorflow 2.12.1 + tf2onnx 1.14.0": "pass @13 15 17",
         "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",

@@ -7,6 +7,7 @@ CASE = {
     "tags": ["from_function", "unsupported_op", "tf_version", "ones_like"],
     "stated": {"symptom": "export crash (OnesLike is not supported)", "reported": "tf2onnx 1.15.1, TF 2.14.0",
                "works": "TF 2.13.1", "fixed": "1.16.0 (PR #2270, ae4c39ed)"},
+    "expect_signature": "OnesLike",
     "observed": {
         "tensorflow 2.12.1 + tf2onnx 1.14.0": "pass @13 15 17",
         "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",

@@ -9,6 +9,7 @@ CASE = {
     "stated": {"symptom": "export crash (AttributeError: _get_save_spec)", "reported": "TF 2.16 / Keras 3",
                "workaround": "pass input_signature explicitly (convtrack always does)",
                "fixed": "1.17.0 (_get_concrete_function fallback) [src]"},
+    "expect_signature": "_get_save_spec",
     "observed": {
         "tensorflow 2.12.1 + tf2onnx 1.14.0": "pass @13 15 17",
         "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",

@@ -8,6 +8,7 @@ CASE = {
     "stated": {"symptom": "export crash (AttributeError: output_names)", "reported": "TF >= 2.16 (2.17), opset 18",
                "broken": "TF >= 2.16 with tf2onnx <= 1.16.1", "fixed": "1.17.0 (_get_output_names) [src]",
                "related": ["https://github.com/onnx/tensorflow-onnx/issues/2319"]},
+    "expect_signature": "output_names",
     "observed": {
         "tensorflow 2.12.1 + tf2onnx 1.14.0": "pass @13 15 17",
         "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",

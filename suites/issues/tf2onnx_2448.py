@@ -8,6 +8,7 @@ CASE = {
     "stated": {"symptom": "export crash (KeyError: 'keras_tensor_65')", "reported": "tf2onnx 1.17.0, py3.12, Keras 3",
                "status": "open (proposed fix PR #2477)",
                "note": "a candidate regression introduced in 1.17.0 for TF >= 2.16; 1.16.1 fails earlier (#2348)"},
+    "expect_signature": "KeyError: 'keras_tensor_",
     "observed": {
         "tensorflow 2.12.1 + tf2onnx 1.14.0": "pass @13 15 17",
         "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",
