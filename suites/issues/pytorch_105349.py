@@ -19,6 +19,8 @@ CASE = {
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: mismatch @17 18; legacy: mismatch @17 18",
         "agrees_with_issue": ("partly: the issue states 'export-crash'; our runs show mismatch on torch 2.1.2, torch "
                               "2.4.1, torch 2.6.0, torch 2.9.1, torch 2.14.1, torch 2.15.0, torch 2.15.0 "
+                              "(torch2.15.0-ort1.23.2-onnx1.17.0); other modes, not counted: mismatch on torch 2.1.2, "
+                              "torch 2.4.1, torch 2.6.0, torch 2.9.1, torch 2.14.1, torch 2.15.0, torch 2.15.0 "
                               "(torch2.15.0-ort1.23.2-onnx1.17.0)"),
     },
 }

@@ -17,8 +17,9 @@ CASE = {
         "torch 2.14.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
         "torch 2.15.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
-        "agrees_with_issue": ("partly: the issue states 'wrong-shape'; our runs show convert_error on torch 2.1.2, "
-                              "torch 2.4.1, torch 2.6.0, torch 2.9.1 (7 of 7 releases pass in some mode/opset)"),
+        "agrees_with_issue": ("no: passes on every release run in the issue's mode (legacy; reported on torch 1.10.0, "
+                              "before export(dynamo=) existed) (7 releases); other modes, not counted: convert_error "
+                              "on torch 2.1.2, torch 2.4.1, torch 2.6.0, torch 2.9.1"),
     },
 }
 

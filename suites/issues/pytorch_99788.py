@@ -16,8 +16,8 @@ CASE = {
         "torch 2.14.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
         "torch 2.15.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
-        "agrees_with_issue": ("no: passes on all 7 releases we ran: fixed before them, or this reproducer misses the "
-                              "trigger"),
+        "agrees_with_issue": ("no: passes on every release run in the issue's mode (legacy; reported on torch 2.1.0, "
+                              "before export(dynamo=) existed) (7 releases)"),
     },
 }
 

@@ -20,8 +20,8 @@ CASE = {
         "tensorflow 2.17.1 + tf2onnx 1.15.1": "pass @13 15 17",
         "tensorflow 2.17.1 + tf2onnx 1.16.1": "pass @13 15 17",
         "tensorflow 2.17.1 + tf2onnx 1.17.0": "pass @13 15 17",
-        "agrees_with_issue": ("no: passes on all 13 releases we ran: fixed before them, or this reproducer misses the "
-                              "trigger"),
+        "agrees_with_issue": ("no: passes on every release run (13 releases); stated fixed in 1.12.0, before the "
+                              "oldest release run (1.14.0): a control"),
     },
 }
 

@@ -20,8 +20,9 @@ CASE = {
         "tensorflow 2.17.1 + tf2onnx 1.15.1": "pass @13 15 17",
         "tensorflow 2.17.1 + tf2onnx 1.16.1": "pass @13 15 17",
         "tensorflow 2.17.1 + tf2onnx 1.17.0": "pass @13 15 17",
-        "agrees_with_issue": ("partly: the issue states 'export crash (None shape)'; our runs show invalid_model on "
-                              "tensorflow 2.12.1 + tf2onnx 1.14.0 (12 of 13 releases pass in some mode/opset)"),
+        "agrees_with_issue": ("yes: the stated fix in 1.15.0 is reproduced: failing before it, clean on 12 releases "
+                              "from it (the issue states 'export crash (None shape)'; here invalid_model on tensorflow"
+                              " 2.12.1 + tf2onnx 1.14.0)"),
     },
 }
 

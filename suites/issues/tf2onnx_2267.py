@@ -22,9 +22,10 @@ CASE = {
         "tensorflow 2.17.1 + tf2onnx 1.15.1": "invalid_model @13 15 17",
         "tensorflow 2.17.1 + tf2onnx 1.16.1": "pass @13 15 17",
         "tensorflow 2.17.1 + tf2onnx 1.17.0": "pass @13 15 17",
-        "agrees_with_issue": ("partly: the issue states 'export crash (OnesLike is not supported)'; our runs show "
-                              "invalid_model on tensorflow 2.15.1 + tf2onnx 1.15.1, tensorflow 2.17.1 + tf2onnx 1.15.1"
-                              " (11 of 13 releases pass in some mode/opset)"),
+        "agrees_with_issue": ("yes: the stated error shows at another stage: invalid_model on tensorflow 2.15.1 + "
+                              "tf2onnx 1.15.1, tensorflow 2.17.1 + tf2onnx 1.15.1; the stated fix in 1.16.0 is "
+                              "reproduced: failing before it, clean on 8 releases from it (11 of 13 releases pass in "
+                              "some mode/opset)"),
     },
 }
 
