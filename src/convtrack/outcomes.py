@@ -9,8 +9,8 @@ import re
 class Outcome(str, enum.Enum):
     """One verdict per record, ordered from 'nobody ran it' to 'it works'.
 
-    The order is the pipeline order: a later stage failing means the model got further, which is how
-    transitions decide whether a change is a regression or a fix.
+    The order is the pipeline order (a later stage failing means the model got further). Which changes are
+    regressions, fixes or merely changed failures is decided by `transitions.classify` alone.
     """
 
     NOT_APPLICABLE = "not_applicable"
