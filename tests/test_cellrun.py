@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,3 +53,57 @@ def test_version_that_does_not_exist_is_an_env_error_that_says_so(tmp_path: Path
 ])
 def test_uv_error_keeps_the_lines_that_say_why(text: str, keep: str) -> None:
     assert keep in cellrun.uv_error(text) and "Resolved" not in cellrun.uv_error(text)
+
+
+NEEDS_TV = '''CASE = {"converter": "torch.onnx", "requires": ["torchvision"]}
+def build():
+    raise AssertionError("never built")
+'''
+
+
+def probe_cell() -> matrix.Cell:
+    return matrix.Cell("torch.onnx", "torch", "3.11", {"torch": "2.9.0"},
+                       {"torch": "==2.9.0", "torchvision": "~=0.24.0", "timm": "==1.0.31"},
+                       [matrix.Task(18, "dynamo")], case_packages={"torchvision": [], "timm": ["torchvision"]})
+
+
+def installs_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, select: list[str]) -> list[str]:
+    """What execute asks uv to install for the selected cases (uv is stubbed to fail after recording it)."""
+    write_case(tmp_path / "suites", "models/tv.py", NEEDS_TV)
+    cases, settings = setup(tmp_path)
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True, exist_ok=True)
+    (venv / "bin" / "python").touch()
+    asked: list[str] = []
+
+    def fake_install(python: str, requirements: list[str], extra: list[str] | None = None) -> Any:
+        asked.extend(requirements)
+        return subprocess.CompletedProcess([], 1, "", "error: stubbed")
+
+    monkeypatch.setattr(cellrun, "install", fake_install)
+    chosen = [c for c in cases if any(s == c.id for s in select)]
+    cellrun.execute(probe_cell(), chosen, settings, venv=venv, log=lambda _: None)
+    return asked
+
+
+def test_a_one_case_probe_installs_no_case_package_it_does_not_import(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    assert installs_for(tmp_path, monkeypatch, ["models/a"]) == ["torch==2.9.0"]
+
+
+def test_a_case_that_requires_torchvision_gets_it_without_timm(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    assert installs_for(tmp_path, monkeypatch, ["models/a", "models/tv"]) == ["torch==2.9.0", "torchvision~=0.24.0"]
+
+
+def test_case_level_exclusion_records_not_applicable_before_any_environment(tmp_path: Path) -> None:
+    cases, settings = setup(tmp_path)
+    cell = matrix.Cell("tf2onnx", "tensorflow", "3.11", {"tensorflow": "2.17.1"}, {"tensorflow": "==2.17.1"},
+                       [matrix.Task(13, None), matrix.Task(15, None)],
+                       case_na={"models/a": "window", "models/b": "window"})
+    for c in cases:
+        c.meta["converter"] = "tf2onnx"
+    out = cellrun.execute(cell, cases, settings, log=lambda _: None)
+    records = list(store.read_file(out))
+    assert len(records) == 4 and {(r["outcome"], r["reason"]) for r in records} == {("not_applicable", "window")}
+    assert not (tmp_path / "work" / "envs").exists()

@@ -104,7 +104,7 @@ def test_preset_narrows_cells_and_loops_and_tags(tmp_path: Path) -> None:
     ("old", "new", "key", "value"),
     [
         ('torch = ["2.1.2", "2.6.0", "2.16.0rc1"]', 'torch = ["2.x"]', "axes.torch", "2.x"),
-        ("opset = [17, 18, 20]", 'opset = ["seventeen"]', "loop.opset", "['seventeen']"),
+        ("opset = [17, 18, 20]", 'opset = ["seventeen"]', "loop.opset", "seventeen"),
         ('mode = ["legacy", "dynamo"]', 'mode = ["jit"]', "loop.mode", "jit"),
         ('when = { torch = "<2.5" }', 'when = { torchh = "<2.5" }', "rule[1].when.torchh", "<2.5"),
         ('when = { torch = "<2.5" }', 'when = { torch = "<<2.5" }', "rule[1].when.torch", "<<2.5"),

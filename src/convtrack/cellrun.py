@@ -63,6 +63,23 @@ def harness_records(cell: matrix.Cell, cases: list[suite.Case], run_id: str, out
     ]
 
 
+def split_excluded(cell: matrix.Cell, cases: list[suite.Case]) -> tuple[list[suite.Case], list[tuple[suite.Case, str]]]:
+    """The cases to run, and each case a case-level rule excludes from this cell with the rule's reason."""
+    run, excluded = [], []
+    for c in cases:
+        why = cell.case_exclusion(c.id, c.tags)
+        if why is None:
+            run.append(c)
+        else:
+            excluded.append((c, why))
+    return run, excluded
+
+
+def case_requires(cell: matrix.Cell, cases: list[suite.Case]) -> set[str]:
+    """The case packages the selected cases import (CASE["requires"]): only those are installed."""
+    return {r for c in cases if c.converter == cell.converter for r in c.meta.get("requires", [])}
+
+
 def uv_error(output: str) -> str:
     """The lines of uv's output that say why resolution or installation failed."""
     lines = [ln.strip() for ln in output.splitlines() if ln.strip()]
@@ -97,12 +114,19 @@ def execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv
         store.write_all(out, harness_records(cell, cases, settings.run_id, Outcome.NOT_APPLICABLE, cell.na))
         log(f"{cell.id}: not applicable ({cell.na}); {len(cases) * len(cell.tasks)} records")
         return out
+    cases, excluded = split_excluded(cell, cases)
+    for case, why in excluded:
+        store.write_all(out, harness_records(cell, [case], settings.run_id, Outcome.NOT_APPLICABLE, why))
+    if excluded:
+        log(f"{cell.id}: {len(excluded)} cases not applicable by a case-level rule: {excluded[0][1]}")
+    if not cases:
+        return out
     venv = venv or settings.work / "envs" / cell.id
     created = create_venv(venv, cell.python) if not (venv / "bin" / "python").exists() else None
     python = str(venv / "bin" / "python")
-    log(f"{cell.id}: installing {' '.join(cell.pip_args())}")
-    result = created if created is not None and created.returncode != 0 else install(python, cell.pip_args(),
-                                                                                       install_args)
+    packages = cell.pip_args(case_requires(cell, cases))
+    log(f"{cell.id}: installing {' '.join(packages)}")
+    result = created if created is not None and created.returncode != 0 else install(python, packages, install_args)
     if result.returncode != 0:
         message = uv_error(result.stdout + result.stderr)
         store.write_all(out, harness_records(cell, cases, settings.run_id, Outcome.ENV_ERROR,

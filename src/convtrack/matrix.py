@@ -10,13 +10,16 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import sys
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from packaging.specifiers import InvalidSpecifier, SpecifierSet
-from packaging.version import InvalidVersion, Version
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
 
+from convtrack import matrix_values as mv
 from convtrack import store
+from convtrack.matrix_values import MatrixError
 from convtrack.store import SHORT_NAMES  # noqa: F401 - re-exported for the site's labels
 
 if sys.version_info >= (3, 11):
@@ -26,16 +29,11 @@ else:  # pragma: no cover
 
 LOOP_AXES = ("opset", "mode")
 KNOWN_MODES = {"legacy", "dynamo", None}
-TOP_KEYS = {"converter", "framework", "python", "description", "axes", "loop", "packages", "rule", "presets"}
-RULE_KEYS = {"when", "pin", "exclude", "needs", "reason"}
-
-
-class MatrixError(ValueError):
-    """A malformed matrix file: the message names the file, the key and the value."""
-
-    def __init__(self, path: Path | str, key: str, value: Any, problem: str) -> None:
-        super().__init__(f"{path}: key '{key}': value {value!r}: {problem}")
-        self.path, self.key, self.value = path, key, value
+TOP_KEYS = {"converter", "framework", "python", "description", "axes", "loop", "packages", "case_packages", "rule",
+            "presets"}
+RULE_KEYS = {"when", "pin", "exclude", "needs", "reason", "cases"}
+__all__ = ["Cell", "Matrix", "MatrixError", "Rule", "Task", "cell_from_axes", "expand", "expand_all", "load",
+           "load_dir"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,6 +43,11 @@ class Rule:
     exclude: str | None
     needs: tuple[str, ...]
     reason: str
+    cases: tuple[str, ...] = ()  # an `exclude` narrowed to these cases (ids or tags), see Cell.case_na
+
+    @property
+    def case_level(self) -> bool:
+        return bool(self.cases)
 
     @property
     def loop_level(self) -> bool:
@@ -70,6 +73,11 @@ class Cell:
     tasks: list[Task]
     na: str | None = None  # the whole cell is excluded
     tags: list[str] = dataclasses.field(default_factory=list)
+    # Case dependencies (e.g. torchvision): installed only when a selected case `requires` one. Each maps to the
+    # other case packages whose pins must hold when it is installed (timm imports torchvision).
+    case_packages: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    # Case-level exclusions of this cell: case id or tag -> reason (recorded not_applicable).
+    case_na: dict[str, str] = dataclasses.field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -79,8 +87,21 @@ class Cell:
     def channel(self) -> str:
         return "rc" if any(_version(v).is_prerelease for v in self.axes.values()) else "stable"
 
-    def pip_args(self) -> list[str]:
-        return [f"{pkg}{spec}" for pkg, spec in self.requirements.items()]
+    def pip_args(self, requires: Collection[str] | None = None) -> list[str]:
+        """What to install. With `requires` (the union of the selected cases' CASE["requires"]), case packages
+        no selected case needs are left out, so a one-case probe installs only what that case imports."""
+        keep = set(self.requirements) if requires is None else self.needed_packages(requires)
+        return [f"{pkg}{spec}" for pkg, spec in self.requirements.items() if pkg in keep]
+
+    def needed_packages(self, requires: Collection[str]) -> set[str]:
+        wanted = {r for r in requires if r in self.case_packages}
+        wanted |= {dep for r in wanted for dep in self.case_packages[r]}
+        return {p for p in self.requirements if p not in self.case_packages or p in wanted}
+
+    def case_exclusion(self, case_id: str, tags: Collection[str]) -> str | None:
+        """The reason a case is not applicable in this cell as a whole (a case-level rule), if any."""
+        # exact ids, not substrings: "issues/tf2onnx_2001" must not also exclude a later "issues/tf2onnx_20011"
+        return next((why for name, why in self.case_na.items() if name == case_id or name in tags), None)
 
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
@@ -107,16 +128,14 @@ class Matrix:
     rules: list[Rule]
     presets: dict[str, dict[str, Any]]
     description: str = ""
+    case_packages: dict[str, list[str]] = dataclasses.field(default_factory=dict)
 
 
 def _version(value: str) -> Version:
     return Version(value)
 
 
-def _spec(value: str) -> str:
-    """'1.2.3' means ==1.2.3; anything starting with an operator is a specifier."""
-    value = value.strip()
-    return value if value[:1] in "<>=!~" else f"=={value}"
+_spec = mv.spec
 
 
 def _matches(condition: Any, value: Any) -> bool:
@@ -124,22 +143,26 @@ def _matches(condition: Any, value: Any) -> bool:
         return any(_matches(c, value) for c in condition)
     if value is None:
         return condition is None or condition == "none"
-    if isinstance(condition, str) and condition[:1] in "<>=!~":
+    if mv.is_specifier(condition):
         return Version(str(value)) in SpecifierSet(condition, prereleases=True)
     return str(condition) == str(value)
 
 
-def _check_versions(path: Path, key: str, values: Any) -> list[str]:
-    if not isinstance(values, list) or not values:
-        raise MatrixError(path, key, values, "expected a non-empty list of versions")
-    out = []
-    for v in values:
-        try:
-            Version(str(v))
-        except InvalidVersion:
-            raise MatrixError(path, key, v, "not a PEP 440 version") from None
-        out.append(str(v))
-    return out
+def _table(path: Path, key: str, value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise MatrixError(path, key, value, "expected a table")
+    return value
+
+
+def _parse_when(path: Path, key: str, raw: dict[str, Any], axis_names: set[str]) -> dict[str, Any]:
+    when = raw.get("when", {})
+    if not isinstance(when, dict) or not when:
+        raise MatrixError(path, f"{key}.when", when, "a rule needs a non-empty 'when' table")
+    for axis, cond in when.items():
+        if axis not in axis_names:
+            raise MatrixError(path, f"{key}.when.{axis}", cond, f"unknown axis; known: {sorted(axis_names)}")
+        mv.condition(path, f"{key}.when.{axis}", axis, cond)
+    return when
 
 
 def _parse_rule(path: Path, index: int, raw: Any, axis_names: set[str]) -> Rule:
@@ -150,38 +173,63 @@ def _parse_rule(path: Path, index: int, raw: Any, axis_names: set[str]) -> Rule:
     if unknown:
         first = sorted(unknown)[0]
         raise MatrixError(path, f"{key}.{first}", raw[first], f"unknown key; use {sorted(RULE_KEYS)}")
-    when = raw.get("when", {})
-    if not isinstance(when, dict) or not when:
-        raise MatrixError(path, f"{key}.when", when, "a rule needs a non-empty 'when' table")
-    for axis, cond in when.items():
-        if axis not in axis_names:
-            raise MatrixError(path, f"{key}.when.{axis}", cond, f"unknown axis; known: {sorted(axis_names)}")
-        for c in cond if isinstance(cond, list) else [cond]:
-            if isinstance(c, str) and c[:1] in "<>=!~":
-                try:
-                    SpecifierSet(c)
-                except InvalidSpecifier:
-                    raise MatrixError(path, f"{key}.when.{axis}", c, "not a PEP 440 specifier") from None
-    pin = raw.get("pin", {})
-    if not isinstance(pin, dict):
-        raise MatrixError(path, f"{key}.pin", pin, "expected a table of package = version")
-    for pkg, val in pin.items():
-        try:
-            SpecifierSet(_spec(str(val)))
-        except InvalidSpecifier:
-            raise MatrixError(path, f"{key}.pin.{pkg}", val, "not a version or PEP 440 specifier") from None
+    when = _parse_when(path, key, raw, axis_names)
+    pin = {pkg: mv.requirement(path, f"{key}.pin.{pkg}", v) for pkg, v in _table(path, f"{key}.pin",
+                                                                                 raw.get("pin", {})).items()}
     exclude = raw.get("exclude")
-    if exclude is not None and not isinstance(exclude, str):
-        raise MatrixError(path, f"{key}.exclude", exclude, "exclude takes the reason as a string")
-    if exclude is None and not pin and not raw.get("needs"):
+    if exclude is not None:
+        mv.string(path, f"{key}.exclude", exclude)
+    needs = mv.names(path, f"{key}.needs", raw.get("needs", []))
+    cases = mv.names(path, f"{key}.cases", raw.get("cases", []))
+    if exclude is None and not pin and not needs:
         raise MatrixError(path, key, raw, "a rule must pin, exclude or need something")
-    return Rule(
-        when=when,
-        pin={k: _spec(str(v)) for k, v in pin.items()},
-        exclude=exclude,
-        needs=tuple(raw.get("needs", ())),
-        reason=str(raw.get("reason", exclude or "")),
-    )
+    if "cases" in raw and (not cases or exclude is None or pin or needs or any(a in LOOP_AXES for a in when)):
+        # a case-level exclusion is applied on the host, before the runner: it can only drop whole cases
+        raise MatrixError(path, f"{key}.cases", raw["cases"],
+                          "'cases' narrows an exclude on cell axes only: a non-empty list, with exclude, "
+                          "no pin/needs, no opset/mode in 'when'")
+    reason = mv.string(path, f"{key}.reason", raw.get("reason", exclude or ""))
+    return Rule(when=when, pin=pin, exclude=exclude, needs=needs, reason=reason, cases=cases)
+
+
+def _parse_loop(path: Path, raw: dict[str, Any]) -> dict[str, list[Any]]:
+    loop = dict(_table(path, "loop", raw.get("loop", {})))
+    opsets = loop.get("opset")
+    if not isinstance(opsets, list) or not opsets:
+        raise MatrixError(path, "loop.opset", opsets, "expected a non-empty list of integer opsets")
+    loop["opset"] = [mv.opset(path, "loop.opset", o) for o in opsets]
+    modes = loop.setdefault("mode", [None])
+    for m in modes:
+        if m not in KNOWN_MODES:
+            raise MatrixError(path, "loop.mode", m, f"unknown exporter mode; use {sorted(x for x in KNOWN_MODES if x)}")
+    return loop
+
+
+def _parse_case_packages(path: Path, raw: Any) -> dict[str, list[str]]:
+    out = {}
+    for pkg, deps in _table(path, "case_packages", raw).items():
+        out[pkg] = list(mv.names(path, f"case_packages.{pkg}", deps))
+        for dep in out[pkg]:
+            if dep not in raw:
+                raise MatrixError(path, f"case_packages.{pkg}", dep, "not itself a case package")
+    return out
+
+
+def _check_presets(path: Path, presets: Any, axes: dict[str, list[str]], loop: dict[str, list[Any]]) -> None:
+    names = set(axes) | set(LOOP_AXES)
+    for pname, preset in _table(path, "presets", presets).items():
+        for axis, vals in _table(path, f"presets.{pname}", preset).items():
+            if axis == "tags":
+                continue
+            if axis not in names:
+                raise MatrixError(path, f"presets.{pname}.{axis}", vals, f"unknown axis; known: {sorted(names)}")
+            if not isinstance(vals, list):
+                raise MatrixError(path, f"presets.{pname}.{axis}", vals, "expected a list of values")
+            pool: list[Any] = list(axes.get(axis) or loop.get(axis) or [])
+            for v in vals:
+                # type too: 2.6 (a float) is not "2.6.0", and true is not opset 1
+                if not any(type(v) is type(p) and v == p for p in pool):
+                    raise MatrixError(path, f"presets.{pname}.{axis}", v, f"not among the declared values {pool}")
 
 
 def load(path: Path) -> Matrix:
@@ -195,40 +243,22 @@ def load(path: Path) -> Matrix:
     for key in ("converter", "framework"):
         if not isinstance(raw.get(key), str):
             raise MatrixError(path, key, raw.get(key), "required string")
-    axes_raw = raw.get("axes", {})
+    python = mv.version(path, "python", raw.get("python", "3.11"))
+    description = mv.string(path, "description", raw.get("description", ""))
+    axes_raw = _table(path, "axes", raw.get("axes", {}))
     if raw["framework"] not in axes_raw:
         raise MatrixError(path, f"axes.{raw['framework']}", None, "the framework must be an axis")
-    axes = {name: _check_versions(path, f"axes.{name}", vals) for name, vals in axes_raw.items()}
-    loop = dict(raw.get("loop", {}))
-    opsets = loop.get("opset")
-    if not isinstance(opsets, list) or not opsets or not all(isinstance(o, int) and 1 <= o <= 30 for o in opsets):
-        raise MatrixError(path, "loop.opset", opsets, "expected a non-empty list of integer opsets")
-    modes = loop.setdefault("mode", [None])
-    for m in modes:
-        if m not in KNOWN_MODES:
-            raise MatrixError(path, "loop.mode", m, f"unknown exporter mode; use {sorted(x for x in KNOWN_MODES if x)}")
-    packages = {}
-    for pkg, val in raw.get("packages", {}).items():
-        try:
-            SpecifierSet(_spec(str(val)))
-        except InvalidSpecifier:
-            raise MatrixError(path, f"packages.{pkg}", val, "not a version or PEP 440 specifier") from None
-        packages[pkg] = _spec(str(val))
+    axes = {name: mv.versions(path, f"axes.{name}", vals) for name, vals in axes_raw.items()}
+    loop = _parse_loop(path, raw)
+    packages = {pkg: mv.requirement(path, f"packages.{pkg}", v)
+                for pkg, v in _table(path, "packages", raw.get("packages", {})).items()}
+    case_packages = _parse_case_packages(path, raw.get("case_packages", {}))
     names = set(axes) | set(LOOP_AXES)
     rules = [_parse_rule(path, i, r, names) for i, r in enumerate(raw.get("rule", []))]
     presets = raw.get("presets", {})
-    for pname, preset in presets.items():
-        for axis, vals in preset.items():
-            if axis == "tags":
-                continue
-            if axis not in names:
-                raise MatrixError(path, f"presets.{pname}.{axis}", vals, f"unknown axis; known: {sorted(names)}")
-            pool: list[Any] = list(axes.get(axis) or loop.get(axis) or [])
-            for v in vals:
-                if v not in pool:
-                    raise MatrixError(path, f"presets.{pname}.{axis}", v, f"not among the declared values {pool}")
-    return Matrix(path, raw["converter"], raw["framework"], str(raw.get("python", "3.11")), axes, loop,
-                  packages, rules, presets, str(raw.get("description", "")))
+    _check_presets(path, presets, axes, loop)
+    return Matrix(path, raw["converter"], raw["framework"], python, axes, loop, packages, rules, presets,
+                  description, case_packages)
 
 
 def load_dir(directory: Path) -> list[Matrix]:
@@ -268,7 +298,7 @@ def cell_from_axes(matrix: Matrix, axes: dict[str, str], preset_name: str | None
         raise MatrixError(matrix.path, "axes", sorted(unknown or missing)[0],
                           f"{'not an axis' if unknown else 'a value is needed for every axis'}: {sorted(matrix.axes)}")
     for name, value in axes.items():
-        _check_versions(matrix.path, f"axes.{name}", [value])
+        mv.version(matrix.path, f"axes.{name}", value)
     return _make_cell(matrix, {n: axes[n] for n in matrix.axes}, matrix.presets.get(preset_name or "", {}))
 
 
@@ -276,8 +306,13 @@ def _make_cell(matrix: Matrix, axes: dict[str, str], preset: dict[str, Any]) -> 
     requirements = {pkg: _spec(v) for pkg, v in axes.items()}
     requirements.update({k: v for k, v in matrix.packages.items() if k not in axes})
     cell_na = None
+    case_na: dict[str, str] = {}
     for rule in matrix.rules:
         if rule.loop_level or not all(_matches(c, axes.get(a)) for a, c in rule.when.items()):
+            continue
+        if rule.case_level:
+            for pattern in rule.cases:
+                case_na.setdefault(pattern, rule.reason)
             continue
         for pkg, spec in rule.pin.items():
             if pkg in axes:
@@ -299,7 +334,8 @@ def _make_cell(matrix: Matrix, axes: dict[str, str], preset: dict[str, Any]) -> 
                 None,
             )
             tasks.append(Task(opset, mode, na))
-    return Cell(matrix.converter, matrix.framework, matrix.python, axes, requirements, tasks, cell_na)
+    return Cell(matrix.converter, matrix.framework, matrix.python, axes, requirements, tasks, cell_na,
+                case_packages=dict(matrix.case_packages), case_na={} if cell_na else case_na)
 
 
 def expand_all(directory: Path, preset: str | None = None, converter: str | None = None) -> list[Cell]:

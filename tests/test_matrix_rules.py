@@ -1,0 +1,162 @@
+"""Matrix value types, case-level rules, case dependencies, and the measured incompatibility windows."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from packaging.specifiers import SpecifierSet
+
+from convtrack import matrix, suite
+from test_matrix import BASE, cells, write
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CASE_RULES = BASE + """
+[case_packages]
+torchvision = []
+timm = ["torchvision"]
+transformers = []
+[[rule]]
+when = { torch = "<2.5" }
+pin = { torchvision = "~=0.16.0", timm = "1.0.31", transformers = "4.42.4" }
+[[rule]]
+when = { torch = "<2.5", onnxruntime = "1.18.1" }
+cases = ["models/a", "seq"]
+exclude = "known window"
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "value"),
+    [
+        ('framework = "torch"', 'framework = "torch"\npython = 3.10', "python", "3.1"),
+        ('when = { torch = "<2.5" }', "when = { torch = 2 }", "rule[1].when.torch", "2"),
+        ('when = { torch = "<2.5" }', 'when = { torch = ["<2.5", 2.4] }', "rule[1].when.torch", "2.4"),
+        ('torch = ["2.1.2", "2.6.0", "2.16.0rc1"]', 'torch = ["2.1.2", 2.10]', "axes.torch", "2.1"),
+        ('numpy = "2.1.0"', "numpy = 2.1", "packages.numpy", "2.1"),
+        ('pin = { onnxscript = "0.1.0" }', "pin = { onnxscript = 0.1 }", "rule[1].pin.onnxscript", "0.1"),
+        ('torch = ["2.6.0"]', "torch = [2.6]", "presets.quick.torch", "2.6"),
+        ("opset = [17, 18, 20]", "opset = [17, true]", "loop.opset", "True"),
+        ('mode = "dynamo", opset = "!=18"', 'mode = "dynamo", opset = true', "rule[2].when.opset", "True"),
+        ('exclude = "legacy max opset 19"', 'exclude = "x"\nreason = 19', "rule[3].reason", "19"),
+        ('exclude = "legacy max opset 19"', 'exclude = "x"\nneeds = "onnx"', "rule[3].needs", "onnx"),
+        ('exclude = "legacy max opset 19"', 'exclude = "x"\ncases = ["a"]', "rule[3].cases", "['a']"),
+        ('pin = { onnxscript = "0.1.0" }', 'pin = { onnxscript = "0.1.0" }\ncases = ["a"]', "rule[1].cases", "a"),
+    ],
+)
+def test_a_value_of_the_wrong_type_names_file_key_and_value(tmp_path: Path, old: str, new: str, key: str,
+                                                             value: str) -> None:
+    assert old in BASE
+    path = write(tmp_path, BASE.replace(old, new, 1))
+    with pytest.raises(matrix.MatrixError) as err:
+        matrix.expand(matrix.load(path))
+    message = str(err.value)
+    assert str(path) in message and f"key '{key}'" in message and value in message
+
+
+def test_the_cli_exits_2_on_a_float_version(tmp_path: Path) -> None:
+    from convtrack import cli
+
+    (tmp_path / "m").mkdir()
+    write(tmp_path / "m", BASE.replace('framework = "torch"', 'framework = "torch"\npython = 3.10'))
+    assert cli.main(["--matrix-dir", str(tmp_path / "m"), "matrix", "check"]) == 2
+
+
+def test_a_case_level_rule_names_exact_cases_or_tags_in_matching_cells_only(tmp_path: Path) -> None:
+    got = cells(tmp_path, CASE_RULES)
+    cell = got["torch2.1.2-ort1.18.1"]
+    assert cell.na is None and all(t.na is None or "opset" in t.na for t in cell.tasks)
+    assert cell.case_exclusion("models/a", []) == "known window"
+    assert cell.case_exclusion("models/ab", []) is None  # an id is exact, never a substring
+    assert cell.case_exclusion("models/lstm", ["seq", "rnn"]) == "known window"
+    assert got["torch2.1.2-ort1.20.1"].case_exclusion("models/a", []) is None
+    assert got["torch2.6.0-ort1.18.1"].case_na == {}  # excluded whole: the cell-level reason wins
+
+
+def test_case_packages_are_installed_only_for_cases_that_require_them(tmp_path: Path) -> None:
+    cell = cells(tmp_path, CASE_RULES)["torch2.1.2-ort1.20.1"]
+    every = cell.pip_args()
+    assert {"torchvision~=0.16.0", "timm==1.0.31", "transformers==4.42.4"} <= set(every)
+    base = cell.pip_args(requires=[])
+    assert not any(a.startswith(("torchvision", "timm", "transformers")) for a in base)
+    assert "torch==2.1.2" in base and "onnxscript==0.1.0" in base
+    assert set(cell.pip_args(["transformers"])) - set(base) == {"transformers==4.42.4"}
+    # timm imports torchvision: its pin comes along, so uv never picks a torchvision for the wrong torch
+    assert set(cell.pip_args(["timm"])) - set(base) == {"timm==1.0.31", "torchvision~=0.16.0"}
+    # a requirement the cell does not pin is not installed (the worker records the case not_applicable)
+    newest = cells(tmp_path, CASE_RULES)["torch2.6.0-ort1.20.1"]
+    assert newest.pip_args(["torchvision"]) == newest.pip_args([])
+
+
+def test_a_cell_round_trips_its_case_packages_and_exclusions(tmp_path: Path) -> None:
+    cell = cells(tmp_path, CASE_RULES)["torch2.1.2-ort1.18.1"]
+    again = matrix.Cell.from_dict(cell.to_dict())
+    assert again.case_na == cell.case_na and again.case_packages == cell.case_packages
+
+
+# torch patch release -> the torchvision release built for it (uv pip compile, Python 3.11, linux, 2026-11-30)
+TORCHVISION = {
+    "2.0.1": "0.15.2", "2.1.0": "0.16.0", "2.1.1": "0.16.1", "2.1.2": "0.16.2", "2.2.2": "0.17.2",
+    "2.3.1": "0.18.1", "2.4.0": "0.19.0", "2.4.1": "0.19.1", "2.5.1": "0.20.1", "2.6.0": "0.21.0",
+    "2.7.1": "0.22.1", "2.8.0": "0.23.0", "2.9.0": "0.24.0", "2.9.1": "0.24.1", "2.10.0": "0.25.0",
+    "2.11.0": "0.26.0", "2.12.0": "0.27.0", "2.12.1": "0.27.1", "2.13.0": "0.28.0", "2.14.1": "0.29.2",
+}
+
+
+def project_cell(torch: str) -> matrix.Cell:
+    m = next(x for x in matrix.load_dir(ROOT / "matrix") if x.converter == "torch.onnx")
+    return matrix.cell_from_axes(m, {"torch": torch, "onnxruntime": "1.20.1", "onnx": "1.17.0"})
+
+
+@pytest.mark.parametrize(("torch", "vision"), sorted(TORCHVISION.items()))
+def test_every_torch_patch_release_gets_its_own_torchvision(torch: str, vision: str) -> None:
+    spec = SpecifierSet(project_cell(torch).requirements["torchvision"])
+    assert vision in spec
+    # the lower bound: no torchvision of an older minor (those do not pin torch, uv could backtrack to them)
+    older = f"0.{int(vision.split('.')[1]) - 1}.0"
+    assert older not in spec
+
+
+def test_torch_2_15_has_no_torchvision_or_timm_yet() -> None:
+    assert not {"torchvision", "timm"} & set(project_cell("2.15.0").requirements)
+
+
+@pytest.mark.parametrize(("torch", "onnxscript"), [
+    ("2.1.2", "==0.1.0"), ("2.4.1", "==0.1.0"), ("2.5.1", "==0.2.7"), ("2.6.0", "==0.2.7"),
+    ("2.9.1", "==0.7.2"), ("2.15.0", "==0.7.2"),
+])
+def test_onnxscript_follows_the_measured_window(torch: str, onnxscript: str) -> None:
+    assert project_cell(torch).requirements["onnxscript"] == onnxscript
+
+
+def test_transformers_for_torch_2_1_is_the_measured_release() -> None:
+    assert project_cell("2.1.2").requirements["transformers"] == "==4.42.4"
+    assert project_cell("2.4.1").requirements["transformers"] == "==4.46.3"
+
+
+def test_the_keras3_window_names_existing_from_keras_cases_and_spares_its_reproducer() -> None:
+    tf = {c.id: c for c in matrix.expand_all(ROOT / "matrix", converter="tf2onnx")}
+    window = tf["tf2.17.1-tf2onnx1.16.1-onnx1.14.1-ort1.20.1"]
+    cases = {c.id: c for c in suite.discover(ROOT / "suites", "tf2onnx")}
+    assert len(window.case_na) == 17 and set(window.case_na) <= set(cases)
+    assert all("from_keras" in cases[c].tags for c in window.case_na)
+    assert window.case_exclusion("issues/tf2onnx_2348", cases["issues/tf2onnx_2348"].tags) is None
+    assert window.case_exclusion("models/keras_tf_function_mlp", ["from_function"]) is None
+    for fine in ("tf2.17.1-tf2onnx1.17.0-onnx1.14.1-ort1.20.1", "tf2.15.1-tf2onnx1.16.1-onnx1.14.1-ort1.20.1"):
+        assert tf[fine].case_na == {}
+
+
+@pytest.mark.integration
+@pytest.mark.skipif(shutil.which("uv") is None, reason="uv is not installed")
+@pytest.mark.parametrize("torch", ["2.1.0", "2.4.0", "2.9.0", "2.12.0"])
+def test_patch_releases_resolve_with_their_case_packages(tmp_path: Path, torch: str) -> None:
+    """Against the package index: the pins resolve for a patch release the axes do not list."""
+    req = tmp_path / "req.in"
+    req.write_text("\n".join(project_cell(torch).pip_args()) + "\n")
+    out = subprocess.run(["uv", "pip", "compile", "-q", "--python-version", "3.11", "--python-platform",
+                          "x86_64-manylinux_2_28", str(req)], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+    assert f"torchvision=={TORCHVISION[torch]}" in out.stdout.splitlines()
