@@ -4,12 +4,19 @@ Tasks execute in a supervised worker process (convtrack.worker). A task that kil
 abort), outlives its timeout or grows past the memory limit is recorded as crash or timeout, the worker
 is restarted, and the run carries on: one case never costs another its record.
 
+A crash is charged to the task that caused it. The worker acknowledges each task only after it has released
+the previous one (its model dropped, garbage collected); a task's record is written once that ack (or a clean
+exit) proves the worker survived it. A worker that dies between a result and the next ack turns the held result
+into a crash of *that* task; a task that leaves non-daemon threads running retires the worker at once, so a late
+crash from them is still charged to it. Every record is written once; none is rewritten.
+
     python -m convtrack.runner --plan plan.json --out records.jsonl
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import select
@@ -22,6 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from convtrack import stages
 from convtrack.outcomes import SHORT, Outcome
 from convtrack.store import Record, RecordWriter
 from convtrack.suite import Case
@@ -29,6 +37,8 @@ from convtrack.suite import Case
 DEFAULT_TIMEOUT_S = 300.0
 DEFAULT_MEMORY_GB = 12.0
 IMPORT_TIMEOUT_S = 600.0
+ACK_TIMEOUT_S = 300.0  # releasing the previous task (dropping a model, gc) never takes this long
+CLOSE_GRACE_S = 60.0  # a retired worker finishes its leftover threads within this, or is killed
 
 
 class WorkerLost(Exception):
@@ -79,8 +89,14 @@ class Worker:
                 chunk = os.read(fd, 1 << 16)
                 if not chunk:
                     code = self.proc.wait()
+                    self.kill()  # descendants of a dead worker must not outlive it
                     raise WorkerLost(Outcome.CRASH, _describe_exit(code))
                 self._buf += chunk
+                continue
+            status = self.proc.poll()
+            if status is not None:  # dead, but a forked descendant still holds the pipe open: no EOF comes
+                self.kill()
+                raise WorkerLost(Outcome.CRASH, _describe_exit(status))
             rss = _rss_bytes(self.proc.pid)
             if rss > self.memory_bytes:
                 self.kill()
@@ -88,32 +104,45 @@ class Worker:
         line, self._buf = self._buf.split(b"\n", 1)
         return json.loads(line)
 
-    def submit(self, task: dict[str, Any], timeout: float) -> dict[str, Any]:
+    def send(self, task: dict[str, Any], ack_timeout: float = ACK_TIMEOUT_S) -> None:
+        """Hand over a task; returns once the worker acknowledged it, i.e. survived releasing the last one."""
         assert self.proc.stdin is not None
         try:
             self.proc.stdin.write((json.dumps(task) + "\n").encode())
             self.proc.stdin.flush()
         except BrokenPipeError:
-            raise WorkerLost(Outcome.CRASH, _describe_exit(self.proc.wait())) from None
+            code = self.proc.wait()
+            self.kill()
+            raise WorkerLost(Outcome.CRASH, _describe_exit(code)) from None
+        ack = self._read(ack_timeout)
+        if not ack.get("ack"):
+            raise ValueError(f"worker protocol: expected an ack, got {str(ack)[:200]}")
+
+    def submit(self, task: dict[str, Any], timeout: float) -> dict[str, Any]:
+        self.send(task)
         return self._read(timeout)
 
     def kill(self) -> None:
-        if self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+        try:  # the whole process group: the worker and anything it forked, even when the worker is gone
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
         self.proc.wait()
         self.scratch.cleanup()
 
-    def close(self) -> None:
+    def close(self, grace: float = CLOSE_GRACE_S) -> int | None:
+        """End the worker (EOF on its stdin); its exit code, or None when it had to be killed."""
         if self.proc.stdin:
-            self.proc.stdin.close()
+            try:
+                self.proc.stdin.close()
+            except BrokenPipeError:
+                pass
         try:
-            self.proc.wait(timeout=30)
+            code: int | None = self.proc.wait(timeout=grace)
         except subprocess.TimeoutExpired:
-            self.kill()
-        self.scratch.cleanup()
+            code = None
+        self.kill()
+        return code
 
 
 def _describe_exit(code: int) -> str:
@@ -133,6 +162,19 @@ def _tasks(plan: dict[str, Any]) -> Iterator[tuple[Case, dict[str, Any]]]:
             yield case, task
 
 
+@dataclasses.dataclass
+class Held:
+    """A task's result, written once the worker proved it survived the task (see the module doc)."""
+
+    index: int
+    case: Case
+    task: dict[str, Any]
+    result: dict[str, Any]
+    seconds: float
+    log_offset: int
+    from_worker: bool
+
+
 class Runner:
     def __init__(self, plan: dict[str, Any], out: Path, log_path: Path, quiet: bool = False) -> None:
         self.plan = plan
@@ -143,11 +185,14 @@ class Runner:
         self.timeout = float(plan.get("case_timeout", DEFAULT_TIMEOUT_S))
         self.memory = int(float(plan.get("memory_limit_gb", DEFAULT_MEMORY_GB)) * 2**30)
         self.versions: dict[str, str] = {}
+        self.held: list[Held] = []
+        self.total = 0
+        self.written = 0
 
     def record(self, case: Case, task: dict[str, Any], result: dict[str, Any]) -> Record:
         return Record(
             run_id=self.plan["run_id"], converter=self.cell["converter"], framework=self.cell["framework"],
-            cell=self.plan["cell_id"],
+            cell=self.plan["cell_id"], axes=dict(self.cell["axes"]),
             case=case.id, case_kind=case.kind, case_hash=case.hash, opset=int(task["opset"]), mode=task["mode"],
             versions=self.versions or dict(self.cell["axes"]),
             **{k: v for k, v in result.items() if k in Record.__dataclass_fields__},
@@ -171,46 +216,136 @@ class Runner:
     def run(self) -> int:
         """Returns the number of records written."""
         tasks = list(_tasks(self.plan))
-        written = 0
+        self.total = len(tasks)
         worker: Worker | dict[str, Any] | None = None
         with RecordWriter(self.out) as writer, open(self.log_path, "a") as log:
             for i, (case, task) in enumerate(tasks, 1):
                 started = time.monotonic()
+                offset = _size(log, self.log_path)
                 if task.get("na"):
-                    result = {"outcome": Outcome.NOT_APPLICABLE.value, "reason": task["na"]}
-                else:
-                    if worker is None:
-                        worker = self._start(log)
-                    result = worker if isinstance(worker, dict) else self._submit(worker, case, task, log)
-                    if isinstance(worker, Worker) and worker.proc.poll() is not None:
-                        worker = None  # lost: restart for the next task
-                writer.write(self.record(case, task, result))
-                written += 1
-                self._progress(i, len(tasks), case, task, result, time.monotonic() - started)
+                    self._hold(writer, Held(i, case, task, {"outcome": Outcome.NOT_APPLICABLE.value,
+                                                            "reason": task["na"]}, 0.0, offset, False))
+                    continue
+                problem = stages.meta_problem(case.meta)
+                if problem:  # the runner reads `timeout` itself: a malformed case never reaches the worker
+                    self._hold(writer, Held(i, case, task, {"outcome": Outcome.HARNESS_ERROR.value, "reason": problem,
+                                                            "signature": problem[:200]}, 0.0, offset, False))
+                    continue
+                if worker is None:
+                    worker = self._start(log)
+                if isinstance(worker, dict):
+                    self._hold(writer, Held(i, case, task, worker, 0.0, offset, False))
+                    continue
+                worker = self._one(writer, worker, log, Held(i, case, task, {}, 0.0, offset, True), started)
             if isinstance(worker, Worker):
-                worker.close()
-        return written
+                self._retire(writer, worker)
+            self._flush(writer)
+        return self.written
 
-    def _submit(self, worker: Worker, case: Case, task: dict[str, Any], log: TextIO) -> dict[str, Any]:
-        timeout = float(case.meta.get("timeout", self.timeout))
-        log.flush()
-        offset = self.log_path.stat().st_size
+    def _one(self, writer: RecordWriter, worker: Worker, log: TextIO, held: Held, started: float) -> Worker | None:
+        """Run one task on `worker`; the worker to use next (None: start a new one)."""
+        timeout = float(held.case.meta.get("timeout", self.timeout))
+        payload = {"case": held.case.to_dict(), "opset": held.task["opset"], "mode": held.task["mode"]}
+        for attempt in (1, 2):
+            try:
+                worker.send(payload)
+                break
+            except (WorkerLost, ValueError) as lost:
+                if attempt == 1:  # died releasing the previous task: that task's crash; retry on a fresh worker
+                    self._blame_held(lost)
+                    self._flush(writer)
+                else:
+                    held.result = self._lost(lost, held.log_offset, timeout) if isinstance(lost, WorkerLost) else {
+                        "outcome": Outcome.HARNESS_ERROR.value, "reason": f"runner: {lost}"}
+                    self._hold(writer, held)
+                    self._flush(writer)
+                    return None
+                fresh = self._start(log)
+                if isinstance(fresh, dict):
+                    held.result = fresh
+                    self._hold(writer, held)
+                    return None
+                worker = fresh
+        self._flush(writer)  # the ack proves the worker survived every held task
         try:
-            return worker.submit({"case": case.to_dict(), "opset": task["opset"], "mode": task["mode"]}, timeout)
+            held.result = worker._read(timeout)
         except WorkerLost as lost:
-            tail = _tail(self.log_path, offset)
-            return {"outcome": lost.outcome.value, "signature": f"{lost.outcome.value}: {lost}",
-                    "error": f"{lost}\n{tail}".strip()[:2000], "timings": {"total_s": timeout}
-                    if lost.outcome is Outcome.TIMEOUT else {}}
+            held.result = self._lost(lost, held.log_offset, timeout)
+            held.seconds = time.monotonic() - started
+            self._hold(writer, held)
+            self._flush(writer)
+            return None
+        except Exception as exc:  # garbage on the protocol pipe: the harness's problem, never the converter's
+            worker.kill()
+            held.result = {"outcome": Outcome.HARNESS_ERROR.value, "reason": f"runner: {type(exc).__name__}: {exc}"}
+            self._hold(writer, held)
+            self._flush(writer)
+            return None
+        held.seconds = time.monotonic() - started
+        self._hold(writer, held)
+        if held.result.get("leftovers"):  # threads still running after the result: retire now, charge it here
+            self._retire(writer, worker)
+            return None
+        return worker
 
-    def _progress(self, i: int, n: int, case: Case, task: dict[str, Any], result: dict[str, Any],
-                  seconds: float) -> None:
+    def _retire(self, writer: RecordWriter, worker: Worker) -> None:
+        """Close the worker; an abnormal exit is charged to the task whose result is held."""
+        code = worker.close()
+        if code is None:
+            self._blame_held(WorkerLost(Outcome.TIMEOUT, f"worker did not exit within {CLOSE_GRACE_S:.0f} s "
+                                                         "after its last result (threads left running)"))
+        elif code != 0:
+            self._blame_held(WorkerLost(Outcome.CRASH, _describe_exit(code)))
+        self._flush(writer)
+
+    def _blame_held(self, lost: Exception) -> None:
+        """The worker died after sending the held result: that task caused it. Its raw result is kept."""
+        held = next((h for h in reversed(self.held) if h.from_worker), None)
+        if held is None:
+            return
+        outcome = lost.outcome if isinstance(lost, WorkerLost) else Outcome.HARNESS_ERROR
+        before = held.result.get("outcome")
+        tail = _tail(self.log_path, held.log_offset)
+        held.result = {
+            **held.result, "outcome": outcome.value,
+            "signature": f"{outcome.value}: {lost} (after the result)",
+            "error": f"the worker died after sending this task's result ({before}): {lost}\n{tail}".strip()[:2000],
+            "tags": [*held.result.get("tags", []), f"after_result:{before}"],
+        }
+
+    def _lost(self, lost: WorkerLost, offset: int, timeout: float) -> dict[str, Any]:
+        tail = _tail(self.log_path, offset)
+        return {"outcome": lost.outcome.value, "signature": f"{lost.outcome.value}: {lost}",
+                "error": f"{lost}\n{tail}".strip()[:2000],
+                "timings": {"total_s": timeout} if lost.outcome is Outcome.TIMEOUT else {}}
+
+    def _hold(self, writer: RecordWriter, held: Held) -> None:
+        self.held.append(held)
+        if not held.from_worker and not any(h.from_worker for h in self.held):
+            self._flush(writer)
+
+    def _flush(self, writer: RecordWriter) -> None:
+        for held in self.held:
+            writer.write(self.record(held.case, held.task, held.result))
+            self.written += 1
+            self._progress(held)
+        self.held = []
+
+    def _progress(self, held: Held) -> None:
         if self.quiet:
             return
-        outcome = Outcome(result["outcome"])
-        mode = task["mode"] or "-"
-        print(f"[{i:>4}/{n}] {case.id:<40} opset {task['opset']:<2} {mode:<7} {SHORT[outcome]:<6}"
-              f" {seconds:6.1f}s", file=sys.stderr, flush=True)
+        outcome = Outcome(held.result["outcome"])
+        mode = held.task["mode"] or "-"
+        print(f"[{held.index:>4}/{self.total}] {held.case.id:<40} opset {held.task['opset']:<2} {mode:<7} "
+              f"{SHORT[outcome]:<6} {held.seconds:6.1f}s", file=sys.stderr, flush=True)
+
+
+def _size(log: TextIO, path: Path) -> int:
+    log.flush()
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _tail(path: Path, offset: int, lines: int = 15) -> str:

@@ -2,11 +2,19 @@
 
 Each stage raises `StageFailure` carrying the outcome it stands for, so the first stage that failed wins.
 Only numpy, onnx and onnxruntime are used here; the framework lives behind the converter.
+
+The harness is never the converter: an exception is charged to the stage's outcome only when it comes from
+the framework, the converter or the model. It becomes a harness outcome (with a `reason`) when it is
+- the environment's (ENOSPC, quota, too many open files: `env_error`),
+- convtrack's own code (the adapter calling a converter's API wrongly, or an exporter failing while it traces
+  convtrack's own Python, e.g. the synthetic generator's modules: `harness_error`),
+- an interruption (`KeyboardInterrupt`, `SystemExit` raised inside a task: `harness_error`).
 """
 
 from __future__ import annotations
 
 import collections
+import errno
 import re
 import time
 import traceback
@@ -14,27 +22,32 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import convtrack
 from convtrack.outcomes import Outcome, is_unsupported_op, signature
 
 T = TypeVar("T")
 _ORT_STATUS = re.compile(r"\[ONNXRuntimeError\]\s*:\s*\d+\s*:\s*([A-Z_]+)")
+# errnos that say the machine, not the converter, failed (disk full, quota, descriptor or memory exhaustion).
+ENV_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EMFILE, errno.ENFILE, errno.ENOMEM, errno.EROFS,
+                        errno.EIO})
+_ENV_TEXT = re.compile(r"No space left on device|Disk quota exceeded|Too many open files|Read-only file system")
+PACKAGE_DIR = Path(convtrack.__file__).resolve().parent
+_USER_FILE = re.compile(r'File "([^"]+\.py)", line \d+')
 
 
 class StageFailure(Exception):
-    def __init__(self, outcome: Outcome, exc: BaseException, tags: list[str] | None = None) -> None:
+    def __init__(self, outcome: Outcome, exc: BaseException, tags: list[str] | None = None,
+                 reason: str | None = None) -> None:
         super().__init__(str(exc))
         self.outcome = outcome
         self.exc = exc
         self.tags = tags or []
+        self.reason = reason  # set for harness outcomes: why the harness, not the converter, is to blame
 
     @property
     def root(self) -> BaseException:
         """The innermost cause: wrappers such as OnnxExporterError say little on their own."""
-        exc, seen = self.exc, {id(self.exc)}
-        while (nxt := exc.__cause__ or exc.__context__) is not None and id(nxt) not in seen:
-            seen.add(id(nxt))
-            exc = nxt
-        return exc
+        return chain(self.exc)[-1]
 
     @property
     def signature(self) -> str:
@@ -48,22 +61,102 @@ class StageFailure(Exception):
         text = "\n".join("".join(traceback.format_exception_only(type(e), e)).strip() for e in parts)
         return text[:2000]
 
+    def result(self, timings: dict[str, float]) -> dict[str, Any]:
+        """The worker's result for this failure."""
+        out = {"outcome": self.outcome.value, "signature": self.signature, "error": self.error,
+               "timings": timings, "tags": self.tags}
+        if self.reason:
+            out["reason"] = self.reason
+        return out
+
+
+def chain(exc: BaseException) -> list[BaseException]:
+    """The exception and its causes, outermost first (cycles cut)."""
+    out, seen = [exc], {id(exc)}
+    while (nxt := out[-1].__cause__ or out[-1].__context__) is not None and id(nxt) not in seen:
+        seen.add(id(nxt))
+        out.append(nxt)
+    return out
+
+
+# convtrack modules that run a model's own ops (the synthetic graphs' forward): an exporter failing on a line
+# there fails on one of the model's ops, which is converter behaviour, not the harness's.
+MODEL_MODULES = frozenset({"synthetic_torch.py"})
+
+
+def _own_file(filename: str) -> bool:
+    """A file of convtrack's own package (the harness), not a case file, a framework's or model-op code."""
+    try:
+        path = Path(filename).resolve()
+    except (OSError, ValueError):
+        return False
+    return path.is_relative_to(PACKAGE_DIR) and path.name not in MODEL_MODULES
+
+
+def environment_fault(exc: BaseException) -> str | None:
+    """Why `exc` is the machine's fault (disk full, ...), or None."""
+    for e in chain(exc):
+        if isinstance(e, OSError) and e.errno in ENV_ERRNOS:
+            return f"environment: {type(e).__name__} errno {errno.errorcode.get(e.errno or 0, e.errno)}: {e}"
+        m = _ENV_TEXT.search(str(e))
+        if m:
+            return f"environment: {m.group(0)} ({type(e).__name__})"
+    return None
+
+
+def harness_fault(exc: BaseException) -> str | None:
+    """Why `exc` is convtrack's own fault, or None.
+
+    Two shapes: a TypeError/AttributeError/NameError whose innermost frame is in convtrack's package (the adapter
+    called an API wrongly: a TypeError for an unknown keyword is raised in the caller's frame, i.e. ours), or an
+    exporter's message points into convtrack's package ("from user code: File .../convtrack/synthetic.py"),
+    i.e. the exporter failed while tracing convtrack's own Python rather than the model's.
+    """
+    root = chain(exc)[-1]
+    frames = traceback.extract_tb(root.__traceback__)
+    misuse = isinstance(root, (TypeError, AttributeError, NameError))  # wrong keyword, arity, missing API
+    if misuse and frames and _own_file(frames[-1].filename):
+        where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}"
+        return f"harness: convtrack's own code raised {type(root).__name__} at {where} (adapter misuse of the API?)"
+    for e in chain(exc):
+        named = _USER_FILE.findall(str(e))
+        if named and _own_file(named[-1]):  # the innermost frame the exporter reports
+            return f"harness: the exporter failed while tracing convtrack's own code ({Path(named[-1]).name})"
+    return None
+
 
 def timed(timings: dict[str, float], key: str, outcome: Outcome, fn: Callable[[], T]) -> T:
     start = time.perf_counter()
     try:
         return fn()
+    except StageFailure:
+        raise
     except Exception as exc:  # every stage failure is data, not a harness crash
-        tags = []
-        if outcome is Outcome.CONVERT_ERROR and is_unsupported_op(str(exc)):
-            tags.append("unsupported_op")
-        if outcome in (Outcome.LOAD_ERROR, Outcome.RUN_ERROR):
-            m = _ORT_STATUS.search(str(exc))
-            if m:
-                tags.append(f"ort:{m.group(1)}")
-        raise StageFailure(outcome, exc, tags) from exc
+        raise classify(key, outcome, exc) from exc
+    except (KeyboardInterrupt, SystemExit) as exc:  # an interruption is never the converter's verdict
+        raise StageFailure(Outcome.HARNESS_ERROR, exc, reason=f"interrupted: {type(exc).__name__}"
+                           f"{exc.args!r} raised during the {key.removesuffix('_s')} stage") from exc
     finally:
         timings[key] = round(time.perf_counter() - start, 4)
+
+
+def classify(key: str, outcome: Outcome, exc: Exception) -> StageFailure:
+    """The StageFailure for an exception raised in stage `key` (whose own outcome is `outcome`)."""
+    env = environment_fault(exc)
+    if env:
+        return StageFailure(Outcome.ENV_ERROR, exc, reason=f"{env} (during {key.removesuffix('_s')})")
+    if outcome is not Outcome.BUILD_ERROR:  # build runs the case's code, which may live anywhere
+        own = harness_fault(exc)
+        if own:
+            return StageFailure(Outcome.HARNESS_ERROR, exc, reason=own)
+    tags = []
+    if outcome is Outcome.CONVERT_ERROR and is_unsupported_op(str(exc)):
+        tags.append("unsupported_op")
+    if outcome in (Outcome.LOAD_ERROR, Outcome.RUN_ERROR):
+        m = _ORT_STATUS.search(str(exc))
+        if m:
+            tags.append(f"ort:{m.group(1)}")
+    return StageFailure(outcome, exc, tags)
 
 
 def check(path: Path) -> None:
@@ -89,6 +182,71 @@ def model_info(path: Path) -> dict[str, Any]:
         "opset_imports": {(o.domain or "ai.onnx"): o.version for o in model.opset_import},
         "sequences": {str(n): sorted(op_sequences(model.graph, n)) for n in (2, 3)},
     }
+
+
+def produced_opset(path: Path) -> int | None:
+    """The ai.onnx opset the model imports (an exporter may not honour the requested one)."""
+    import onnx
+
+    model = onnx.load(str(path), load_external_data=False)
+    return next((int(o.version) for o in model.opset_import if o.domain in ("", "ai.onnx")), None)
+
+
+def declared_outputs(path: Path) -> list[dict[str, Any]]:
+    """The graph outputs as the model declares them: name, shape (int dims, symbolic names, None), dtype."""
+    import onnx
+
+    model = onnx.load(str(path), load_external_data=False)
+    return [_declared(out, onnx) for out in model.graph.output]
+
+
+def _declared(value_info: Any, onnx: Any) -> dict[str, Any]:
+    kind = value_info.type.WhichOneof("value")
+    if kind != "tensor_type":  # sequences, maps, optionals: no tensor shape to declare
+        return {"name": value_info.name, "shape": None, "dtype": str(kind)}
+    tensor = value_info.type.tensor_type
+    shape: list[int | str | None] | None = None
+    if tensor.HasField("shape"):
+        shape = [_dim(d) for d in tensor.shape.dim]
+    return {"name": value_info.name, "shape": shape, "dtype": _dtype_name(tensor.elem_type, onnx)}
+
+
+def _dim(dim: Any) -> int | str | None:
+    which = dim.WhichOneof("value")
+    if which == "dim_value":
+        return int(dim.dim_value)
+    return str(dim.dim_param) if which == "dim_param" else None
+
+
+def _dtype_name(elem_type: int, onnx: Any) -> str:
+    try:
+        import numpy as np
+
+        return str(np.dtype(onnx.helper.tensor_dtype_to_np_dtype(elem_type)))
+    except (AttributeError, KeyError, TypeError, ValueError):  # old onnx, or bfloat16/float8 without numpy types
+        return str(onnx.TensorProto.DataType.Name(elem_type)).lower()
+
+
+# Types a CASE value must have where the worker reads it (a malformed value is the case's fault, not the
+# converter's: the task gets harness_error naming key and value).
+_META_TYPES: dict[str, tuple[type, ...]] = {
+    "min_opset": (int,), "rtol": (int, float), "atol": (int, float), "timeout": (int, float),
+    "modes": (list, tuple), "requires": (list, tuple), "dynamic": (dict,), "export_no_grad": (bool,),
+}
+
+
+def meta_problem(meta: dict[str, Any]) -> str | None:
+    """What is wrong with a case's CASE values, naming key and value, or None."""
+    for key, types in _META_TYPES.items():
+        if key not in meta:
+            continue
+        value = meta[key]
+        if isinstance(value, bool) and bool not in types or not isinstance(value, types):
+            names = " or ".join(t.__name__ for t in types)
+            return f"case metadata: key 'CASE.{key}': value {value!r}: expected {names}"
+        if key in ("rtol", "atol", "timeout") and not float(meta[key]) >= 0:
+            return f"case metadata: key 'CASE.{key}': value {value!r}: expected a non-negative number"
+    return None
 
 
 def _op_name(node: Any) -> str:

@@ -7,6 +7,10 @@ from pathlib import Path
 from typing import Any
 
 
+class NoFloat64(Exception):
+    """The model cannot be run in float64; the message says why."""
+
+
 class Converter(abc.ABC):
     """Turns a framework model into an ONNX file and computes the framework's own reference outputs.
 
@@ -30,6 +34,14 @@ class Converter(abc.ABC):
     @abc.abstractmethod
     def convert(self, model: Any, inputs: tuple[Any, ...], opset: int, mode: str | None, path: Path) -> None:
         """Write the ONNX model for `model` to `path`; raise on failure."""
+
+    def reference64(self, model: Any, inputs: tuple[Any, ...]) -> list[Any]:
+        """The same model on the same inputs computed in float64 (to measure the framework's float32 noise).
+
+        Raise NoFloat64 (or any exception) when the model cannot run in float64: the comparison then keeps the
+        case's tolerance and records the reason.
+        """
+        raise NoFloat64(f"{self.name} has no float64 reference")
 
     def seed(self, seed: int) -> None:
         """Seed the framework's own random generators (before a case builds its model)."""

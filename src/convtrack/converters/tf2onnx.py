@@ -97,6 +97,26 @@ class Tf2Onnx(Converter):
             out = self._function(model)(*tensors)
         return [np.asarray(t.numpy() if hasattr(t, "numpy") else t) for t in tf.nest.flatten(out)]
 
+    def reference64(self, model: Any, inputs: tuple[Any, ...]) -> list[Any]:
+        """A float64 twin of a Keras model: its config with every float32 dtype (layers' dtype policies, Input
+        layers) rewritten to float64, rebuilt with `from_config`, and its weights cast to float64. A
+        tf.function has no config to rebuild, so it gets no float64 reference (NoFloat64)."""
+        import json
+
+        import numpy as np
+        import tensorflow as tf
+
+        from convtrack.converters.base import NoFloat64
+
+        if not self._is_keras(model):
+            raise NoFloat64("a tf.function has no config to rebuild in float64")
+        config = json.loads(json.dumps(model.get_config()).replace('"float32"', '"float64"'))
+        twin = type(model).from_config(config)
+        twin.set_weights([_wide(w) for w in model.get_weights()])
+        tensors = [tf.constant(_wide(a)) for a in inputs]
+        out = twin(tensors[0] if len(tensors) == 1 else tensors, training=False)
+        return [np.asarray(t.numpy() if hasattr(t, "numpy") else t) for t in tf.nest.flatten(out)]
+
     def convert(self, model: Any, inputs: tuple[Any, ...], opset: int, mode: str | None, path: Path) -> None:
         import tf2onnx
 
@@ -108,3 +128,11 @@ class Tf2Onnx(Converter):
             else:
                 tf2onnx.convert.from_function(self._function(model), input_signature=spec, opset=opset,
                                               output_path=str(path))
+
+
+def _wide(array: Any) -> Any:
+    """float32 -> float64; any other dtype unchanged."""
+    import numpy as np
+
+    array = np.asarray(array)
+    return array.astype(np.float64) if array.dtype == np.float32 else array
