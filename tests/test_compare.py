@@ -71,3 +71,56 @@ def test_verdict_can_be_rederived_at_another_tier() -> None:
     metrics = compare.compare([exp], [exp + 2e-3]).metrics()
     assert compare.verdict_at(metrics, 1e-2) is Outcome.PASS
     assert compare.verdict_at(metrics, 1e-4) is Outcome.MISMATCH
+
+
+def test_error_within_float64_noise_passes_beyond_it_mismatches() -> None:
+    # values near zero after cancellation: a fixed rtol/atol sees a 0.1 relative error everywhere
+    exp = np.array([1e-2, -2e-2, 3e-2], dtype=np.float32)
+    act = exp + np.float32(1e-3)
+    assert compare.compare([exp], [act]).outcome is Outcome.MISMATCH
+    noisy = compare.Tolerance(noise=[1e-3], method="float64")
+    calibrated = compare.compare([exp], [act], tolerance=noisy)
+    assert calibrated.outcome is Outcome.PASS
+    tol = calibrated.metrics()["tolerance"]
+    assert tol["source"] == "calibrated" and tol["atol"] == pytest.approx(compare.NOISE_K * 1e-3)
+    assert tol["noise_ratio"] == pytest.approx(1.0, rel=1e-3)
+    # a real bug (AvgPool divisor ignored: 0.88 relative) stays a mismatch, ~1e6 times past the noise
+    bug = compare.compare([np.ones(4, np.float32)], [np.full(4, 1.88, np.float32)],
+                          tolerance=compare.Tolerance(noise=[3e-7]))
+    assert bug.outcome is Outcome.MISMATCH
+    assert bug.metrics()["tolerance"]["noise_ratio"] > 1e6
+
+
+def test_case_tolerance_is_the_floor_and_its_source_is_kept() -> None:
+    exp = np.ones(3, np.float32)
+    result = compare.compare([exp], [exp], tolerance=compare.Tolerance(atol=1e-4, source="case", noise=[1e-9]))
+    tol = result.metrics()["tolerance"]
+    assert tol["atol"] == 1e-4 and tol["source"] == "case" and tol["base_atol"] == 1e-4
+
+
+def test_integer_failure_does_not_borrow_max_rel_from_a_passing_float_output() -> None:
+    floats = np.linspace(1, 2, 5, dtype=np.float32)
+    ints = np.array([-4, -3, 2], dtype=np.int64)
+    result = compare.compare([floats, ints], [floats * (1 + 1e-6), ints + 1])
+    m = result.metrics()
+    assert result.outcome is Outcome.MISMATCH
+    assert m["failing_outputs"] == [1]
+    assert m["max_rel"] is None and m["max_abs"] == 1.0 and m["mismatch_fraction"] == 1.0
+
+
+def test_declared_static_shape_disagreeing_with_the_framework_is_wrong_shape() -> None:
+    exp = np.zeros((2, 6, 4, 3), np.float32)
+    # torch >= 2.6 declares MaxPool(ceil_mode) as (2, 6, 5, 3); onnxruntime >= 1.21 returns eager's (2, 6, 4, 3)
+    result = compare.compare([exp], [exp.copy()], declared=[[2, 6, 5, 3]])
+    assert result.outcome is Outcome.WRONG_SHAPE
+    assert not result.outputs[0].declared_agrees
+    assert compare.compare([exp], [exp.copy()], declared=[["batch", 6, "h", 3]]).outcome is Outcome.PASS
+    assert compare.compare([exp], [exp.copy()], declared=[[2, 6, 4]]).outcome is Outcome.WRONG_SHAPE
+    assert compare.compare([exp], [exp.copy()], declared=[None]).outcome is Outcome.PASS
+
+
+def test_noise_scale_is_the_max_float_difference_per_output() -> None:
+    r32 = [np.array([1.0, 2.0], np.float32), np.array([1, 2], np.int64)]
+    r64 = [np.array([1.0 + 1e-7, 2.0 - 3e-7]), np.array([1, 2], np.int64)]
+    noise = compare.noise_scale(r32, r64)
+    assert noise[0] == pytest.approx(3e-7, rel=1e-3) and noise[1] is None

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import errno
 from types import SimpleNamespace
 
 import pytest
@@ -50,3 +51,81 @@ def test_op_sequences_follow_data_flow_edges() -> None:
                                   node("Add", ["b", "a"], ["c"])])
     assert stages.op_sequences(graph, 2) == {"Conv>Relu", "Relu>Add", "Conv>Add"}
     assert stages.op_sequences(graph, 3) == {"Conv>Relu>Add"}
+
+
+def test_environment_errors_are_env_error_even_when_wrapped() -> None:
+    def full() -> None:
+        try:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        except OSError as exc:
+            raise RuntimeError("Failed to export the model to ONNX") from exc
+
+    with pytest.raises(stages.StageFailure) as info:
+        stages.timed({}, "convert_s", Outcome.CONVERT_ERROR, full)
+    assert info.value.outcome is Outcome.ENV_ERROR
+    assert "ENOSPC" in (info.value.reason or "") and "convert" in (info.value.reason or "")
+
+
+def test_adapter_misuse_is_harness_error() -> None:
+    # an unknown keyword raises in the caller's frame: here a frame of convtrack's own adapter file
+    exc = TypeError("export() got an unexpected keyword argument 'dynamic_shapes'")
+    code = compile("raise exc", str(stages.PACKAGE_DIR / "converters" / "torch_onnx.py"), "exec")
+    try:
+        exec(code, {"exc": exc})
+    except TypeError as raised:
+        failure = stages.classify("convert_s", Outcome.CONVERT_ERROR, raised)
+    assert failure.outcome is Outcome.HARNESS_ERROR
+    assert "adapter misuse" in (failure.reason or "")
+    # the same TypeError raised inside a framework's own code is the converter's
+    code = compile("raise exc", "/site-packages/torch/onnx/_internal/exporter.py", "exec")
+    try:
+        exec(code, {"exc": TypeError(str(exc))})
+    except TypeError as raised:
+        assert stages.classify("convert_s", Outcome.CONVERT_ERROR, raised).outcome is Outcome.CONVERT_ERROR
+
+
+# What dynamo 2.1 said for 20 synthetic graphs (the records' error text), with this checkout's package path.
+DYNAMO_21 = f'''call_method SetVariable() __contains__ [ConstantVariable(int)] {{}}
+
+from user code:
+   File "{stages.PACKAGE_DIR}/synthetic_torch.py", line 71, in forward
+    return tuple(env[o] for o in g.outputs)
+  File "{stages.PACKAGE_DIR}/synthetic.py", line 64, in outputs
+    return [i for i in range(first, first + len(self.nodes)) if i not in used]
+'''
+
+
+def test_exporter_failing_on_convtracks_own_code_is_harness_error() -> None:
+    failure = stages.classify("convert_s", Outcome.CONVERT_ERROR, RuntimeError(DYNAMO_21))
+    assert failure.outcome is Outcome.HARNESS_ERROR
+    assert "synthetic.py" in (failure.reason or "")
+    # the innermost frame on a model op line of synthetic_torch.py is the exporter's handling of an op
+    op_line = DYNAMO_21.split("  File")[0]
+    assert stages.classify("convert_s", Outcome.CONVERT_ERROR, RuntimeError(op_line)).outcome is \
+        Outcome.CONVERT_ERROR
+
+
+def test_interruptions_inside_a_stage_are_harness_error() -> None:
+    def interrupt() -> None:
+        raise KeyboardInterrupt
+
+    def leave() -> None:
+        raise SystemExit(0)
+
+    for fn in (interrupt, leave):
+        with pytest.raises(stages.StageFailure) as info:
+            stages.timed({}, "build_s", Outcome.BUILD_ERROR, fn)
+        assert info.value.outcome is Outcome.HARNESS_ERROR
+        assert "build stage" in (info.value.reason or "")
+
+
+@pytest.mark.parametrize(("meta", "words"), [
+    ({"rtol": "tight"}, "'CASE.rtol': value 'tight'"), ({"timeout": "soon"}, "'CASE.timeout': value 'soon'"),
+    ({"min_opset": "eighteen"}, "'CASE.min_opset'"), ({"atol": True}, "'CASE.atol'"), ({"atol": -1}, "non-negative"),
+])
+def test_malformed_case_values_name_key_and_value(meta: dict, words: str) -> None:
+    assert words in (stages.meta_problem(meta) or "")
+
+
+def test_wellformed_case_values_pass() -> None:
+    assert stages.meta_problem({"rtol": 1e-3, "atol": 0, "timeout": 60, "min_opset": 17, "modes": ["legacy"]}) is None
