@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
 from packaging.version import InvalidVersion, Version
@@ -63,8 +62,7 @@ def run_bisect(args: argparse.Namespace) -> int:
         return 2
     case = cases[0]
     held_over = dict(h.split("=", 1) for h in args.hold)
-    settings = Settings(dict(os.environ, CONVTRACK_REPORTS=str(args.reports), CONVTRACK_SUITES=str(args.suites),
-                             CONVTRACK_MATRIX=str(args.matrix_dir), CONVTRACK_TIMEOUT=str(args.timeout)))
+    settings = Settings.of(args)
     try:
         m = _matrix_for(args, case)
         mode = args.mode if args.mode is not None else (m.loop.get("mode") or [None])[0]

@@ -1,4 +1,4 @@
-"""The static site: jinja2 templates in site/templates rendered over the records into site/_build.
+"""The static site: the jinja2 templates of this package rendered over the records into the project's site folder.
 
 Pages: index.html (compatibility matrix with client-side filters), detail.html (case x cell), cases/*.html
 (+ a reproduction script per case), regressions.html + feed.xml (Atom), releases.html + releases/*.html,
@@ -11,6 +11,7 @@ All links are relative, so the build works opened from disk and served under a s
 from __future__ import annotations
 
 import shutil
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +21,8 @@ from convtrack.site_common import HARNESS, case_page, detail, fmt, latest_rows, 
 from convtrack.site_svg import line_chart
 from convtrack.transitions import TransitionKind
 
-ROOT = Path(__file__).resolve().parents[2]
-TEMPLATES = ROOT / "site" / "templates"
-STATIC = ROOT / "site" / "static"
-SUITES = ROOT / "suites"
+# Templates and static files ship inside this package (package data), found with importlib.resources.
+PACKAGE = __name__
 
 __all__ = ["build", "detail", "environment"]
 
@@ -34,7 +33,7 @@ NAV = [("index.html", "Matrix"), ("detail.html", "Cases"), ("regressions.html", 
 def environment() -> Any:
     import jinja2
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+    env = jinja2.Environment(loader=jinja2.PackageLoader(PACKAGE, "templates"),
                              autoescape=jinja2.select_autoescape(["html", "xml"], default=True),
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(colours={o.value: c for o, c in COLOURS.items()}, short={o.value: s for o, s in SHORT.items()},
@@ -59,7 +58,7 @@ class _Writer:
         return path
 
 
-def build(reports: Path, out: Path, suites: Path | None = SUITES, base_url: str = "", online: bool = True) -> Path:
+def build(reports: Path, out: Path, suites: Path | None = None, base_url: str = "", online: bool = True) -> Path:
     """Render the site; returns the index path. `base_url` makes the Atom feed's links absolute."""
     df = analysis.load(reports)
     rows = latest_rows(df)
@@ -67,8 +66,8 @@ def build(reports: Path, out: Path, suites: Path | None = SUITES, base_url: str 
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    if STATIC.exists():
-        shutil.copytree(STATIC, out / "static")
+    with resources.as_file(resources.files(PACKAGE) / "static") as static:
+        shutil.copytree(static, out / "static")
     meta = site_cases.case_meta(suites)
     cases = site_matrix.case_index(rows, meta)
     cells, banners = site_health.health(rows)
