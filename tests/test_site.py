@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from conftest import write_case
-from convtrack import site, site_changes, store
+from convtrack import site, store
+from convtrack.site import changes as site_changes
 
 EVIL = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"

@@ -235,7 +235,7 @@ MD_OPEN_ROWS = 20  # a section longer than this is collapsed, so the summary's f
 
 def case_link(case: str, site_url: str) -> str:
     """The case id, linked to its page on the published site when there is one."""
-    from convtrack.site_common import case_page
+    from convtrack.site.common import case_page
 
     return f"[`{case}`]({site_url.rstrip('/')}/{case_page(case)})" if site_url else f"`{case}`"
 

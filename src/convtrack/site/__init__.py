@@ -15,10 +15,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from convtrack import analysis, site_cases, site_changes, site_health, site_matrix
+from convtrack import analysis
 from convtrack.outcomes import COLOURS, SHORT, Outcome
-from convtrack.site_common import HARNESS, case_page, detail, fmt, latest_rows, slug
-from convtrack.site_svg import line_chart
+from convtrack.site import cases as site_cases
+from convtrack.site import changes as site_changes
+from convtrack.site import health as site_health
+from convtrack.site import matrix as site_matrix
+from convtrack.site.common import HARNESS, case_page, detail, fmt, latest_rows, slug
+from convtrack.site.svg import line_chart
 from convtrack.transitions import TransitionKind
 
 # Templates and static files ship inside this package (package data), found with importlib.resources.

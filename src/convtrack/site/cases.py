@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from convtrack import suite
-from convtrack.site_common import (
+from convtrack.site.common import (
     HARNESS,
     anchor,
     cell_info,

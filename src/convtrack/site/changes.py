@@ -18,7 +18,7 @@ from typing import Any
 
 from convtrack import analysis, transitions
 from convtrack.outcomes import Outcome
-from convtrack.site_common import anchor, case_page, cell_info, release_page
+from convtrack.site.common import anchor, case_page, cell_info, release_page
 from convtrack.transitions import State, TransitionKind
 
 INDEX_TIMEOUT_S = 8.0

@@ -11,7 +11,7 @@ from typing import Any
 
 from convtrack import analysis
 from convtrack.outcomes import Outcome, signature_key
-from convtrack.site_common import HARNESS, anchor, case_page, cell_info, ordered_cells
+from convtrack.site.common import HARNESS, anchor, case_page, cell_info, ordered_cells
 
 
 def health(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from convtrack.site_common import (
+from convtrack.site.common import (
     anchor,
     case_page,
     cell_info,
