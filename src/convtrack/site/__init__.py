@@ -2,7 +2,8 @@
 
 Pages: index.html (compatibility matrix with client-side filters), detail.html (case x cell), cases/*.html
 (+ a reproduction script per case), regressions.html + feed.xml (Atom), releases.html + releases/*.html,
-signatures.html, health.html. The page data comes from site_matrix, site_cases, site_changes, site_health.
+signatures.html, health.html. Each page module (matrix, cases, changes, health) registers the pages it renders
+(see registry); templates/ and static/ sit beside them and ship in the wheel.
 
 Every value from a record goes through jinja2's autoescaping: converter messages are untrusted text.
 All links are relative, so the build works opened from disk and served under a sub-path.
@@ -10,6 +11,8 @@ All links are relative, so the build works opened from disk and served under a s
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -21,6 +24,7 @@ from convtrack.site import cases as site_cases
 from convtrack.site import changes as site_changes
 from convtrack.site import health as site_health
 from convtrack.site import matrix as site_matrix
+from convtrack.site import registry
 from convtrack.site.common import HARNESS, case_page, detail, fmt, latest_rows, slug
 from convtrack.site.svg import line_chart
 from convtrack.transitions import TransitionKind
@@ -30,8 +34,14 @@ PACKAGE = __name__
 
 __all__ = ["build", "detail", "environment"]
 
-NAV = [("index.html", "Matrix"), ("detail.html", "Cases"), ("regressions.html", "Regressions"),
-       ("releases.html", "Releases"), ("signatures.html", "Signatures"), ("health.html", "Health")]
+
+def _register_pages() -> None:
+    """Import every module of this package: each registers its pages (see registry)."""
+    for info in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{info.name}")
+
+
+_register_pages()
 
 
 def environment() -> Any:
@@ -41,7 +51,7 @@ def environment() -> Any:
                              autoescape=jinja2.select_autoescape(["html", "xml"], default=True),
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(colours={o.value: c for o, c in COLOURS.items()}, short={o.value: s for o, s in SHORT.items()},
-                       outcomes=[o.value for o in Outcome], harness=sorted(HARNESS), nav=NAV,
+                       outcomes=[o.value for o in Outcome], harness=sorted(HARNESS), nav=registry.nav(),
                        case_page=case_page, line_chart=line_chart)
     env.filters["fmt"] = fmt
     env.filters["slug"] = slug
@@ -63,7 +73,7 @@ class _Writer:
 
 
 def build(reports: Path, out: Path, suites: Path | None = None, base_url: str = "", online: bool = True) -> Path:
-    """Render the site; returns the index path. `base_url` makes the Atom feed's links absolute."""
+    """Render every registered page; returns the index path. `base_url` makes the Atom feed's links absolute."""
     df = analysis.load(reports)
     rows = latest_rows(df)
     env = environment()
@@ -75,37 +85,18 @@ def build(reports: Path, out: Path, suites: Path | None = None, base_url: str = 
     meta = site_cases.case_meta(suites)
     cases = site_matrix.case_index(rows, meta)
     cells, banners = site_health.health(rows)
-    transitions = site_changes.load_transitions(df)  # the one classifier: every page below counts from these
+    transitions = site_changes.load_transitions(df)  # the one classifier: every page counts from these
     pairs = {(t["axis"], str(t["after_version"])) for t in transitions}
     dates = site_changes.release_dates(rows, pairs, online=online)
     releases = site_changes.releases(rows, transitions)
     timeline = site_changes.timeline(transitions, dates, {r["page"] for r in releases})
-    kinds = site_changes.by_kind(timeline)
-    counted = [t for t in timeline if t["kind"] != TransitionKind.CHANGED.value]  # regressions and fixes
-    generated = _now()
-    w = _Writer(out, env, {"generated": generated, "banners": banners, "total": len(df)})
-
-    index = w.page("index.html", "index.html", views=site_matrix.squares(rows, cases), cases=cases,
-                   filters=site_matrix.filters(rows, cases), charts=site_changes.chart_series(rows),
-                   counts=df["outcome"].value_counts().to_dict() if not df.empty else {},
-                   recent=counted[:5])
-    w.page("detail.html", "detail.html", views=site_matrix.detail_view(rows, cases), cases=cases,
-           filters=site_matrix.filters(rows, cases))
-    for c in cases:
-        part = [r for r in rows if r["case"] == c["id"]]
-        ctx = site_cases.page(c["id"], part, meta.get(c["id"], {}), [t for t in timeline if t["case"] == c["id"]])
-        w.page("case.html", c["page"], **ctx)
-        (out / "cases" / ctx["script"]).write_text(site_cases.script(c["id"], part), encoding="utf-8")
-    w.page("regressions.html", "regressions.html", timeline=counted, kinds=kinds)
-    feed = env.get_template("feed.xml").render(timeline=counted, generated=generated, base_url=base_url.rstrip("/"),
-                                               updated=max([t["date"] for t in counted if t["date"]] or [generated]))
-    (out / "feed.xml").write_text(feed, encoding="utf-8")
-    w.page("releases.html", "releases.html", releases=releases, charts=site_changes.chart_series(rows))
-    for r in releases:
-        w.page("release.html", r["page"], release=r)
-    w.page("signatures.html", "signatures.html", groups=site_health.signatures(rows))
-    w.page("health.html", "health.html", cells=cells)
-    return index
+    data = registry.Data(df=df, rows=rows, meta=meta, cases=cases, cells=cells, timeline=timeline,
+                         counted=[t for t in timeline if t["kind"] != TransitionKind.CHANGED.value],
+                         kinds=site_changes.by_kind(timeline), releases=releases, generated=_now(), base_url=base_url)
+    w = _Writer(out, env, {"generated": data.generated, "banners": banners, "total": len(df)})
+    for p in registry.ordered():
+        p.render(w, data)
+    return out / "index.html"
 
 
 def _now() -> str:

@@ -20,6 +20,7 @@ from convtrack.site.common import (
     ordered_cells,
     slug,
 )
+from convtrack.site.registry import Data, Writer, register_page
 
 
 def case_meta(suites: Path | None) -> dict[str, dict[str, Any]]:
@@ -128,3 +129,13 @@ def page(case: str, rows: list[dict[str, Any]], meta: dict[str, Any],
             "stated": stated if isinstance(stated, dict) else ({"": stated} if stated else {}),
             "stale_hash": bool(meta.get("hash")) and any(h != meta.get("hash") for h in hashes),
             "script": f"{slug(case)}.sh", "transitions": transitions}
+
+
+@register_page("cases/", order=30)
+def _case_pages(w: Writer, d: Data) -> None:
+    """A page and a reproduction script per case."""
+    for c in d.cases:
+        part = [r for r in d.rows if r["case"] == c["id"]]
+        ctx = page(c["id"], part, d.meta.get(c["id"], {}), [t for t in d.timeline if t["case"] == c["id"]])
+        w.page("case.html", c["page"], **ctx)
+        (w.out / "cases" / ctx["script"]).write_text(script(c["id"], part), encoding="utf-8")
