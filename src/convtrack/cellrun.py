@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import convtrack
-from convtrack import matrix, plan, project, store, suite
+from convtrack import defaults, matrix, plan, project, store, suite
 from convtrack.outcomes import Outcome
 
 
@@ -35,8 +35,8 @@ class Settings:
         self.suites = Path(env.get("CONVTRACK_SUITES") or proj.suites)
         self.matrix_dir = Path(env.get("CONVTRACK_MATRIX") or proj.matrix)
         self.select = [s for s in env.get("CONVTRACK_CASES", "").split(",") if s]
-        self.timeout = float(env.get("CONVTRACK_TIMEOUT", "300"))
-        self.memory_gb = float(env.get("CONVTRACK_MEMORY_GB", "12"))
+        self.timeout = float(env.get("CONVTRACK_TIMEOUT") or defaults.TIMEOUT_S)
+        self.memory_gb = float(env.get("CONVTRACK_MEMORY_GB") or defaults.MEMORY_GB)
         self.work = Path(env.get("CONVTRACK_WORK") or proj.work)
 
     @classmethod
@@ -172,7 +172,7 @@ def execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv
     log_path = settings.work / "logs" / f"{settings.run_id}-{cell.id}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     cell_env = dict(os.environ, PYTHONPATH=str(harness_path(settings.work)))
-    subprocess.run([python, "-m", "convtrack.runner", "--plan", str(plan_path), "--out", str(out),
+    subprocess.run([python, "-m", "convtrack.cell.runner", "--plan", str(plan_path), "--out", str(out),
                     "--log", str(log_path)], env=cell_env, check=True)
     return out
 

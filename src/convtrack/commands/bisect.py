@@ -8,7 +8,7 @@ import sys
 
 from packaging.version import InvalidVersion, Version
 
-from convtrack import bisect, index, matrix, suite
+from convtrack import bisect, defaults, index, matrix, suite
 from convtrack.cellrun import Settings
 
 
@@ -101,6 +101,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--install-arg", action="append", default=[], help="extra uv argument (repeatable)")
     p.add_argument("--rerun", action="store_true", help="probe again even where a stored record exists")
     p.add_argument("--prune-envs", action="store_true", help="delete each probe environment after its run")
-    p.add_argument("--timeout", type=float, default=300.0, help="per-task timeout in seconds")
+    p.add_argument("--timeout", type=float, default=defaults.TIMEOUT_S,
+                   help=f"per-task timeout in seconds (default {defaults.TIMEOUT_S:g})")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_bisect)

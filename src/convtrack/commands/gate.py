@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from convtrack import gate, matrix, suite, triage
+from convtrack import defaults, gate, matrix, suite, triage
 from convtrack.cellrun import Settings
 
 
@@ -111,6 +111,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--triage", type=Path, help="known failures (default: the project's triage.toml)")
     p.add_argument("--junit", type=Path, metavar="FILE", help="write JUnit XML for the CI")
     p.add_argument("--markdown", type=Path, metavar="FILE", help="write a Markdown job summary")
-    p.add_argument("--timeout", type=float, default=300.0, help="per-task timeout in seconds")
+    p.add_argument("--timeout", type=float, default=defaults.TIMEOUT_S,
+                   help=f"per-task timeout in seconds (default {defaults.TIMEOUT_S:g})")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_gate)

@@ -9,7 +9,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from convtrack import matrix, store
+from convtrack import defaults, matrix, store
 from convtrack.nox_cells import session_name
 from convtrack.outcomes import Outcome
 
@@ -52,7 +52,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--preset", default="quick", help="matrix preset (default: quick); 'full' for everything")
     r.add_argument("--converter", help="only this converter")
     r.add_argument("--select", nargs="*", default=[], help="only cases whose id or tags match")
-    r.add_argument("--timeout", type=float, default=300.0, help="per-task timeout in seconds (default 300)")
+    r.add_argument("--timeout", type=float, default=defaults.TIMEOUT_S,
+                   help=f"per-task timeout in seconds (default {defaults.TIMEOUT_S:g})")
     r.add_argument("--no-site", action="store_true", help="do not rebuild the site afterwards")
     r.add_argument("--site-out", type=Path, help="where to build the site (default: the project's site folder)")
     r.set_defaults(func=run)

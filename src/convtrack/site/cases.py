@@ -11,7 +11,7 @@ import shlex
 from pathlib import Path
 from typing import Any
 
-from convtrack import suite
+from convtrack import defaults, suite
 from convtrack.site.common import (
     HARNESS,
     anchor,
@@ -85,10 +85,10 @@ def script(case: str, rows: list[dict[str, Any]]) -> str:
         "spec = {'converter': converter, 'framework': framework, 'python': py, 'axes': {}, 'requirements': {},",
         "        'tasks': [task], 'na': None, 'tags': []}",
         "plan = {'run_id': 'repro', 'cell_id': cell, 'cell': spec, 'cases': [case.to_dict()],",
-        "        'case_timeout': 300, 'memory_limit_gb': 12}",
+        f"        'case_timeout': {defaults.TIMEOUT_S:g}, 'memory_limit_gb': {defaults.MEMORY_GB:g}}}",
         "Path(out).write_text(json.dumps(plan, default=str))",
         "PY",
-        'PYTHONPATH="$CONVTRACK/src" "$VENV/bin/python" -m convtrack.runner --plan "$VENV/plan.json" \\',
+        'PYTHONPATH="$CONVTRACK/src" "$VENV/bin/python" -m convtrack.cell.runner --plan "$VENV/plan.json" \\',
         '    --out "$VENV/repro.jsonl"',
         'tail -n 1 "$VENV/repro.jsonl"',
     ]
