@@ -48,3 +48,10 @@ def test_cli_reads_the_project_and_flags_override(tmp_path: Path, monkeypatch: p
 def test_the_repository_is_a_project() -> None:
     repo = Path(__file__).resolve().parents[1]
     assert project.find(repo / "src" / "convtrack").config == repo / "convtrack.toml"
+
+
+def test_outside_any_project_the_error_says_how_to_make_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["matrix", "list"]) == 2
+    assert "`convtrack init` writes one" in capsys.readouterr().err

@@ -60,6 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except (matrix.MatrixError, suite.CaseError, store.SchemaError, project.ProjectError, triage.TriageError) as exc:
         print(f"convtrack: error: {exc}", file=sys.stderr)
+        proj = getattr(args, "project", None)
+        if proj is not None and proj.config is None:  # the likely cause: not inside a project at all
+            print(f"convtrack: no {project.CONFIG} in {proj.root} or above; `convtrack init` writes one, "
+                  "or pass --config / --matrix-dir", file=sys.stderr)
         return 2
 
 
