@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from conftest import write_case
-from convtrack import site, site_changes, store
+from convtrack import site, store
+from convtrack.site import changes as site_changes
 
 EVIL = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -141,7 +142,7 @@ def test_case_page_and_repro_script(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert 'id="r-torch2.9.0-ort1.20.1-onnx1.17.0-dynamo-18"' in html
     assert "sh issues--evil.sh torch2.9.0-ort1.20.1-onnx1.17.0 18 dynamo" in html
     script = (out / "cases" / "issues--evil.sh").read_text()
-    assert "uv venv" in script and "uv pip install" in script and "-m convtrack.runner" in script
+    assert "uv venv" in script and "uv pip install" in script and "-m convtrack.cell.runner" in script
     assert "'onnx==1.17.0 onnxruntime==1.20.1 torch==2.9.0'" in script
     import subprocess
 

@@ -6,7 +6,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from convtrack import site_cases
+from convtrack.site import cases as site_cases
 
 
 def _row(cell: str, outcome: str = "convert_error") -> dict:

@@ -15,27 +15,56 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from convtrack import matrix, plan, store, suite
+import convtrack
+from convtrack import defaults, matrix, plan, project, store, suite
 from convtrack.outcomes import Outcome
-
-ROOT = Path(__file__).resolve().parents[2]
-SRC = ROOT / "src"
 
 
 class Settings:
-    """Run-wide settings passed from `convtrack run` to each nox session through the environment."""
+    """Run-wide settings passed from `convtrack run` to each nox session through the environment.
 
-    def __init__(self, env: dict[str, str] | None = None) -> None:
+    What the environment leaves out comes from the project (found from the current folder, or `proj`).
+    """
+
+    def __init__(self, env: dict[str, str] | None = None, proj: project.Project | None = None) -> None:
         env = dict(os.environ if env is None else env)
+        proj = proj or project.find()
         self.run_id = env.get("CONVTRACK_RUN_ID") or store.new_run_id()
         self.preset = env.get("CONVTRACK_PRESET") or None
-        self.reports = Path(env.get("CONVTRACK_REPORTS", ROOT / "reports"))
-        self.suites = Path(env.get("CONVTRACK_SUITES", ROOT / "suites"))
-        self.matrix_dir = Path(env.get("CONVTRACK_MATRIX", ROOT / "matrix"))
+        self.reports = Path(env.get("CONVTRACK_REPORTS") or proj.reports)
+        self.suites = Path(env.get("CONVTRACK_SUITES") or proj.suites)
+        self.matrix_dir = Path(env.get("CONVTRACK_MATRIX") or proj.matrix)
         self.select = [s for s in env.get("CONVTRACK_CASES", "").split(",") if s]
-        self.timeout = float(env.get("CONVTRACK_TIMEOUT", "300"))
-        self.memory_gb = float(env.get("CONVTRACK_MEMORY_GB", "12"))
-        self.work = Path(env.get("CONVTRACK_WORK", ROOT / ".convtrack"))
+        self.timeout = float(env.get("CONVTRACK_TIMEOUT") or defaults.TIMEOUT_S)
+        self.memory_gb = float(env.get("CONVTRACK_MEMORY_GB") or defaults.MEMORY_GB)
+        self.work = Path(env.get("CONVTRACK_WORK") or proj.work)
+
+    @classmethod
+    def of(cls, args: Any, **env: str) -> Settings:
+        """The settings of a command run in this process: its path flags (already resolved by the CLI)."""
+        paths = {"CONVTRACK_REPORTS": str(args.reports), "CONVTRACK_SUITES": str(args.suites),
+                 "CONVTRACK_MATRIX": str(args.matrix_dir), "CONVTRACK_WORK": str(args.work)}
+        if getattr(args, "timeout", None) is not None:
+            paths["CONVTRACK_TIMEOUT"] = str(args.timeout)
+        return cls(dict(os.environ, **paths, **env), getattr(args, "project", None))
+
+
+def harness_path(work: Path) -> Path:
+    """A folder holding only the installed convtrack package (a symlink to it), for a cell's PYTHONPATH.
+
+    The cell imports its runner from the same convtrack the host runs, never from a checkout; putting the host's
+    whole site-packages on the path instead would shadow the cell's own numpy, onnx and torch.
+    """
+    package = Path(convtrack.__file__).resolve().parent
+    folder = work / "harness"
+    link = folder / "convtrack"
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (link.is_symlink() and link.resolve() == package):
+        tmp = folder / f".convtrack-{os.getpid()}"
+        tmp.unlink(missing_ok=True)
+        tmp.symlink_to(package, target_is_directory=True)
+        os.replace(tmp, link)  # atomic: concurrent cells of one run never see a missing link
+    return folder
 
 
 def cell_for(cell_id: str, settings: Settings) -> matrix.Cell:
@@ -142,8 +171,9 @@ def execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv
                            settings.work / "plans" / f"{settings.run_id}-{cell.id}.json")
     log_path = settings.work / "logs" / f"{settings.run_id}-{cell.id}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([python, "-m", "convtrack.runner", "--plan", str(plan_path), "--out", str(out),
-                    "--log", str(log_path)], env=dict(os.environ, PYTHONPATH=str(SRC)), check=True)
+    cell_env = dict(os.environ, PYTHONPATH=str(harness_path(settings.work)))
+    subprocess.run([python, "-m", "convtrack.cell.runner", "--plan", str(plan_path), "--out", str(out),
+                    "--log", str(log_path)], env=cell_env, check=True)
     return out
 
 

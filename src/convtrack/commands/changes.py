@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
 from convtrack import analysis, transitions
@@ -62,8 +61,7 @@ def changes(args: argparse.Namespace) -> int:
     result = transitions.scan(analysis.load(args.reports))
     selected = [t for t in result.transitions if _wanted(args, t)]
     if args.confirm and any(not t.confirmed for t in selected):
-        settings = Settings(dict(os.environ, CONVTRACK_REPORTS=str(args.reports), CONVTRACK_SUITES=str(args.suites),
-                                 CONVTRACK_MATRIX=str(args.matrix_dir)))
+        settings = Settings.of(args)
         transitions.confirm(selected, settings, log=stderr)
         result = transitions.scan(analysis.load(args.reports))
     found = [t for t in result.transitions if _wanted(args, t)]

@@ -6,12 +6,12 @@ import argparse
 import os
 import subprocess
 import sys
+from importlib import resources
 from pathlib import Path
 
-from convtrack import matrix, store
+from convtrack import defaults, matrix, store
+from convtrack.nox_cells import session_name
 from convtrack.outcomes import Outcome
-
-ROOT = Path(__file__).resolve().parents[3]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -22,13 +22,17 @@ def run(args: argparse.Namespace) -> int:
     run_id = store.new_run_id()
     env = dict(os.environ, CONVTRACK_RUN_ID=run_id, CONVTRACK_REPORTS=str(args.reports.resolve()),
                CONVTRACK_SUITES=str(args.suites.resolve()), CONVTRACK_MATRIX=str(args.matrix_dir.resolve()),
-               CONVTRACK_CASES=",".join(args.select), CONVTRACK_TIMEOUT=str(args.timeout))
+               CONVTRACK_CASES=",".join(args.select), CONVTRACK_TIMEOUT=str(args.timeout),
+               CONVTRACK_WORK=str(args.work.resolve()))
     if args.preset:
         env["CONVTRACK_PRESET"] = args.preset
-    sessions = [f"{c.converter.replace('.', '_')}({c.id})" for c in cells]
+    sessions = [f"{session_name(c.converter)}({c.id})" for c in cells]
     print(f"convtrack run {run_id}: {len(cells)} cells -> {args.reports}", file=sys.stderr)
-    cmd = [sys.executable, "-m", "nox", "-f", str(ROOT / "noxfile.py"), "-s", *sessions]
-    nox_status = subprocess.call(cmd, env=env, cwd=ROOT)
+    # The noxfile ships in the package; nox's environments go to the project's work folder, not next to it.
+    with resources.as_file(resources.files("convtrack") / "sessions" / "noxfile.py") as noxfile:
+        cmd = [sys.executable, "-m", "nox", "-f", str(noxfile), "--envdir", str(args.work.resolve() / "nox"),
+               "-s", *sessions]
+        nox_status = subprocess.call(cmd, env=env)
     records = [r for r in store.load(args.reports) if r["run_id"] == run_id]
     counts = {o.value: sum(1 for r in records if r["outcome"] == o.value) for o in Outcome}
     print(f"run {run_id}: {len(records)} records: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v),
@@ -36,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_site:
         from convtrack import site
 
-        print(f"site: {site.build(args.reports, args.site_out)}", file=sys.stderr)
+        out = args.site_out or args.project.site
+        print(f"site: {site.build(args.reports, out, suites=args.suites)}", file=sys.stderr)
     return 0 if records and nox_status == 0 else 1
 
 
@@ -47,7 +52,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--preset", default="quick", help="matrix preset (default: quick); 'full' for everything")
     r.add_argument("--converter", help="only this converter")
     r.add_argument("--select", nargs="*", default=[], help="only cases whose id or tags match")
-    r.add_argument("--timeout", type=float, default=300.0, help="per-task timeout in seconds (default 300)")
+    r.add_argument("--timeout", type=float, default=defaults.TIMEOUT_S,
+                   help=f"per-task timeout in seconds (default {defaults.TIMEOUT_S:g})")
     r.add_argument("--no-site", action="store_true", help="do not rebuild the site afterwards")
-    r.add_argument("--site-out", type=Path, default=ROOT / "site" / "_build")
+    r.add_argument("--site-out", type=Path, help="where to build the site (default: the project's site folder)")
     r.set_defaults(func=run)

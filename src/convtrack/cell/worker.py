@@ -26,10 +26,10 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from convtrack import compare as cmp
-from convtrack import stages
-from convtrack.converters import get
-from convtrack.converters.base import Converter
+from convtrack.cell import compare as cmp
+from convtrack.cell import stages
+from convtrack.cell.converters import get
+from convtrack.cell.converters.base import Converter
 from convtrack.outcomes import Outcome
 from convtrack.suite import Case, builder
 

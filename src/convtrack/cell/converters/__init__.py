@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from convtrack.converters.base import Converter
+from convtrack.cell.converters.base import Converter
 
 
 def available() -> dict[str, type[Converter]]:

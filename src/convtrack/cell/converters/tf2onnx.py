@@ -14,7 +14,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from convtrack.converters.base import Converter
+from convtrack.cell.converters.base import Converter
 
 
 def _quiet_tensorflow() -> None:
@@ -106,7 +106,7 @@ class Tf2Onnx(Converter):
         import numpy as np
         import tensorflow as tf
 
-        from convtrack.converters.base import NoFloat64
+        from convtrack.cell.converters.base import NoFloat64
 
         if not self._is_keras(model):
             raise NoFloat64("a tf.function has no config to rebuild in float64")

@@ -7,7 +7,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from convtrack.converters.base import Converter
+from convtrack.cell.converters.base import Converter
 from convtrack.suite import EXPORT_ATTR
 
 
@@ -64,7 +64,7 @@ class TorchOnnx(Converter):
         import numpy as np
         import torch
 
-        from convtrack.converters.base import NoFloat64
+        from convtrack.cell.converters.base import NoFloat64
 
         if not isinstance(model, torch.nn.Module):
             raise NoFloat64(f"the model is a {type(model).__name__}, not a torch.nn.Module")

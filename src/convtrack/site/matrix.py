@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from convtrack.site_common import (
+from convtrack.site.common import (
     anchor,
     case_page,
     cell_info,
@@ -18,6 +18,7 @@ from convtrack.site_common import (
     detail,
     ordered_cells,
 )
+from convtrack.site.registry import Data, Writer, register_page
 from convtrack.transitions import probe_cells
 
 
@@ -106,3 +107,18 @@ def filters(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> dict[str
     return {"converter": sorted({r["converter"] for r in rows}), "mode": sorted({r["mode"] for r in rows}),
             "kind": sorted({c["kind"] for c in cases if c["kind"]}),
             "tag": sorted({t for c in cases for t in c["tags"]})}
+
+
+@register_page("index.html", nav="Matrix", order=10)
+def _index_page(w: Writer, d: Data) -> None:
+    from convtrack.site.changes import chart_series
+
+    w.page("index.html", "index.html", views=squares(d.rows, d.cases), cases=d.cases,
+           filters=filters(d.rows, d.cases), charts=chart_series(d.rows),
+           counts=d.df["outcome"].value_counts().to_dict() if not d.df.empty else {}, recent=d.counted[:5])
+
+
+@register_page("detail.html", nav="Cases", order=20)
+def _detail_page(w: Writer, d: Data) -> None:
+    w.page("detail.html", "detail.html", views=detail_view(d.rows, d.cases), cases=d.cases,
+           filters=filters(d.rows, d.cases))

@@ -18,7 +18,8 @@ from typing import Any
 
 from convtrack import analysis, transitions
 from convtrack.outcomes import Outcome
-from convtrack.site_common import anchor, case_page, cell_info, release_page
+from convtrack.site.common import anchor, case_page, cell_info, release_page
+from convtrack.site.registry import Data, Writer, register_page
 from convtrack.transitions import State, TransitionKind
 
 INDEX_TIMEOUT_S = 8.0
@@ -201,3 +202,23 @@ def chart_series(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         charts.append({"title": f"{converter}: pass rate by {framework} release", "labels": versions,
                        "series": series, "omitted": omitted})
     return charts
+
+
+@register_page("regressions.html", nav="Regressions", order=40)
+def _regressions_page(w: Writer, d: Data) -> None:
+    w.page("regressions.html", "regressions.html", timeline=d.counted, kinds=d.kinds)
+
+
+@register_page("feed.xml", order=45)
+def _feed(w: Writer, d: Data) -> None:
+    feed = w.env.get_template("feed.xml").render(
+        timeline=d.counted, generated=d.generated, base_url=d.base_url.rstrip("/"),
+        updated=max([t["date"] for t in d.counted if t["date"]] or [d.generated]))
+    (w.out / "feed.xml").write_text(feed, encoding="utf-8")
+
+
+@register_page("releases.html", nav="Releases", order=50)
+def _release_pages(w: Writer, d: Data) -> None:
+    w.page("releases.html", "releases.html", releases=d.releases, charts=chart_series(d.rows))
+    for r in d.releases:
+        w.page("release.html", r["page"], release=r)

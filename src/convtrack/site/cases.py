@@ -11,8 +11,8 @@ import shlex
 from pathlib import Path
 from typing import Any
 
-from convtrack import suite
-from convtrack.site_common import (
+from convtrack import defaults, suite
+from convtrack.site.common import (
     HARNESS,
     anchor,
     cell_info,
@@ -20,6 +20,7 @@ from convtrack.site_common import (
     ordered_cells,
     slug,
 )
+from convtrack.site.registry import Data, Writer, register_page
 
 
 def case_meta(suites: Path | None) -> dict[str, dict[str, Any]]:
@@ -84,10 +85,10 @@ def script(case: str, rows: list[dict[str, Any]]) -> str:
         "spec = {'converter': converter, 'framework': framework, 'python': py, 'axes': {}, 'requirements': {},",
         "        'tasks': [task], 'na': None, 'tags': []}",
         "plan = {'run_id': 'repro', 'cell_id': cell, 'cell': spec, 'cases': [case.to_dict()],",
-        "        'case_timeout': 300, 'memory_limit_gb': 12}",
+        f"        'case_timeout': {defaults.TIMEOUT_S:g}, 'memory_limit_gb': {defaults.MEMORY_GB:g}}}",
         "Path(out).write_text(json.dumps(plan, default=str))",
         "PY",
-        'PYTHONPATH="$CONVTRACK/src" "$VENV/bin/python" -m convtrack.runner --plan "$VENV/plan.json" \\',
+        'PYTHONPATH="$CONVTRACK/src" "$VENV/bin/python" -m convtrack.cell.runner --plan "$VENV/plan.json" \\',
         '    --out "$VENV/repro.jsonl"',
         'tail -n 1 "$VENV/repro.jsonl"',
     ]
@@ -128,3 +129,13 @@ def page(case: str, rows: list[dict[str, Any]], meta: dict[str, Any],
             "stated": stated if isinstance(stated, dict) else ({"": stated} if stated else {}),
             "stale_hash": bool(meta.get("hash")) and any(h != meta.get("hash") for h in hashes),
             "script": f"{slug(case)}.sh", "transitions": transitions}
+
+
+@register_page("cases/", order=30)
+def _case_pages(w: Writer, d: Data) -> None:
+    """A page and a reproduction script per case."""
+    for c in d.cases:
+        part = [r for r in d.rows if r["case"] == c["id"]]
+        ctx = page(c["id"], part, d.meta.get(c["id"], {}), [t for t in d.timeline if t["case"] == c["id"]])
+        w.page("case.html", c["page"], **ctx)
+        (w.out / "cases" / ctx["script"]).write_text(script(c["id"], part), encoding="utf-8")

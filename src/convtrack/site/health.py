@@ -11,7 +11,8 @@ from typing import Any
 
 from convtrack import analysis
 from convtrack.outcomes import Outcome, signature_key
-from convtrack.site_common import HARNESS, anchor, case_page, cell_info, ordered_cells
+from convtrack.site.common import HARNESS, anchor, case_page, cell_info, ordered_cells
+from convtrack.site.registry import Data, Writer, register_page
 
 
 def health(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -80,3 +81,13 @@ def signatures(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "example_href": f"{case_page(first['case'])}#{anchor(first['cell'], first['mode'], first['opset'])}",
         })
     return sorted(out, key=lambda g: (g["harness"], -g["count"], g["converter"], g["signature"]))
+
+
+@register_page("signatures.html", nav="Signatures", order=60)
+def _signatures_page(w: Writer, d: Data) -> None:
+    w.page("signatures.html", "signatures.html", groups=signatures(d.rows))
+
+
+@register_page("health.html", nav="Health", order=70)
+def _health_page(w: Writer, d: Data) -> None:
+    w.page("health.html", "health.html", cells=d.cells)

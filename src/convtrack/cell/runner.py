@@ -1,6 +1,6 @@
 """The runner inside a cell: replays every case x opset x mode of a plan and appends one record each.
 
-Tasks execute in a supervised worker process (convtrack.worker). A task that kills the worker (signal,
+Tasks execute in a supervised worker process (convtrack.cell.worker). A task that kills the worker (signal,
 abort), outlives its timeout or grows past the memory limit is recorded as crash or timeout, the worker
 is restarted, and the run carries on: one case never costs another its record.
 
@@ -10,7 +10,7 @@ exit) proves the worker survived it. A worker that dies between a result and the
 into a crash of *that* task; a task that leaves non-daemon threads running retires the worker at once, so a late
 crash from them is still charged to it. Every record is written once; none is rewritten.
 
-    python -m convtrack.runner --plan plan.json --out records.jsonl
+    python -m convtrack.cell.runner --plan plan.json --out records.jsonl
 """
 
 from __future__ import annotations
@@ -29,13 +29,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from convtrack import stages
+from convtrack import defaults
+from convtrack.cell import stages
 from convtrack.outcomes import SHORT, Outcome
 from convtrack.store import Record, RecordWriter
 from convtrack.suite import Case
 
-DEFAULT_TIMEOUT_S = 300.0
-DEFAULT_MEMORY_GB = 12.0
+DEFAULT_TIMEOUT_S = defaults.TIMEOUT_S
+DEFAULT_MEMORY_GB = defaults.MEMORY_GB
 IMPORT_TIMEOUT_S = 600.0
 ACK_TIMEOUT_S = 300.0  # releasing the previous task (dropping a model, gc) never takes this long
 CLOSE_GRACE_S = 60.0  # a retired worker finishes its leftover threads within this, or is killed
@@ -66,7 +67,7 @@ class Worker:
         # Exporters drop files (SARIF reports, external data) in the working directory: give them a scratch one.
         self.scratch = tempfile.TemporaryDirectory(prefix="convtrack-worker-")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "convtrack.worker", converter],
+            [sys.executable, "-m", "convtrack.cell.worker", converter],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=env, start_new_session=True,
             cwd=self.scratch.name,
         )
@@ -359,7 +360,7 @@ def _tail(path: Path, offset: int, lines: int = 15) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m convtrack.runner", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m convtrack.cell.runner", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--plan", type=Path, required=True, help="plan JSON written by the host (cell + cases)")
     parser.add_argument("--out", type=Path, required=True, help="JSON Lines file to append records to")
