@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import convtrack
-from convtrack import defaults, matrix, plan, project, store, suite
+from convtrack import defaults, lifeline, matrix, plan, project, store, suite
 from convtrack.outcomes import Outcome
 
 
@@ -173,7 +173,8 @@ def execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv
     log_path.parent.mkdir(parents=True, exist_ok=True)
     cell_env = dict(os.environ, PYTHONPATH=str(harness_path(settings.work)))
     subprocess.run([python, "-m", "convtrack.cell.runner", "--plan", str(plan_path), "--out", str(out),
-                    "--log", str(log_path)], env=cell_env, check=True)
+                    "--log", str(log_path)], env=cell_env, check=True,
+                   preexec_fn=lifeline.preexec())  # the runner dies with this session, even on SIGKILL
     return out
 
 

@@ -3,4 +3,4 @@
 from __future__ import annotations
 
 TIMEOUT_S = 300.0  # per task (case x opset x mode)
-MEMORY_GB = 12.0  # address-space limit of the worker process
+MEMORY_GB = 12.0  # resident memory limit of the worker's whole process tree (`run --memory-gb`)

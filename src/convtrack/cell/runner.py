@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from convtrack import defaults
+from convtrack import defaults, lifeline
 from convtrack.cell import stages
 from convtrack.outcomes import SHORT, Outcome
 from convtrack.store import Record, RecordWriter
@@ -48,17 +48,6 @@ class WorkerLost(Exception):
         self.outcome = outcome
 
 
-def _rss_bytes(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 0
-
-
 class Worker:
     """One supervised worker process; `submit` returns its result or raises WorkerLost."""
 
@@ -69,7 +58,7 @@ class Worker:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "convtrack.cell.worker", converter],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=env, start_new_session=True,
-            cwd=self.scratch.name,
+            cwd=self.scratch.name, preexec_fn=lifeline.preexec(),  # dies with the runner, even on SIGKILL
         )
         self.memory_bytes = memory_bytes
         self._buf = b""
@@ -98,7 +87,7 @@ class Worker:
             if status is not None:  # dead, but a forked descendant still holds the pipe open: no EOF comes
                 self.kill()
                 raise WorkerLost(Outcome.CRASH, _describe_exit(status))
-            rss = _rss_bytes(self.proc.pid)
+            rss = lifeline.tree_rss_bytes(self.proc.pid)  # the worker and everything a case started
             if rss > self.memory_bytes:
                 self.kill()
                 raise WorkerLost(Outcome.CRASH, f"memory limit exceeded: {rss / 2**30:.1f} GiB resident")

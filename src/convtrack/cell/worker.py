@@ -26,6 +26,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+from convtrack import lifeline
 from convtrack.cell import compare as cmp
 from convtrack.cell import stages
 from convtrack.cell.converters import get
@@ -206,6 +207,7 @@ def leftovers(before: set[int]) -> list[str]:
 
 def main(argv: list[str]) -> int:
     faulthandler.enable()
+    lifeline.start_group_watchdog()  # whatever a case starts dies with this worker, however it dies
     proto = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)  # framework chatter on stdout must not corrupt the protocol
     sys.stdout = sys.stderr

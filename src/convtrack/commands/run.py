@@ -9,7 +9,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from convtrack import defaults, matrix, store
+from convtrack import defaults, lifeline, matrix, store
 from convtrack.nox_cells import session_name
 from convtrack.outcomes import Outcome
 
@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     env = dict(os.environ, CONVTRACK_RUN_ID=run_id, CONVTRACK_REPORTS=str(args.reports.resolve()),
                CONVTRACK_SUITES=str(args.suites.resolve()), CONVTRACK_MATRIX=str(args.matrix_dir.resolve()),
                CONVTRACK_CASES=",".join(args.select), CONVTRACK_TIMEOUT=str(args.timeout),
-               CONVTRACK_WORK=str(args.work.resolve()))
+               CONVTRACK_WORK=str(args.work.resolve()), CONVTRACK_MEMORY_GB=str(args.memory_gb))
     if args.preset:
         env["CONVTRACK_PRESET"] = args.preset
     sessions = [f"{session_name(c.converter)}({c.id})" for c in cells]
@@ -32,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
     with resources.as_file(resources.files("convtrack") / "sessions" / "noxfile.py") as noxfile:
         cmd = [sys.executable, "-m", "nox", "-f", str(noxfile), "--envdir", str(args.work.resolve() / "nox"),
                "-s", *sessions]
-        nox_status = subprocess.call(cmd, env=env)
+        # nox, its runners and their workers die with this process, even on SIGKILL (a parent-death signal per hop)
+        nox_status = subprocess.call(cmd, env=env, preexec_fn=lifeline.preexec())
     records = [r for r in store.load(args.reports) if r["run_id"] == run_id]
     counts = {o.value: sum(1 for r in records if r["outcome"] == o.value) for o in Outcome}
     print(f"run {run_id}: {len(records)} records: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v),
@@ -54,6 +55,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--select", nargs="*", default=[], help="only cases whose id or tags match")
     r.add_argument("--timeout", type=float, default=defaults.TIMEOUT_S,
                    help=f"per-task timeout in seconds (default {defaults.TIMEOUT_S:g})")
+    r.add_argument("--memory-gb", type=float, default=defaults.MEMORY_GB,
+                   help="resident memory limit of a cell's worker and every process a case starts, summed; a task "
+                   f"over it is recorded as crash (default {defaults.MEMORY_GB:g})")
     r.add_argument("--no-site", action="store_true", help="do not rebuild the site afterwards")
     r.add_argument("--site-out", type=Path, help="where to build the site (default: the project's site folder)")
     r.set_defaults(func=run)
