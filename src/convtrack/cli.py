@@ -21,8 +21,10 @@ typical use:
 The project is the nearest folder upwards holding convtrack.toml (or [tool.convtrack] in pyproject.toml); its
 matrix, suites, reports, triage file, work and site folders are read from it. Flags override them.
 
-exit status: 0 on success, 1 when a command found what it looks for (a gate regression), 2 on usage or
-input errors (a malformed matrix names the file, the key and the value).
+exit status: 0 on success (nothing to show is a success), 1 when a command found what it looks for (a gate
+regression) or when `run` could not build a cell (the others still run; the summary names each failed cell and the
+installer's reason), 2 on usage or input errors, before any environment is built (a malformed matrix, case file,
+CASE value or unknown axis name names the file, the key and the value).
 """
 
 

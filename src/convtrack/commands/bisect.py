@@ -8,7 +8,7 @@ import sys
 
 from packaging.version import InvalidVersion, Version
 
-from convtrack import bisect, defaults, index, matrix, suite
+from convtrack import axes, bisect, defaults, index, matrix, suite
 from convtrack.cellrun import Settings
 
 
@@ -62,6 +62,8 @@ def run_bisect(args: argparse.Namespace) -> int:
         return 2
     case = cases[0]
     held_over = dict(h.split("=", 1) for h in args.hold)
+    axes.check(args.matrix_dir, "--axis", [args.axis])
+    axes.check(args.matrix_dir, "--hold", held_over)
     settings = Settings.of(args)
     try:
         m = _matrix_for(args, case)

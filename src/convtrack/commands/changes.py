@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from convtrack import analysis, transitions
+from convtrack import analysis, axes, transitions
 from convtrack.cellrun import Settings
 from convtrack.transitions import TransitionKind
 
@@ -59,6 +59,7 @@ def _wanted(args: argparse.Namespace, t: transitions.Transition) -> bool:
 
 def changes(args: argparse.Namespace) -> int:
     result = transitions.scan(analysis.load(args.reports))
+    axes.check(args.matrix_dir, "--axis", [args.axis or ""], also={t.axis for t in result.transitions})
     selected = [t for t in result.transitions if _wanted(args, t)]
     if args.confirm and any(not t.confirmed for t in selected):
         settings = Settings.of(args)

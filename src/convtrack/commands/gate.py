@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from convtrack import defaults, gate, matrix, suite, triage
+from convtrack import axes, defaults, gate, matrix, suite, triage
 from convtrack.cellrun import Settings
 
 
@@ -27,6 +27,7 @@ def run_gate(args: argparse.Namespace) -> int:
             raise gate.GateError(f"no {args.converter} cases match {args.select}")
         loop = {k: v for k, v in (("opset", args.opset), ("mode", args.mode)) if v}
         held = dict(h.split("=", 1) for h in args.hold)
+        axes.check(args.matrix_dir, "--hold", held)
     except (gate.GateError, triage.TriageError, ValueError) as exc:
         stderr(f"convtrack gate: {exc}")
         return 2

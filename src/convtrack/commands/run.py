@@ -9,9 +9,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from convtrack import defaults, lifeline, matrix, store
+from convtrack import defaults, lifeline, matrix, run_summary, store, suite
 from convtrack.nox_cells import session_name
-from convtrack.outcomes import Outcome
 
 
 def run(args: argparse.Namespace) -> int:
@@ -19,6 +18,8 @@ def run(args: argparse.Namespace) -> int:
     if not cells:
         print(f"no cells for preset={args.preset!r} converter={args.converter!r}", file=sys.stderr)
         return 2
+    for converter in sorted({c.converter for c in cells}):  # case errors exit 2 here, before any environment
+        suite.discover(args.suites, converter, args.select)
     run_id = store.new_run_id()
     env = dict(os.environ, CONVTRACK_RUN_ID=run_id, CONVTRACK_REPORTS=str(args.reports.resolve()),
                CONVTRACK_SUITES=str(args.suites.resolve()), CONVTRACK_MATRIX=str(args.matrix_dir.resolve()),
@@ -34,16 +35,22 @@ def run(args: argparse.Namespace) -> int:
                "-s", *sessions]
         # nox, its runners and their workers die with this process, even on SIGKILL (a parent-death signal per hop)
         nox_status = subprocess.call(cmd, env=env, preexec_fn=lifeline.preexec())
-    records = [r for r in store.load(args.reports) if r["run_id"] == run_id]
-    counts = {o.value: sum(1 for r in records if r["outcome"] == o.value) for o in Outcome}
-    print(f"run {run_id}: {len(records)} records: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v),
+    summaries = run_summary.summarize(cells, args.reports, run_id, session_failed=nox_status != 0)
+    counts: dict[str, int] = {}
+    for cs in summaries:
+        for k, v in cs.counts.items():
+            counts[k] = counts.get(k, 0) + v
+    print(f"run {run_id}: {sum(counts.values())} records: " + ", ".join(f"{k} {v}" for k, v in counts.items()),
           file=sys.stderr)
     if not args.no_site:
         from convtrack import site
 
         out = args.site_out or args.project.site
         print(f"site: {site.build(args.reports, out, suites=args.suites)}", file=sys.stderr)
-    return 0 if records and nox_status == 0 else 1
+    if any(cs.failure for cs in summaries):
+        print(run_summary.failed_report(summaries), file=sys.stderr)
+        return 1
+    return 0 if nox_status == 0 else 1
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -1,0 +1,55 @@
+"""What a `convtrack run` did, cell by cell, read back from this run's own record files (never the whole store).
+
+A cell fails when its environment could not be built (env_error records, the installer's reason kept in them)
+or when it left no records at all (its session died); either makes the run exit non-zero, after every other cell ran.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from convtrack import store
+from convtrack.matrix import Cell
+from convtrack.outcomes import Outcome
+
+
+@dataclasses.dataclass
+class CellSummary:
+    cell: str
+    records: int = 0
+    counts: dict[str, int] = dataclasses.field(default_factory=dict)
+    failure: str | None = None  # why the cell could not run, in the installer's words
+
+    @property
+    def failures(self) -> int:
+        return sum(v for k, v in self.counts.items() if k not in (Outcome.PASS.value, Outcome.NOT_APPLICABLE.value))
+
+
+def summarize(cells: list[Cell], reports: Path, run_id: str, skipped: dict[str, int] | None = None,
+              session_failed: bool = False) -> list[CellSummary]:
+    """One summary per cell; `skipped` says how many tasks a cell skipped as already recorded (not a failure)."""
+    out = []
+    for cell in cells:
+        path = store.run_file(reports, cell.converter, cell.id, run_id)
+        recs = list(store.read_file(path)) if path.exists() else []
+        s = CellSummary(cell.id, len(recs))
+        for r in recs:
+            s.counts[r["outcome"]] = s.counts.get(r["outcome"], 0) + 1
+        env = next((r for r in recs if r["outcome"] == Outcome.ENV_ERROR.value), None)
+        if env is not None:
+            s.failure = (env.get("error") or env.get("signature") or env.get("reason") or "environment error")
+        elif not recs and session_failed and not (skipped or {}).get(cell.id):
+            s.failure = "its session failed before writing any record (see the nox output above)"
+        out.append(s)
+    return out
+
+
+def failed_report(summaries: list[CellSummary]) -> str:
+    """Each cell that could not run, with the installer's reason (its first lines), for the end of the run."""
+    failed = [s for s in summaries if s.failure]
+    lines = [f"{len(failed)} of {len(summaries)} cells could not run:"]
+    for s in failed:
+        reason = "\n      ".join((s.failure or "").splitlines()[:6])
+        lines.append(f"  - {s.cell}: {reason}")
+    return "\n".join(lines)
