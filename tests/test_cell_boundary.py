@@ -11,8 +11,8 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src"
 HOST_PACKAGES = {"pandas", "jinja2", "nox", "packaging"}
 # the convtrack modules a cell may use besides its own subpackage: the record, the cases, the outcomes
-SHARED = {"convtrack", "convtrack.lifeline", "convtrack.outcomes", "convtrack.store", "convtrack.suite",
-          "convtrack.defaults", "convtrack.synthetic", "convtrack.synthetic_torch"}
+SHARED = {"convtrack", "convtrack.lifeline", "convtrack.lock", "convtrack.outcomes", "convtrack.store",
+          "convtrack.suite", "convtrack.defaults", "convtrack.synthetic", "convtrack.synthetic_torch"}
 
 PROBE = """
 import importlib, json, pkgutil, sys

@@ -19,6 +19,12 @@ import convtrack
 from convtrack import defaults, lifeline, matrix, plan, project, store, suite
 from convtrack.outcomes import Outcome
 
+EXIT_DISK_FULL = 3  # the runner's status when the records folder's disk is full (convtrack.cell.runner)
+
+
+class CellFailed(RuntimeError):
+    """A cell's runner stopped before its end (disk full, or a runner crash); the message says which and why."""
+
 
 class Settings:
     """Run-wide settings passed from `convtrack run` to each nox session through the environment.
@@ -172,15 +178,26 @@ def execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv
     log_path = settings.work / "logs" / f"{settings.run_id}-{cell.id}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     cell_env = dict(os.environ, PYTHONPATH=str(harness_path(settings.work)))
-    subprocess.run([python, "-m", "convtrack.cell.runner", "--plan", str(plan_path), "--out", str(out),
-                    "--log", str(log_path)], env=cell_env, check=True,
-                   preexec_fn=lifeline.preexec())  # the runner dies with this session, even on SIGKILL
+    # the runner dies with this session, even on SIGKILL
+    code = subprocess.run([python, "-m", "convtrack.cell.runner", "--plan", str(plan_path), "--out", str(out),
+                           "--log", str(log_path)], env=cell_env, check=False,
+                          preexec_fn=lifeline.preexec()).returncode
+    if code == EXIT_DISK_FULL:
+        raise CellFailed(f"{cell.id}: stopped, the disk is full ({out.parent}); the records written are whole")
+    if code != 0:
+        raise CellFailed(f"{cell.id}: the runner exited with status {code}; its log: {log_path}")
     return out
 
 
-def run_cell(session: Any, cell_id: str) -> Path:
-    """The body of a cell's nox session."""
+def run_cell(session: Any, cell_id: str) -> Path | None:
+    """The body of a cell's nox session: a stop is one message (session.error), not a traceback."""
     settings = Settings()
     cell = cell_for(cell_id, settings)
     cases = suite.discover(settings.suites, cell.converter, settings.select)
-    return execute(cell, cases, settings, venv=Path(session.virtualenv.location), log=session.log)
+    try:
+        return execute(cell, cases, settings, venv=Path(session.virtualenv.location), log=session.log)
+    except store.DiskFull as exc:
+        session.error(f"{cell.id}: stopped: {exc.strerror}")
+    except CellFailed as exc:
+        session.error(str(exc))
+    return None

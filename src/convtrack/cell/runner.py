@@ -32,13 +32,14 @@ from typing import Any, TextIO
 from convtrack import defaults, lifeline
 from convtrack.cell import stages
 from convtrack.outcomes import SHORT, Outcome
-from convtrack.store import Record, RecordWriter
+from convtrack.store import DiskFull, Record, RecordWriter
 from convtrack.suite import Case
 
 DEFAULT_TIMEOUT_S = defaults.TIMEOUT_S
 DEFAULT_MEMORY_GB = defaults.MEMORY_GB
 IMPORT_TIMEOUT_S = 600.0
 ACK_TIMEOUT_S = 300.0  # releasing the previous task (dropping a model, gc) never takes this long
+EXIT_DISK_FULL = 3  # the host tells this stop apart from a runner crash
 CLOSE_GRACE_S = 60.0  # a retired worker finishes its leftover threads within this, or is killed
 
 
@@ -176,6 +177,7 @@ class Runner:
         self.memory = int(float(plan.get("memory_limit_gb", DEFAULT_MEMORY_GB)) * 2**30)
         self.versions: dict[str, str] = {}
         self.held: list[Held] = []
+        self.worker: Worker | dict[str, Any] | None = None
         self.total = 0
         self.written = 0
 
@@ -207,30 +209,39 @@ class Runner:
         """Returns the number of records written."""
         tasks = list(_tasks(self.plan))
         self.total = len(tasks)
-        worker: Worker | dict[str, Any] | None = None
-        with RecordWriter(self.out) as writer, open(self.log_path, "a") as log:
-            for i, (case, task) in enumerate(tasks, 1):
-                started = time.monotonic()
-                offset = _size(log, self.log_path)
-                if task.get("na"):
-                    self._hold(writer, Held(i, case, task, {"outcome": Outcome.NOT_APPLICABLE.value,
-                                                            "reason": task["na"]}, 0.0, offset, False))
-                    continue
-                problem = stages.meta_problem(case.meta)
-                if problem:  # the runner reads `timeout` itself: a malformed case never reaches the worker
-                    self._hold(writer, Held(i, case, task, {"outcome": Outcome.HARNESS_ERROR.value, "reason": problem,
-                                                            "signature": problem[:200]}, 0.0, offset, False))
-                    continue
-                if worker is None:
-                    worker = self._start(log)
-                if isinstance(worker, dict):
-                    self._hold(writer, Held(i, case, task, worker, 0.0, offset, False))
-                    continue
-                worker = self._one(writer, worker, log, Held(i, case, task, {}, 0.0, offset, True), started)
-            if isinstance(worker, Worker):
-                self._retire(writer, worker)
-            self._flush(writer)
+        self.worker = None
+        try:
+            with RecordWriter(self.out) as writer, open(self.log_path, "a") as log:
+                self._run_all(writer, log, tasks)
+        finally:  # disk full or any other stop: the worker and its process group go too
+            if isinstance(self.worker, Worker) and self.worker.proc.poll() is None:
+                self.worker.kill()
         return self.written
+
+    def _run_all(self, writer: RecordWriter, log: TextIO, tasks: list[tuple[Case, dict[str, Any]]]) -> None:
+        worker = self.worker
+        for i, (case, task) in enumerate(tasks, 1):
+            started = time.monotonic()
+            offset = _size(log, self.log_path)
+            if task.get("na"):
+                self._hold(writer, Held(i, case, task, {"outcome": Outcome.NOT_APPLICABLE.value,
+                                                        "reason": task["na"]}, 0.0, offset, False))
+                continue
+            problem = stages.meta_problem(case.meta)
+            if problem:  # the runner reads `timeout` itself: a malformed case never reaches the worker
+                self._hold(writer, Held(i, case, task, {"outcome": Outcome.HARNESS_ERROR.value, "reason": problem,
+                                                        "signature": problem[:200]}, 0.0, offset, False))
+                continue
+            if worker is None:
+                worker = self.worker = self._start(log)
+            if isinstance(worker, dict):
+                self._hold(writer, Held(i, case, task, worker, 0.0, offset, False))
+                continue
+            worker = self.worker = self._one(writer, worker, log, Held(i, case, task, {}, 0.0, offset, True),
+                                             started)
+        if isinstance(worker, Worker):
+            self._retire(writer, worker)
+        self._flush(writer)
 
     def _one(self, writer: RecordWriter, worker: Worker, log: TextIO, held: Held, started: float) -> Worker | None:
         """Run one task on `worker`; the worker to use next (None: start a new one)."""
@@ -358,7 +369,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     plan = json.loads(args.plan.read_text())
     log = args.log or args.out.with_suffix(".log")
-    n = Runner(plan, args.out, log, args.quiet).run()
+    # Past a file-size limit a write must fail with EFBIG (handled as disk full), not kill the runner unannounced.
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    runner = Runner(plan, args.out, log, args.quiet)
+    try:
+        n = runner.run()
+    except DiskFull as exc:
+        print(f"convtrack runner: stopped: {exc.strerror}; {runner.written} records written, every one whole",
+              file=sys.stderr)
+        return EXIT_DISK_FULL
     print(f"convtrack runner: {n} records -> {args.out}", file=sys.stderr)
     return 0
 

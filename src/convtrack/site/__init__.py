@@ -12,13 +12,15 @@ All links are relative, so the build works opened from disk and served under a s
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import shutil
+import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from convtrack import analysis
+from convtrack import analysis, lock
 from convtrack.outcomes import COLOURS, SHORT, Outcome
 from convtrack.site import cases as site_cases
 from convtrack.site import changes as site_changes
@@ -73,13 +75,32 @@ class _Writer:
 
 
 def build(reports: Path, out: Path, suites: Path | None = None, base_url: str = "", online: bool = True) -> Path:
-    """Render every registered page; returns the index path. `base_url` makes the Atom feed's links absolute."""
+    """Render every registered page; returns the index path. `base_url` makes the Atom feed's links absolute.
+
+    The site is rendered into a private temporary folder next to `out` and moved into place under a lock file,
+    so concurrent builds never delete each other's files and readers never see a half-written site.
+    """
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        _render(reports, tmp, suites, base_url, online)
+        os.chmod(tmp, 0o755)  # mkdtemp makes it private; a served site must be readable
+        with lock.FileLock(out.parent / f".{out.name}.lock"):
+            old = out.with_name(f".{out.name}.old-{os.getpid()}")
+            if out.exists():
+                os.rename(out, old)
+            os.rename(tmp, out)
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out / "index.html"
+
+
+def _render(reports: Path, out: Path, suites: Path | None, base_url: str, online: bool) -> None:
     df = analysis.load(reports)
     rows = latest_rows(df)
     env = environment()
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
     with resources.as_file(resources.files(PACKAGE) / "static") as static:
         shutil.copytree(static, out / "static")
     meta = site_cases.case_meta(suites)
@@ -96,7 +117,6 @@ def build(reports: Path, out: Path, suites: Path | None = None, base_url: str = 
     w = _Writer(out, env, {"generated": data.generated, "banners": banners, "total": len(df)})
     for p in registry.ordered():
         p.render(w, data)
-    return out / "index.html"
 
 
 def _now() -> str:
