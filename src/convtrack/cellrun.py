@@ -7,6 +7,7 @@ without building anything: either way the cell leaves its records and the run go
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import convtrack
-from convtrack import defaults, lifeline, matrix, plan, project, store, suite
+from convtrack import defaults, incremental, lifeline, matrix, plan, project, run_summary, store, suite
 from convtrack.outcomes import Outcome
 
 EXIT_DISK_FULL = 3  # the runner's status when the records folder's disk is full (convtrack.cell.runner)
@@ -44,6 +45,9 @@ class Settings:
         self.timeout = float(env.get("CONVTRACK_TIMEOUT") or defaults.TIMEOUT_S)
         self.memory_gb = float(env.get("CONVTRACK_MEMORY_GB") or defaults.MEMORY_GB)
         self.work = Path(env.get("CONVTRACK_WORK") or proj.work)
+        # `convtrack run` skips tasks already recorded under their key (unless --force); gate and bisect read back
+        # their own run's records, so they always execute
+        self.incremental = env.get("CONVTRACK_INCREMENTAL") == "1"
 
     @classmethod
     def of(cls, args: Any, **env: str) -> Settings:
@@ -145,13 +149,43 @@ def execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv
     folder, reused between calls. `install_args` are extra uv arguments such as `--find-links DIR`.
     """
     out = store.run_file(settings.reports, cell.converter, cell.id, settings.run_id)
+    done = incremental.done(out.parent) if settings.incremental else set()
+    tally = Tally(total=sum(len(cell.tasks) for c in cases if c.converter == cell.converter))
+    try:
+        return _execute(cell, cases, settings, venv, install_args, log, out, done, tally)
+    finally:
+        run_summary.write_status(settings.work, settings.run_id, cell.id, tally.skipped, tally.total)
+        if tally.skipped:
+            log(f"{cell.id}: {tally.skipped} of {tally.total} tasks skipped: already recorded for this environment "
+                "lock, case content, opset, mode and harness version (--force redoes them)")
+
+
+@dataclasses.dataclass
+class Tally:
+    total: int
+    skipped: int = 0
+
+
+def _write_new(out: Path, records: list[store.Record], done: set[incremental.Key], tally: Tally) -> int:
+    """Append the harness records not already recorded under their key; no file at all when there is none."""
+    new = [r for r in records if incremental.key("", r.case, r.case_hash, r.opset, r.mode) not in done]
+    tally.skipped += len(records) - len(new)
+    if new:
+        store.write_all(out, new)
+    return len(new)
+
+
+def _execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv: Path | None,
+             install_args: list[str] | None, log: Callable[[str], None], out: Path, done: set[incremental.Key],
+             tally: Tally) -> Path:
     if cell.na:
-        store.write_all(out, harness_records(cell, cases, settings.run_id, Outcome.NOT_APPLICABLE, cell.na))
-        log(f"{cell.id}: not applicable ({cell.na}); {len(cases) * len(cell.tasks)} records")
+        n = _write_new(out, harness_records(cell, cases, settings.run_id, Outcome.NOT_APPLICABLE, cell.na), done,
+                       tally)
+        log(f"{cell.id}: not applicable ({cell.na}); {n} records")
         return out
     cases, excluded = split_excluded(cell, cases)
     for case, why in excluded:
-        store.write_all(out, harness_records(cell, [case], settings.run_id, Outcome.NOT_APPLICABLE, why))
+        _write_new(out, harness_records(cell, [case], settings.run_id, Outcome.NOT_APPLICABLE, why), done, tally)
     if excluded:
         log(f"{cell.id}: {len(excluded)} cases not applicable by a case-level rule: {excluded[0][1]}")
     if not cases:
@@ -169,12 +203,20 @@ def execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv
                                              message.splitlines()[0] if message else "uv failed", message))
         log(f"{cell.id}: environment could not be built; env_error recorded:\n{message}")
         return out
+    frozen = freeze(python)
+    lock = incremental.env_lock(frozen)
+    skip = [(c.id, t.opset, str(t.mode)) for c in cases for t in cell.tasks
+            if incremental.key("" if t.na else lock, c.id, c.hash, t.opset, t.mode) in done]
+    tally.skipped += len(skip)
+    if len(skip) == sum(len(cell.tasks) for c in cases):
+        return out  # nothing new to run: no runner, no worker, no file
     env_file = out.with_suffix(".env.json")
     env_file.parent.mkdir(parents=True, exist_ok=True)
-    env_file.write_text(json.dumps({"cell": cell.to_dict(), "run_id": settings.run_id,
-                                    "freeze": freeze(python)}, indent=1) + "\n")
-    plan_path = plan.write(plan.make(cell, cases, settings.run_id, settings.timeout, settings.memory_gb),
-                           settings.work / "plans" / f"{settings.run_id}-{cell.id}.json")
+    env_file.write_text(json.dumps({"cell": cell.to_dict(), "run_id": settings.run_id, "env_lock": lock,
+                                    "freeze": frozen}, indent=1) + "\n")
+    run_plan = plan.make(cell, cases, settings.run_id, settings.timeout, settings.memory_gb)
+    run_plan.update(env_lock=lock, skip=skip)
+    plan_path = plan.write(run_plan, settings.work / "plans" / f"{settings.run_id}-{cell.id}.json")
     log_path = settings.work / "logs" / f"{settings.run_id}-{cell.id}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     cell_env = dict(os.environ, PYTHONPATH=str(harness_path(settings.work)))

@@ -7,6 +7,7 @@ or when it left no records at all (its session died); either makes the run exit 
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 from convtrack import store
@@ -20,26 +21,41 @@ class CellSummary:
     records: int = 0
     counts: dict[str, int] = dataclasses.field(default_factory=dict)
     failure: str | None = None  # why the cell could not run, in the installer's words
+    skipped: int = 0  # tasks already recorded under their key (environment lock, case hash, opset, mode, harness)
+    total: int = 0
 
     @property
     def failures(self) -> int:
         return sum(v for k, v in self.counts.items() if k not in (Outcome.PASS.value, Outcome.NOT_APPLICABLE.value))
 
 
-def summarize(cells: list[Cell], reports: Path, run_id: str, skipped: dict[str, int] | None = None,
+def _status_path(work: Path, run_id: str, cell_id: str) -> Path:
+    return work / "runs" / run_id / f"{cell_id}.json"
+
+
+def write_status(work: Path, run_id: str, cell_id: str, skipped: int, total: int) -> None:
+    """What a cell's session tells `convtrack run` beyond its records: the tasks it skipped as already recorded."""
+    path = _status_path(work, run_id, cell_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"skipped": skipped, "total": total}) + "\n")
+
+
+def summarize(cells: list[Cell], reports: Path, work: Path, run_id: str,
               session_failed: bool = False) -> list[CellSummary]:
-    """One summary per cell; `skipped` says how many tasks a cell skipped as already recorded (not a failure)."""
+    """One summary per cell, from this run's record file and the status file its session wrote."""
     out = []
     for cell in cells:
         path = store.run_file(reports, cell.converter, cell.id, run_id)
         recs = list(store.read_file(path)) if path.exists() else []
-        s = CellSummary(cell.id, len(recs))
+        status = _status_path(work, run_id, cell.id)
+        info = json.loads(status.read_text()) if status.exists() else {}
+        s = CellSummary(cell.id, len(recs), skipped=int(info.get("skipped", 0)), total=int(info.get("total", 0)))
         for r in recs:
             s.counts[r["outcome"]] = s.counts.get(r["outcome"], 0) + 1
         env = next((r for r in recs if r["outcome"] == Outcome.ENV_ERROR.value), None)
         if env is not None:
             s.failure = (env.get("error") or env.get("signature") or env.get("reason") or "environment error")
-        elif not recs and session_failed and not (skipped or {}).get(cell.id):
+        elif not recs and not s.skipped and (session_failed or not status.exists()):
             s.failure = "its session failed before writing any record (see the nox output above)"
         out.append(s)
     return out

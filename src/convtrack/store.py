@@ -62,6 +62,7 @@ class Record:
     failed_seed: int | None = None
     tags: list[str] = dataclasses.field(default_factory=list)
     harness_version: str = HARNESS_VERSION
+    env_lock: str | None = None  # hash of the cell's resolved `uv pip freeze`: part of the incremental-run key
     created: str = ""
     record_id: str = ""
     schema: int = SCHEMA_VERSION

@@ -146,11 +146,14 @@ def _describe_exit(code: int) -> str:
 
 
 def _tasks(plan: dict[str, Any]) -> Iterator[tuple[Case, dict[str, Any]]]:
-    """Case-major order, so a model is built once and reused across opsets and modes."""
+    """Case-major order, so a model is built once and reused across opsets and modes; tasks the host found
+    already recorded (`skip`: case id, opset, mode) are left out."""
+    skip = {(c, int(o), str(m)) for c, o, m in plan.get("skip", [])}
     for raw in plan["cases"]:
         case = Case.from_dict(raw)
         for task in plan["cell"]["tasks"]:
-            yield case, task
+            if (case.id, int(task["opset"]), str(task["mode"])) not in skip:
+                yield case, task
 
 
 @dataclasses.dataclass
@@ -186,7 +189,7 @@ class Runner:
             run_id=self.plan["run_id"], converter=self.cell["converter"], framework=self.cell["framework"],
             cell=self.plan["cell_id"], axes=dict(self.cell["axes"]),
             case=case.id, case_kind=case.kind, case_hash=case.hash, opset=int(task["opset"]), mode=task["mode"],
-            versions=self.versions or dict(self.cell["axes"]),
+            versions=self.versions or dict(self.cell["axes"]), env_lock=self.plan.get("env_lock"),
             **{k: v for k, v in result.items() if k in Record.__dataclass_fields__},
         )
 

@@ -24,7 +24,8 @@ def run(args: argparse.Namespace) -> int:
     env = dict(os.environ, CONVTRACK_RUN_ID=run_id, CONVTRACK_REPORTS=str(args.reports.resolve()),
                CONVTRACK_SUITES=str(args.suites.resolve()), CONVTRACK_MATRIX=str(args.matrix_dir.resolve()),
                CONVTRACK_CASES=",".join(args.select), CONVTRACK_TIMEOUT=str(args.timeout),
-               CONVTRACK_WORK=str(args.work.resolve()), CONVTRACK_MEMORY_GB=str(args.memory_gb))
+               CONVTRACK_WORK=str(args.work.resolve()), CONVTRACK_MEMORY_GB=str(args.memory_gb),
+               CONVTRACK_INCREMENTAL="0" if args.force else "1")
     if args.preset:
         env["CONVTRACK_PRESET"] = args.preset
     sessions = [f"{session_name(c.converter)}({c.id})" for c in cells]
@@ -35,17 +36,25 @@ def run(args: argparse.Namespace) -> int:
                "-s", *sessions]
         # nox, its runners and their workers die with this process, even on SIGKILL (a parent-death signal per hop)
         nox_status = subprocess.call(cmd, env=env, preexec_fn=lifeline.preexec())
-    summaries = run_summary.summarize(cells, args.reports, run_id, session_failed=nox_status != 0)
+    summaries = run_summary.summarize(cells, args.reports, args.work.resolve(), run_id,
+                                      session_failed=nox_status != 0)
     counts: dict[str, int] = {}
     for cs in summaries:
         for k, v in cs.counts.items():
             counts[k] = counts.get(k, 0) + v
     print(f"run {run_id}: {sum(counts.values())} records: " + ", ".join(f"{k} {v}" for k, v in counts.items()),
           file=sys.stderr)
-    if not args.no_site:
+    skipped = sum(cs.skipped for cs in summaries)
+    if skipped:
+        print(f"{skipped} of {sum(cs.total for cs in summaries)} tasks skipped: already recorded for the same "
+              "environment lock (uv pip freeze), case content, opset, mode and harness version; --force redoes "
+              "them", file=sys.stderr)
+    out = args.site_out or args.project.site
+    if not args.no_site and not counts and (out / "index.html").exists():
+        print(f"site: unchanged, no new records ({out / 'index.html'})", file=sys.stderr)
+    elif not args.no_site:
         from convtrack import site
 
-        out = args.site_out or args.project.site
         print(f"site: {site.build(args.reports, out, suites=args.suites)}", file=sys.stderr)
     if any(cs.failure for cs in summaries):
         print(run_summary.failed_report(summaries), file=sys.stderr)
@@ -65,6 +74,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--memory-gb", type=float, default=defaults.MEMORY_GB,
                    help="resident memory limit of a cell's worker and every process a case starts, summed; a task "
                    f"over it is recorded as crash (default {defaults.MEMORY_GB:g})")
+    r.add_argument("--force", action="store_true",
+                   help="redo tasks already recorded (by default a task whose record exists for the same environment "
+                   "lock, case content hash, opset, mode and harness version is skipped, so a killed run resumes)")
     r.add_argument("--no-site", action="store_true", help="do not rebuild the site afterwards")
     r.add_argument("--site-out", type=Path, help="where to build the site (default: the project's site folder)")
     r.set_defaults(func=run)
