@@ -143,7 +143,7 @@ def test_case_page_and_repro_script(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert "sh issues--evil.sh torch2.9.0-ort1.20.1-onnx1.17.0 18 dynamo" in html
     script = (out / "cases" / "issues--evil.sh").read_text()
     assert "uv venv" in script and "uv pip install" in script and "-m convtrack.cell.runner" in script
-    assert "'onnx==1.17.0 onnxruntime==1.20.1 torch==2.9.0'" in script
+    assert "set -- onnx==1.17.0 onnxruntime==1.20.1 torch==2.9.0 ;;" in script
     import subprocess
 
     subprocess.run(["sh", "-n", str(out / "cases" / "issues--evil.sh")], check=True)

@@ -7,9 +7,12 @@ in it comes from records and is quoted for the shell.
 
 from __future__ import annotations
 
+import re
 import shlex
 from pathlib import Path
 from typing import Any
+
+from packaging.version import InvalidVersion, Version
 
 from convtrack import defaults, suite
 from convtrack.site.common import (
@@ -34,8 +37,26 @@ def case_meta(suites: Path | None) -> dict[str, dict[str, Any]]:
     return {c.id: {**c.meta, "hash": c.hash} for c in cases}
 
 
+_NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$")  # a PEP 508 distribution name
+
+
+def _pin(name: Any, version: Any) -> str | None:
+    """`name==version` when both are what they claim (a record is data, maybe hostile), else None."""
+    name, version = str(name), str(version)
+    if not _NAME.match(name) or version != version.strip():
+        return None
+    try:
+        Version(version)
+    except InvalidVersion:
+        return None
+    return f"{name}=={version}"
+
+
 def pinned(versions: dict[str, Any]) -> list[str]:
-    return [f"{k}=={v}" for k, v in sorted(versions.items()) if k != "python" and v]
+    """The pins of a cell's recorded versions; a value that is no PEP 440 version (e.g. one smuggling a uv
+    option such as ` --index-url=...`) is left out, never passed on."""
+    pins = (_pin(k, v) for k, v in sorted(versions.items()) if k != "python" and v)
+    return [p for p in pins if p]
 
 
 def failing(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -64,15 +85,19 @@ def script(case: str, rows: list[dict[str, Any]]) -> str:
     for c in cells:
         lines.append(f"  {q(c['cell'])})")
         lines.append(f"    CONVERTER={q(c['converter'])}; FRAMEWORK={q(c['framework'])}; PY={q(c['python'])}")
-        lines.append(f"    PACKAGES={q(' '.join(pinned(c['versions'])))} ;;")
+        pins = pinned(c["versions"])
+        dropped = sum(1 for k, v in c["versions"].items() if k != "python" and v) - len(pins)
+        if dropped:  # the values themselves are never echoed: a comment could still be broken by a newline
+            lines.append(f"    # {dropped} recorded version(s) are not NAME==VERSION and are not installed")
+        # one shell word per package: a version can never split into extra uv arguments
+        lines.append(f"    set -- {' '.join(q(p) for p in pins)} ;;")
     known = " ".join(c["cell"] for c in cells)
     lines += [
         f"  *) echo {q('unknown cell; recorded cells: ' + known)} >&2; exit 2 ;;",
         "esac",
         'VENV=".convtrack-repro/$CELL"',
         'uv venv -q --allow-existing -p "$PY" "$VENV"',
-        '# shellcheck disable=SC2086',
-        'uv pip install --python "$VENV/bin/python" $PACKAGES',
+        'uv pip install --python "$VENV/bin/python" "$@"',
         'PYTHONPATH="$CONVTRACK/src" "$VENV/bin/python" - "$CONVTRACK" "$CELL" "$CONVERTER" "$FRAMEWORK" "$PY" \\',
         f'    "$OPSET" "$MODE" {q(case)} "$VENV/plan.json" <<\'PY\'',
         "import json, sys",
