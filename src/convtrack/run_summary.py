@@ -69,3 +69,14 @@ def failed_report(summaries: list[CellSummary]) -> str:
         reason = "\n      ".join((s.failure or "").splitlines()[:6])
         lines.append(f"  - {s.cell}: {reason}")
     return "\n".join(lines)
+
+
+def table(summaries: list[CellSummary]) -> str:
+    """The end-of-run table: one row per cell, what it recorded, failed and skipped, and whether it ran."""
+    rows = [("cell", "records", "pass", "failed", "skipped", "status")]
+    for cs in summaries:
+        status = "could not run" if cs.failure else ("up to date" if cs.skipped and not cs.records else "ok")
+        rows.append((cs.cell, str(cs.records), str(cs.counts.get(Outcome.PASS.value, 0)), str(cs.failures),
+                     str(cs.skipped), status))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows)

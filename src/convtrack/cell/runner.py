@@ -183,6 +183,9 @@ class Runner:
         self.worker: Worker | dict[str, Any] | None = None
         self.total = 0
         self.written = 0
+        self.failures = 0  # tasks whose outcome is neither pass nor not_applicable, for the progress line
+        self.started = time.monotonic()
+        self.cell_id = str(plan.get("cell_id", ""))
 
     def record(self, case: Case, task: dict[str, Any], result: dict[str, Any]) -> Record:
         return Record(
@@ -336,12 +339,22 @@ class Runner:
         self.held = []
 
     def _progress(self, held: Held) -> None:
+        outcome = Outcome(held.result["outcome"])
+        if outcome not in (Outcome.PASS, Outcome.NOT_APPLICABLE):
+            self.failures += 1
         if self.quiet:
             return
-        outcome = Outcome(held.result["outcome"])
         mode = held.task["mode"] or "-"
+        elapsed = time.monotonic() - self.started
+        eta = elapsed / self.written * (self.total - self.written) if self.written else 0.0
         print(f"[{held.index:>4}/{self.total}] {held.case.id:<40} opset {held.task['opset']:<2} {mode:<7} "
-              f"{SHORT[outcome]:<6} {held.seconds:6.1f}s", file=sys.stderr, flush=True)
+              f"{SHORT[outcome]:<6} {held.seconds:6.1f}s | {self.cell_id}: {self.written}/{self.total} done, "
+              f"{self.failures} failed, {_clock(elapsed)} elapsed, ETA {_clock(eta)}", file=sys.stderr, flush=True)
+
+
+def _clock(seconds: float) -> str:
+    m, s = divmod(int(seconds), 60)
+    return f"{m // 60}h{m % 60:02}m" if m >= 60 else f"{m}m{s:02}s"
 
 
 def _size(log: TextIO, path: Path) -> int:

@@ -42,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
     for cs in summaries:
         for k, v in cs.counts.items():
             counts[k] = counts.get(k, 0) + v
+    print(run_summary.table(summaries), file=sys.stderr)
     print(f"run {run_id}: {sum(counts.values())} records: " + ", ".join(f"{k} {v}" for k, v in counts.items()),
           file=sys.stderr)
     skipped = sum(cs.skipped for cs in summaries)
