@@ -117,6 +117,12 @@ def test_1_sigkill_of_run_leaves_no_process_and_the_rerun_resumes(project: Path)
     assert len({r["env_lock"] for r in after}) == 1
     if before:
         assert "1 of 3 tasks skipped" in again.stderr
+    # the killed run was marked incomplete (still running, its process gone) until this run resumed it
+    states = {p.parent.name: json.loads(p.read_text())["state"]
+              for p in (project / "work" / "runs").glob(f"*/{GOOD_CELL}.json")}
+    assert len(states) == 2 and "complete" in states.values(), states
+    assert any(v.startswith("resumed by ") for v in states.values()), states
+    assert "resuming interrupted run" in again.stderr
 
 
 def test_2_unbuildable_cell_fails_the_run_by_name_and_a_no_change_rerun_executes_nothing(project: Path) -> None:

@@ -151,10 +151,19 @@ def execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv
     out = store.run_file(settings.reports, cell.converter, cell.id, settings.run_id)
     done = incremental.done(out.parent) if settings.incremental else set()
     tally = Tally(total=sum(len(cell.tasks) for c in cases if c.converter == cell.converter))
+    earlier = run_summary.interrupted(settings.work, cell.id, settings.run_id) if settings.incremental else []
+    if earlier:
+        log(f"{cell.id}: resuming interrupted run(s) {', '.join(earlier)}: what they recorded is kept and skipped")
+    run_summary.write_status(settings.work, settings.run_id, cell.id, 0, tally.total, "running")
+    state = "stopped"
     try:
-        return _execute(cell, cases, settings, venv, install_args, log, out, done, tally)
+        path = _execute(cell, cases, settings, venv, install_args, log, out, done, tally)
+        state = "complete"
+        return path
     finally:
-        run_summary.write_status(settings.work, settings.run_id, cell.id, tally.skipped, tally.total)
+        run_summary.write_status(settings.work, settings.run_id, cell.id, tally.skipped, tally.total, state)
+        if state == "complete" and earlier:
+            run_summary.mark_resumed(settings.work, cell.id, earlier, settings.run_id)
         if tally.skipped:
             log(f"{cell.id}: {tally.skipped} of {tally.total} tasks skipped: already recorded for this environment "
                 "lock, case content, opset, mode and harness version (--force redoes them)")

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from pathlib import Path
 
-from convtrack import store
+from convtrack import lifeline, store
 from convtrack.matrix import Cell
 from convtrack.outcomes import Outcome
 
@@ -33,11 +34,37 @@ def _status_path(work: Path, run_id: str, cell_id: str) -> Path:
     return work / "runs" / run_id / f"{cell_id}.json"
 
 
-def write_status(work: Path, run_id: str, cell_id: str, skipped: int, total: int) -> None:
-    """What a cell's session tells `convtrack run` beyond its records: the tasks it skipped as already recorded."""
+def write_status(work: Path, run_id: str, cell_id: str, skipped: int, total: int, state: str) -> None:
+    """What a cell's session tells `convtrack run` beyond its records: its state (running, complete, stopped, or
+    resumed by a later run) and the tasks it skipped as already recorded. A run killed midway stays `running`."""
     path = _status_path(work, run_id, cell_id)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"skipped": skipped, "total": total}) + "\n")
+    tmp = path.with_suffix(f".tmp-{os.getpid()}")
+    tmp.write_text(json.dumps({"state": state, "pid": os.getpid(), "skipped": skipped, "total": total}) + "\n")
+    os.replace(tmp, path)
+
+
+def interrupted(work: Path, cell_id: str, run_id: str) -> list[str]:
+    """Earlier runs of this cell that were killed midway (still `running`, their process gone): incomplete until
+    a later run of the cell completes and resumes them."""
+    found = []
+    for path in sorted((work / "runs").glob(f"*/{cell_id}.json")):
+        if path.parent.name == run_id:
+            continue
+        try:
+            info = json.loads(path.read_text())
+        except (OSError, ValueError):
+            continue
+        if info.get("state") == "running" and not lifeline.alive(int(info.get("pid", 0)) or -1):
+            found.append(path.parent.name)
+    return found
+
+
+def mark_resumed(work: Path, cell_id: str, run_ids: list[str], by: str) -> None:
+    for rid in run_ids:
+        path = _status_path(work, rid, cell_id)
+        info = json.loads(path.read_text())
+        write_status(work, rid, cell_id, info.get("skipped", 0), info.get("total", 0), f"resumed by {by}")
 
 
 def summarize(cells: list[Cell], reports: Path, work: Path, run_id: str,
@@ -55,7 +82,7 @@ def summarize(cells: list[Cell], reports: Path, work: Path, run_id: str,
         env = next((r for r in recs if r["outcome"] == Outcome.ENV_ERROR.value), None)
         if env is not None:
             s.failure = (env.get("error") or env.get("signature") or env.get("reason") or "environment error")
-        elif not recs and not s.skipped and (session_failed or not status.exists()):
+        elif not recs and not s.skipped and (session_failed or info.get("state") != "complete"):
             s.failure = "its session failed before writing any record (see the nox output above)"
         out.append(s)
     return out
