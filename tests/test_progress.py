@@ -6,10 +6,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, write_case
-from convtrack import matrix, plan, run_summary, suite
+from convtrack import matrix, plan, run_summary, slow, suite
 
 
 def test_the_runner_reports_done_total_failures_elapsed_and_eta(tmp_path: Path) -> None:
@@ -38,3 +41,13 @@ def test_summary_table_names_every_cell_and_its_state(tmp_path: Path) -> None:
     assert lines[1].split() == ["a", "4", "3", "1", "0", "ok"]
     assert lines[2].split() == ["b", "0", "0", "0", "6", "up", "to", "date"]
     assert lines[3].split()[-3:] == ["could", "not", "run"]
+
+
+def test_a_slow_step_says_what_it_does_and_a_quick_one_says_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    with slow.announce("building the site", after=0.05):
+        time.sleep(0.3)
+    err = capsys.readouterr().err
+    assert "convtrack: building the site..." in err and "building the site: done in" in err
+    with slow.announce("reading records", after=5):
+        pass
+    assert capsys.readouterr().err == ""

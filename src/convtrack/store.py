@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import errno
+import gc
 import hashlib
 import json
 import os
@@ -262,7 +263,15 @@ def read_file(path: Path, warn: Callable[[str], None] = _warn) -> Iterator[dict[
 
 
 def load(reports: Path, warn: Callable[[str], None] = _warn) -> list[dict[str, Any]]:
-    return [rec for path in iter_files(reports) for rec in read_file(path, warn)]
+    # Loading creates millions of small dicts that are never cyclic garbage: the collector's passes over them were
+    # most of the load time at 100,000 records (7.7 s -> 3.1 s without them, audit 2026-11-30).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return [rec for path in iter_files(reports) for rec in read_file(path, warn)]
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def load_typed(reports: Path, warn: Callable[[str], None] = _warn) -> list[Record]:

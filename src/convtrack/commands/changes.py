@@ -8,6 +8,7 @@ import sys
 
 from convtrack import analysis, axes, transitions
 from convtrack.cellrun import Settings
+from convtrack.slow import announce
 from convtrack.transitions import TransitionKind
 
 
@@ -58,7 +59,8 @@ def _wanted(args: argparse.Namespace, t: transitions.Transition) -> bool:
 
 
 def changes(args: argparse.Namespace) -> int:
-    result = transitions.scan(analysis.load(args.reports))
+    with announce(f"reading the records under {args.reports} and ordering them along each axis"):
+        result = transitions.scan(analysis.load(args.reports))
     axes.check(args.matrix_dir, "--axis", [args.axis or ""], also={t.axis for t in result.transitions})
     selected = [t for t in result.transitions if _wanted(args, t)]
     if args.confirm and any(not t.confirmed for t in selected):

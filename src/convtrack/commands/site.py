@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from convtrack.slow import announce
+
 
 def build(args: argparse.Namespace) -> int:
     from convtrack import site
 
     out = args.out or args.project.site
-    print(site.build(args.reports, out, suites=args.suites, base_url=args.base_url, online=not args.offline))
+    with announce(f"building the site from {args.reports} into {out}"):
+        index = site.build(args.reports, out, suites=args.suites, base_url=args.base_url, online=not args.offline)
+    print(index)
     return 0
 
 
