@@ -78,7 +78,7 @@ def test_concurrent_site_builds_both_succeed_and_leave_one_whole_site(tmp_path: 
         outs = [p.communicate(timeout=300) for p in procs]
         assert [p.returncode for p in procs] == [0, 0], outs
     assert (out / "index.html").exists() and (out / "static").is_dir()
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == [".site.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == [".site.convtrack.lock"]
 
 
 def test_a_full_disk_stops_the_runner_cleanly_and_the_records_file_stays_valid(tmp_path: Path) -> None:

@@ -86,7 +86,7 @@ def build(reports: Path, out: Path, suites: Path | None = None, base_url: str = 
     try:
         _render(reports, tmp, suites, base_url, online)
         os.chmod(tmp, 0o755)  # mkdtemp makes it private; a served site must be readable
-        with lock.FileLock(out.parent / f".{out.name}.lock"):
+        with lock.FileLock(out.parent / f".{out.name}{lock.LOCK_NAME}"):
             old = out.with_name(f".{out.name}.old-{os.getpid()}")
             if out.exists():
                 os.rename(out, old)
