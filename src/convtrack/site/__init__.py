@@ -25,7 +25,9 @@ from convtrack.site import changes as site_changes
 from convtrack.site import health as site_health
 from convtrack.site import matrix as site_matrix
 from convtrack.site import registry
+from convtrack.site.colours import outcome_css
 from convtrack.site.common import HARNESS, case_page, detail, fmt, latest_rows, slug
+from convtrack.site.public import public
 from convtrack.site.svg import line_chart
 from convtrack.transitions import TransitionKind
 
@@ -47,12 +49,16 @@ _register_pages()
 def environment() -> Any:
     import jinja2
 
+    # finalize: every value printed by a template loses the recording machine's paths, then is escaped
     env = jinja2.Environment(loader=jinja2.PackageLoader(PACKAGE, "templates"),
                              autoescape=jinja2.select_autoescape(["html", "xml"], default=True),
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             finalize=public)
     env.globals.update(colours={o.value: c for o, c in COLOURS.items()}, short={o.value: s for o, s in SHORT.items()},
                        outcomes=[o.value for o in Outcome], harness=sorted(HARNESS), nav=registry.nav(),
-                       case_page=case_page, line_chart=line_chart)
+                       case_page=case_page, line_chart=line_chart,
+                       outcome_table=[{"value": o.value, "short": SHORT[o], "harness": not o.is_converter_result}
+                                      for o in Outcome])
     env.filters["fmt"] = fmt
     env.filters["slug"] = slug
     return env
@@ -82,6 +88,7 @@ def build(reports: Path, out: Path, suites: Path | None = None, base_url: str = 
     out.mkdir(parents=True)
     with resources.as_file(resources.files(PACKAGE) / "static") as static:
         shutil.copytree(static, out / "static")
+    (out / "static" / "outcomes.css").write_text(outcome_css(), encoding="utf-8")
     meta = site_cases.case_meta(suites)
     cases = site_matrix.case_index(rows, meta)
     cells, banners = site_health.health(rows)

@@ -1,0 +1,50 @@
+"""Downloads and regressions grouping over synthetic records: records.json.gz, transitions.json, CSV, badges."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from convtrack.site import downloads, grouping
+from test_site import EVIL, build_site
+
+
+def test_downloads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = build_site(tmp_path, monkeypatch)
+    recs = json.loads(gzip.decompress((out / "data" / "records.json.gz").read_bytes()))
+    assert recs and set(recs[0]) == set(downloads.FIELDS)
+    assert {r["converter"] for r in recs} == {"torch.onnx", "tf2onnx"}
+    assert len(json.loads((out / "data" / "transitions.json").read_text())) == 2
+    rows = list(csv.DictReader((out / "data" / "torch.onnx.csv").open()))
+    assert rows and rows[0].keys() == set(downloads.CSV_FIELDS) and any(EVIL in r["signature"] for r in rows)
+    svg = out / "data" / "badges" / "torch.onnx-torch-2.9.0-dynamo.svg"
+    root = ET.parse(svg).getroot()
+    assert root.get("aria-label") == "torch 2.9.0 dynamo: 25 % pass"  # lstm 1 of 2, evil 0 of 2
+    page = (out / "data.html").read_text()
+    assert 'href="./data/records.json.gz"' in page and "torch.onnx-torch-2.9.0-dynamo.svg" in page
+    assert 'href="./data/records.json.gz"' in (out / "index.html").read_text()
+
+
+def test_badge_escapes_its_text() -> None:
+    svg = downloads.badge("a<b", "1 % pass", "hsl(0, 65%, 28%)")
+    ET.fromstring(svg)
+    assert "a&lt;b" in svg
+
+
+def test_modes_and_opsets_collapse_into_one_row() -> None:
+    ts = [{"mode": m, "opset": o} for m, o in (("legacy", 18), ("legacy", 13), ("dynamo", 18), ("legacy", 20))]
+    assert grouping.modes_text(ts) == "dynamo @18 · legacy @13 18 20"
+    assert grouping.modes_text([{"mode": None, "opset": 13}]) == "@13"
+
+
+def test_regressions_grouped_by_release_pair(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    html = (build_site(tmp_path, monkeypatch) / "regressions.html").read_text()
+    assert html.count('<details class="pair"') == 1 and html.count('<tr class="trow') == 1
+    assert "dynamo @17 18" in html and "pass → convert_error" in html
+    assert "https://github.com/pytorch/pytorch/compare/v2.8.0...v2.9.0" in html
+    assert 'type="search"' in html and 'data-attr="tkind"' in html
