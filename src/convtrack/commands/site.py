@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 
@@ -10,7 +11,11 @@ def build(args: argparse.Namespace) -> int:
     from convtrack import site
 
     out = args.out or args.project.site
-    print(site.build(args.reports, out, suites=args.suites, base_url=args.base_url, online=not args.offline))
+    def progress(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    print(site.build(args.reports, out, suites=args.suites, base_url=args.base_url, online=not args.offline,
+                     progress=progress))
     return 0
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import shutil
+import time
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -78,9 +80,20 @@ class _Writer:
         return path
 
 
-def build(reports: Path, out: Path, suites: Path | None = None, base_url: str = "", online: bool = True) -> Path:
-    """Render every registered page; returns the index path. `base_url` makes the Atom feed's links absolute."""
+def build(reports: Path, out: Path, suites: Path | None = None, base_url: str = "", online: bool = True,
+          progress: Callable[[str], None] | None = None) -> Path:
+    """Render every registered page; returns the index path. `base_url` makes the Atom feed's links absolute.
+
+    `progress` receives a line per step (the CLI prints them: a build takes seconds and should not look stuck).
+    """
+    started = time.monotonic()
+
+    def step(what: str) -> None:
+        if progress is not None:
+            progress(f"site: {what} ({time.monotonic() - started:.1f} s)")
+
     df = analysis.load(reports)
+    step(f"{len(df)} records read")
     rows = latest_rows(df)
     env = environment()
     if out.exists():
@@ -101,8 +114,11 @@ def build(reports: Path, out: Path, suites: Path | None = None, base_url: str = 
                          counted=[t for t in timeline if t["kind"] != TransitionKind.CHANGED.value],
                          kinds=site_changes.by_kind(timeline), releases=releases, generated=_now(), base_url=base_url)
     w = _Writer(out, env, {"generated": data.generated, "banners": banners, "total": len(df)})
-    for p in registry.ordered():
+    step(f"{len(transitions)} transitions found")
+    pages = registry.ordered()
+    for i, p in enumerate(pages, 1):
         p.render(w, data)
+        step(f"{p.path} rendered [{i}/{len(pages)}]")
     return out / "index.html"
 
 
