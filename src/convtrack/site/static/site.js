@@ -75,6 +75,8 @@
     });
     // the detail page's squares carry no mode: their column's mode is in the table's data-col-modes
     document.querySelectorAll("table[data-col-modes]").forEach(function (table) {
+      if (!s.mode && !table.dataset.modeFiltered) { return; }  // nothing to show again: skip 10,000 cells
+      table.dataset.modeFiltered = s.mode ? "1" : "";
       var modes = JSON.parse(table.dataset.colModes);
       table.querySelectorAll("tbody tr").forEach(function (tr) {
         for (var i = 1; i < tr.cells.length; i++) { setHidden(tr.cells[i], !!s.mode && modes[i - 1] !== s.mode); }
@@ -160,7 +162,10 @@
     var sq = target.closest ? target.closest("td.sq[data-results]") : null;
     if (sq) { showSquare(sq, form); return true; }
     var td = target.closest ? target.closest("td[data-d]") : null;
-    if (td) { showResult(td); return true; }
+    if (td) {
+      if (td.tabIndex < 0) { td.tabIndex = -1; td.focus({ preventScroll: true }); }
+      showResult(td); return true;
+    }
     return false;
   }
 
@@ -218,6 +223,8 @@
       form.addEventListener("change", function () { apply(form); });
       apply(form);
     }
+    // one Tab stop per table (arrow keys move inside it, a click moves it): 10,000 tabindex attributes would
+    // slow the page and make Tab useless
     document.querySelectorAll("table[data-labels]").forEach(function (t) {
       var first = t.querySelector("td[data-d]"); if (first) { first.tabIndex = 0; }
     });
