@@ -37,7 +37,7 @@ def main() -> int:
     p.add_argument("--case", default="cases/issues--pytorch_100429.html", help="the case page of --set")
     args = p.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        site.build(args.reports, Path(tmp) / "convtrack", online=False)
+        site.build(args.reports, Path(tmp) / "convtrack", suites=ROOT / "suites", online=False)
         handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=tmp)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
