@@ -48,3 +48,20 @@ def test_regressions_grouped_by_release_pair(tmp_path: Path, monkeypatch: pytest
     assert "dynamo @17 18" in html and "pass → convert_error" in html
     assert "https://github.com/pytorch/pytorch/compare/v2.8.0...v2.9.0" in html
     assert 'type="search"' in html and 'data-attr="tkind"' in html
+
+
+def test_cell_pages_show_runs_and_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from convtrack import site, store
+    from test_site import make_reports, make_suites
+
+    reports = make_reports(tmp_path)
+    cell = "torch2.9.0-ort1.20.1-onnx1.17.0"
+    env = store.run_file(reports, "torch.onnx", cell, "20261125T000000-aaaaaa").with_suffix(".env.json")
+    env.write_text(json.dumps({"cell": {}, "run_id": "20261125T000000-aaaaaa",
+                               "freeze": ["torch==2.9.0", f"evil=={EVIL}"]}))
+    out = tmp_path / "out"
+    site.build(reports, out, suites=make_suites(tmp_path), online=False)
+    page = (out / "cells" / f"torch.onnx-{cell}.html").read_text()
+    assert "20261125T000000-aaaaaa" in page and "torch==2.9.0" in page and EVIL not in page
+    assert f'href="./cells/torch.onnx-{cell}.html"' in (out / "index.html").read_text()
+    assert f'href="./cells/torch.onnx-{cell}.html"' in (out / "health.html").read_text()

@@ -27,6 +27,7 @@ from convtrack.site import changes as site_changes
 from convtrack.site import health as site_health
 from convtrack.site import matrix as site_matrix
 from convtrack.site import registry
+from convtrack.site.cells import cell_page
 from convtrack.site.colours import outcome_css
 from convtrack.site.common import HARNESS, case_page, detail, fmt, latest_rows, slug
 from convtrack.site.public import public
@@ -58,7 +59,7 @@ def environment() -> Any:
                              finalize=public)
     env.globals.update(colours={o.value: c for o, c in COLOURS.items()}, short={o.value: s for o, s in SHORT.items()},
                        outcomes=[o.value for o in Outcome], harness=sorted(HARNESS), nav=registry.nav(),
-                       case_page=case_page, line_chart=line_chart,
+                       case_page=case_page, cell_page=cell_page, line_chart=line_chart,
                        outcome_table=[{"value": o.value, "short": SHORT[o], "harness": not o.is_converter_result}
                                       for o in Outcome])
     env.filters["fmt"] = fmt
@@ -112,7 +113,8 @@ def build(reports: Path, out: Path, suites: Path | None = None, base_url: str = 
     timeline = site_changes.timeline(transitions, dates, {r["page"] for r in releases})
     data = registry.Data(df=df, rows=rows, meta=meta, cases=cases, cells=cells, timeline=timeline,
                          counted=[t for t in timeline if t["kind"] != TransitionKind.CHANGED.value],
-                         kinds=site_changes.by_kind(timeline), releases=releases, generated=_now(), base_url=base_url)
+                         kinds=site_changes.by_kind(timeline), releases=releases, generated=_now(), base_url=base_url,
+                         reports=reports)
     w = _Writer(out, env, {"generated": data.generated, "banners": banners, "total": len(df)})
     step(f"{len(transitions)} transitions found")
     pages = registry.ordered()

@@ -35,6 +35,7 @@ class Data:
     releases: list[dict[str, Any]]
     generated: str
     base_url: str
+    reports: Path | None = None  # the records folder, for the files beside the records (environment sidecars)
 
 
 Render = Callable[[Writer, Data], None]
