@@ -30,7 +30,7 @@ from convtrack.site import registry
 from convtrack.site.cells import cell_page
 from convtrack.site.colours import outcome_css
 from convtrack.site.common import HARNESS, case_page, detail, fmt, latest_rows, slug
-from convtrack.site.public import public
+from convtrack.site.public import finalize
 from convtrack.site.svg import line_chart
 from convtrack.transitions import TransitionKind
 
@@ -56,7 +56,7 @@ def environment() -> Any:
     env = jinja2.Environment(loader=jinja2.PackageLoader(PACKAGE, "templates"),
                              autoescape=jinja2.select_autoescape(["html", "xml"], default=True),
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             finalize=public)
+                             finalize=finalize)
     env.globals.update(colours={o.value: c for o, c in COLOURS.items()}, short={o.value: s for o, s in SHORT.items()},
                        outcomes=[o.value for o in Outcome], harness=sorted(HARNESS), nav=registry.nav(),
                        case_page=case_page, cell_page=cell_page, line_chart=line_chart,

@@ -18,7 +18,7 @@ from markupsafe import escape
 from convtrack.outcomes import Outcome
 from convtrack.site.colours import rate_colour, text_on
 from convtrack.site.common import cell_info, slug
-from convtrack.site.public import public
+from convtrack.site.public import public, public_text
 from convtrack.site.registry import Data, Writer, register_page
 from convtrack.transitions import probe_cells
 
@@ -29,8 +29,19 @@ CSV_FIELDS = ["case", "case_kind", "cell", "framework_version", "converter_versi
               "signature", "run_id", "created"]
 
 
+TEXT_FIELDS = ("signature", "error", "reason")  # the only fields that carry machine paths
+
+
 def records(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [public({k: r.get(k) for k in FIELDS}) for r in sorted(rows, key=_order)]
+    out = []
+    for r in sorted(rows, key=_order):
+        rec = {k: r.get(k) for k in FIELDS}
+        for k in TEXT_FIELDS:
+            text = rec[k]
+            if isinstance(text, str):
+                rec[k] = public_text(text)
+        out.append(rec)
+    return out
 
 
 def _order(r: dict[str, Any]) -> tuple[str, str, str, str, int]:
@@ -43,8 +54,9 @@ def to_csv(rows: list[dict[str, Any]], info: dict[tuple[str, str], dict[str, Any
     w.writeheader()
     for r in sorted(rows, key=_order):
         c = info[(r["converter"], r["cell"])]
-        w.writerow(public({k: r.get(k) for k in CSV_FIELDS} | {"framework_version": c["framework_version"],
-                                                                 "converter_version": c["converter_version"]}))
+        row = {k: r.get(k) for k in CSV_FIELDS} | {"framework_version": c["framework_version"],
+                                                    "converter_version": c["converter_version"]}
+        w.writerow({k: public_text(v) if isinstance(v, str) else v for k, v in row.items()})
     return buf.getvalue()
 
 

@@ -34,10 +34,15 @@ def public_text(text: str) -> str:
 
 def public(value: Any) -> Any:
     """`public_text` for plain strings, recursively in lists and dicts; anything else (markup, numbers) as is."""
-    if isinstance(value, str) and type(value) is str:  # markupsafe.Markup is a str subclass: already built by us
+    if type(value) is str:  # not markupsafe.Markup (a str subclass): that is markup we built ourselves
         return public_text(value)
     if isinstance(value, dict):
         return {k: public(v) for k, v in value.items()}
     if isinstance(value, list):
         return [public(v) for v in value]
     return value
+
+
+def finalize(value: Any) -> Any:
+    """jinja2's finalize: called for every printed value, so plain strings only, on the fast path."""
+    return public_text(value) if type(value) is str else value
