@@ -180,6 +180,8 @@ def test_any_screen_keyboard_search_and_download(tmp_path: Path, monkeypatch: py
     page.fill("input[type=search]", "no such case")
     assert rows.count() == 0 and page.locator("details.pair:visible").count() == 0
     page.fill("input[type=search]", "")
+    page.select_option("select[data-sort]", "fixes")
+    assert page.locator("details.pair").count() == 1
     page.select_option("select[data-attr='tkind']", "fix")
     assert rows.count() == 0
 

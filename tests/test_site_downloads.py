@@ -65,3 +65,13 @@ def test_cell_pages_show_runs_and_environment(tmp_path: Path, monkeypatch: pytes
     assert "20261125T000000-aaaaaa" in page and "torch==2.9.0" in page and EVIL not in page
     assert f'href="./cells/torch.onnx-{cell}.html"' in (out / "index.html").read_text()
     assert f'href="./cells/torch.onnx-{cell}.html"' in (out / "health.html").read_text()
+
+
+def test_the_tag_filter_lists_the_most_used_tags() -> None:
+    from convtrack.site import matrix
+
+    few = [{"tags": ["b", "a"]}, {"tags": ["a"]}]
+    assert matrix.common_tags(few) == ["a", "b"]
+    many = [{"tags": [f"t{i:02}", "common"]} for i in range(40)] + [{"tags": ["t39"]}]
+    listed = matrix.common_tags(many)
+    assert len(listed) == matrix.TAG_LIST_MAX and "common" in listed and "t39" in listed

@@ -125,7 +125,20 @@ def details_script(view: dict[str, Any]) -> str:
 def filters(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> dict[str, list[str]]:
     return {"converter": sorted({r["converter"] for r in rows}), "mode": sorted({r["mode"] for r in rows}),
             "kind": sorted({c["kind"] for c in cases if c["kind"]}),
-            "tag": sorted({t for c in cases for t in c["tags"]})}
+            "tag": common_tags(cases)}
+
+
+TAG_LIST_MAX = 30
+
+
+def common_tags(cases: list[dict[str, Any]]) -> list[str]:
+    """The tags of the tag filter: the 30 most used (270 tags in one select were unusable; a rarer tag is found
+    with the case search), alphabetically."""
+    counts: dict[str, int] = {}
+    for c in cases:
+        for t in set(c["tags"]):
+            counts[t] = counts.get(t, 0) + 1
+    return sorted(sorted(counts, key=lambda t: (-counts[t], t))[:TAG_LIST_MAX])
 
 
 @register_page("index.html", nav="Matrix", order=10)

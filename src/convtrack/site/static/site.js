@@ -206,6 +206,18 @@
         });
         if (status) { status.textContent = shown + " of " + rows.length + " rows"; }
       }
+      var sort = form.querySelector("select[data-sort]"), order = Array.prototype.slice.call(groups);
+      if (sort) {  // reorder the groups; the original order (newest first) is "date"
+        sort.addEventListener("change", function () {
+          var key = sort.value, list = order.slice();
+          if (key === "regressions" || key === "fixes") {
+            list.sort(function (a, b) { return (+b.dataset[key]) - (+a.dataset[key]); });
+          } else if (key === "converter") {
+            list.sort(function (a, b) { return a.dataset.converter < b.dataset.converter ? -1 : a.dataset.converter > b.dataset.converter ? 1 : 0; });
+          }
+          list.forEach(function (g) { g.parentNode.appendChild(g); });
+        });
+      }
       form.addEventListener("input", run);
       form.addEventListener("change", run);
       form.addEventListener("submit", function (ev) { ev.preventDefault(); });
