@@ -1,11 +1,14 @@
 """The static site: the jinja2 templates of this package rendered over the records into the project's site folder.
 
-Pages: index.html (compatibility matrix with client-side filters), detail.html (case x cell), cases/*.html
-(+ a reproduction script per case), regressions.html + feed.xml (Atom), releases.html + releases/*.html,
-signatures.html, health.html. Each page module (matrix, cases, changes, health) registers the pages it renders
+Pages: index.html (compatibility matrix with client-side filters, freshness), detail.html (case x cell, its
+texts in data/details-*.js), cases/*.html (+ a reproduction script per case), regressions.html + feed.xml (Atom,
+one entry per release pair), releases.html + releases/*.html (every axis with transitions), signatures.html,
+health.html, cells/*.html (runs and environments), data.html (+ data/: records.json.gz, transitions.json, CSV,
+badges). Each page module (matrix, cases, changes, health) registers the pages it renders
 (see registry); templates/ and static/ sit beside them and ship in the wheel.
 
-Every value from a record goes through jinja2's autoescaping: converter messages are untrusted text.
+Every value from a record goes through jinja2's autoescaping: converter messages are untrusted text; before
+that, `public.finalize` replaces the recording machine's paths.
 All links are relative, so the build works opened from disk and served under a sub-path.
 """
 
@@ -24,6 +27,7 @@ from convtrack import analysis
 from convtrack.outcomes import COLOURS, SHORT, Outcome
 from convtrack.site import cases as site_cases
 from convtrack.site import changes as site_changes
+from convtrack.site import freshness as site_freshness
 from convtrack.site import health as site_health
 from convtrack.site import matrix as site_matrix
 from convtrack.site import registry
@@ -114,7 +118,7 @@ def build(reports: Path, out: Path, suites: Path | None = None, base_url: str = 
     data = registry.Data(df=df, rows=rows, meta=meta, cases=cases, cells=cells, timeline=timeline,
                          counted=[t for t in timeline if t["kind"] != TransitionKind.CHANGED.value],
                          kinds=site_changes.by_kind(timeline), releases=releases, generated=_now(), base_url=base_url,
-                         reports=reports)
+                         reports=reports, freshness=site_freshness.check(rows, online))
     w = _Writer(out, env, {"generated": data.generated, "banners": banners, "total": len(df)})
     step(f"{len(transitions)} transitions found")
     pages = registry.ordered()
