@@ -34,6 +34,11 @@ def rgb(colour: str) -> tuple[float, float, float]:
     return int(hexa[0:2], 16) / 255, int(hexa[2:4], 16) / 255, int(hexa[4:6], 16) / 255
 
 
+def hex_colour(colour: str) -> str:
+    """Any colour `rgb` reads as '#rrggbb' (badges are rendered by tools that may not know hsl())."""
+    return "#" + "".join(f"{round(c * 255):02x}" for c in rgb(colour))
+
+
 def luminance(colour: str) -> float:
     def lin(c: float) -> float:
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4

@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import escape
 
 from convtrack.outcomes import Outcome
-from convtrack.site.colours import rate_colour, text_on
+from convtrack.site.colours import hex_colour, rate_colour, text_on
 from convtrack.site.common import cell_info, slug
 from convtrack.site.public import public, public_text
 from convtrack.site.registry import Data, Writer, register_page
@@ -63,6 +63,7 @@ def to_csv(rows: list[dict[str, Any]], info: dict[tuple[str, str], dict[str, Any
 def badge(label: str, value: str, colour: str) -> str:
     """A flat shields.io-style badge; widths from an average glyph width of the 11 px font."""
     lw, vw = 10 + int(6.2 * len(label)), 10 + int(6.2 * len(value))
+    colour = hex_colour(colour)
     text = text_on(colour)
     lab, val = escape(label), escape(value)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{lw + vw}" height="20" role="img" '
