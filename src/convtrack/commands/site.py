@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
-
-from convtrack.slow import announce
 
 
 def build(args: argparse.Namespace) -> int:
     from convtrack import site
 
     out = args.out or args.project.site
-    with announce(f"building the site from {args.reports} into {out}"):
-        index = site.build(args.reports, out, suites=args.suites, base_url=args.base_url, online=not args.offline)
-    print(index)
+    def progress(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    print(site.build(args.reports, out, suites=args.suites, base_url=args.base_url, online=not args.offline,
+                     progress=progress))
     return 0
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from convtrack import analysis, transitions
 from convtrack.outcomes import Outcome
+from convtrack.site import grouping
 from convtrack.site.common import anchor, case_page, cell_info, release_page
 from convtrack.site.registry import Data, Writer, register_page
 from convtrack.transitions import State, TransitionKind
@@ -118,7 +119,9 @@ def releases(rows: list[dict[str, Any]], found: list[dict[str, Any]]) -> list[di
     for converter in sorted({r["converter"] for r in rows}):
         part = [r for r in rows if r["converter"] == converter]
         framework = info[(converter, part[0]["cell"])]["framework"]
-        for axis in axes_of(converter, framework):
+        # every axis a transition moved along gets its pages (onnxruntime, onnx, ...), not only the release axes
+        moved = sorted({t["axis"] for t in found if t["converter"] == converter} - set(axes_of(converter, framework)))
+        for axis in axes_of(converter, framework) + moved:
             versions = sorted({str(r["axes"].get(axis)) for r in part if r["axes"].get(axis)},
                               key=analysis.version_key)
             into = [t for t in found if t["converter"] == converter and t["axis"] == axis]
@@ -206,13 +209,13 @@ def chart_series(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 @register_page("regressions.html", nav="Regressions", order=40)
 def _regressions_page(w: Writer, d: Data) -> None:
-    w.page("regressions.html", "regressions.html", timeline=d.counted, kinds=d.kinds)
+    w.page("regressions.html", "regressions.html", groups=grouping.pairs(d.timeline), kinds=d.kinds)
 
 
 @register_page("feed.xml", order=45)
 def _feed(w: Writer, d: Data) -> None:
     feed = w.env.get_template("feed.xml").render(
-        timeline=d.counted, generated=d.generated, base_url=d.base_url.rstrip("/"),
+        groups=grouping.pairs(d.counted), generated=d.generated, base_url=d.base_url.rstrip("/"),
         updated=max([t["date"] for t in d.counted if t["date"]] or [d.generated]))
     (w.out / "feed.xml").write_text(feed, encoding="utf-8")
 

@@ -10,10 +10,10 @@ from typing import Any
 
 from convtrack import analysis
 from convtrack.outcomes import SHORT, Outcome
+from convtrack.site.colours import rate_colour, text_on
 from convtrack.store import cell_id
 
 HARNESS = {o.value for o in Outcome if not o.is_converter_result}
-NO_RATE = "#bdbdbd"  # a square without any converter result
 
 
 def fmt(value: Any) -> str:
@@ -55,14 +55,6 @@ def anchor(cell: str, mode: Any, opset: Any) -> str:
     return "r-" + slug(f"{cell}-{mode or '-'}-{opset}")
 
 
-def rate_colour(passed: int, applicable: int) -> str:
-    """Red (0 %) through amber to green (100 %) by pass rate; grey when nothing converter-side ran."""
-    if applicable <= 0:
-        return NO_RATE
-    hue = round(120 * passed / applicable)
-    return f"hsl({hue}, 65%, 42%)"
-
-
 def counts(outcomes: list[str]) -> dict[str, Any]:
     """Pass rate of converter results (harness outcomes excluded) and counts per outcome, pipeline order."""
     by = {o.value: 0 for o in Outcome}
@@ -72,6 +64,7 @@ def counts(outcomes: list[str]) -> dict[str, Any]:
     passed = by.get("pass", 0)
     return {"passed": passed, "applicable": applicable, "total": len(outcomes),
             "by": {o: n for o, n in by.items() if n}, "colour": rate_colour(passed, applicable),
+            "text": text_on(rate_colour(passed, applicable)),
             "label": f"{passed}/{applicable}" if applicable else _harness_label(by)}
 
 

@@ -7,19 +7,25 @@ filters without a server.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from convtrack.outcomes import Outcome
 from convtrack.site.common import (
-    anchor,
     case_page,
     cell_info,
     counts,
     counts_text,
     detail,
     ordered_cells,
+    slug,
 )
+from convtrack.site.public import public_text
 from convtrack.site.registry import Data, Writer, register_page
 from convtrack.transitions import probe_cells
+
+# One letter per outcome in pipeline order (site.js reads the same table from the page's outcome data)
+LETTER = {o.value: chr(ord("a") + i) for i, o in enumerate(Outcome)}
 
 
 def case_index(rows: list[dict[str, Any]], meta: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -62,7 +68,8 @@ def squares(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> list[dic
                     squares_row.append(None)
                     continue
                 c = counts([r["outcome"] for r in results])
-                c["results"] = ",".join(f"{position[r['case']]}:{r['outcome']}" for r in results)
+                # "<case index><outcome letter>" pairs: compact enough to keep the page under its budget
+                c["results"] = ",".join(f"{position[r['case']]}{LETTER[r['outcome']]}" for r in results)
                 c["title"] = f"{cell['cell']} / {mode} / opset {opset}: {counts_text(c['by'])}"
                 c["mode"] = mode
                 squares_row.append(c)
@@ -75,7 +82,11 @@ def squares(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> list[dic
 
 
 def detail_view(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Per converter: column headers (cell > mode > opset) and one row of results per case."""
+    """Per converter: column headers (cell > mode > opset), one row of results per case, and `details`.
+
+    A square carries only its outcome and the index of its text in `details` (each distinct text once): the
+    texts are written to a script loaded on the first click (`details_script`), so the page stays small.
+    """
     info = cell_info(rows)
     by_case = {c["id"]: c for c in cases}
     views = []
@@ -86,27 +97,48 @@ def detail_view(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> list
                       key=lambda k: (cells.index(k[0]), k[1], k[2]))
         index = {(r["case"], r["cell"], r["mode"], r["opset"]): r for r in part}
         body = []
+        texts: dict[str, int] = {}
         for case in sorted({r["case"] for r in part}):
             results = []
             for col in cols:
                 r = index.get((case, *col))
                 results.append(None if r is None else {
-                    "outcome": r["outcome"], "detail": detail(r), "mode": col[1],
-                    "href": f"{case_page(case)}#{anchor(*col)}"})
+                    "outcome": r["outcome"], "d": texts.setdefault(public_text(detail(r)), len(texts))})
             body.append({"case": by_case[case], "results": results})
         groups = [(c, sum(1 for k in cols if k[0] == c)) for c in cells]
         modes = []
         for c in cells:
             for m in sorted({k[1] for k in cols if k[0] == c}):
                 modes.append((m, sum(1 for k in cols if k[0] == c and k[1] == m)))
-        views.append({"converter": converter, "groups": groups, "modes": modes, "columns": cols, "rows": body})
+        views.append({"converter": converter, "groups": groups, "modes": modes, "columns": cols, "rows": body,
+                      "details": list(texts), "script": f"data/details-{slug(converter)}.js",
+                      "labels": [" / ".join(str(x) for x in c) for c in cols], "col_modes": [c[1] for c in cols]})
     return views
+
+
+def details_script(view: dict[str, Any]) -> str:
+    """The square texts of one converter as a script (not JSON: fetch() of a file:// URL is blocked)."""
+    key, texts = json.dumps(view["converter"]), json.dumps(view["details"])
+    return f"window.CONVTRACK_DETAILS = window.CONVTRACK_DETAILS || {{}};\nwindow.CONVTRACK_DETAILS[{key}] = {texts};\n"
 
 
 def filters(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> dict[str, list[str]]:
     return {"converter": sorted({r["converter"] for r in rows}), "mode": sorted({r["mode"] for r in rows}),
             "kind": sorted({c["kind"] for c in cases if c["kind"]}),
-            "tag": sorted({t for c in cases for t in c["tags"]})}
+            "tag": common_tags(cases)}
+
+
+TAG_LIST_MAX = 30
+
+
+def common_tags(cases: list[dict[str, Any]]) -> list[str]:
+    """The tags of the tag filter: the 30 most used (270 tags in one select were unusable; a rarer tag is found
+    with the case search), alphabetically."""
+    counts: dict[str, int] = {}
+    for c in cases:
+        for t in set(c["tags"]):
+            counts[t] = counts.get(t, 0) + 1
+    return sorted(sorted(counts, key=lambda t: (-counts[t], t))[:TAG_LIST_MAX])
 
 
 @register_page("index.html", nav="Matrix", order=10)
@@ -115,10 +147,15 @@ def _index_page(w: Writer, d: Data) -> None:
 
     w.page("index.html", "index.html", views=squares(d.rows, d.cases), cases=d.cases,
            filters=filters(d.rows, d.cases), charts=chart_series(d.rows),
-           counts=d.df["outcome"].value_counts().to_dict() if not d.df.empty else {}, recent=d.counted[:5])
+           counts=d.df["outcome"].value_counts().to_dict() if not d.df.empty else {}, recent=d.counted[:5],
+           freshness=d.freshness)
 
 
 @register_page("detail.html", nav="Cases", order=20)
 def _detail_page(w: Writer, d: Data) -> None:
-    w.page("detail.html", "detail.html", views=detail_view(d.rows, d.cases), cases=d.cases,
-           filters=filters(d.rows, d.cases))
+    views = detail_view(d.rows, d.cases)
+    for view in views:
+        path = w.out / view["script"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(details_script(view), encoding="utf-8")
+    w.page("detail.html", "detail.html", views=views, cases=d.cases, filters=filters(d.rows, d.cases))

@@ -35,6 +35,8 @@ class Data:
     releases: list[dict[str, Any]]
     generated: str
     base_url: str
+    reports: Path | None = None  # the records folder, for the files beside the records (environment sidecars)
+    freshness: dict[str, Any] = dataclasses.field(default_factory=lambda: {"checked": False, "stale": []})
 
 
 Render = Callable[[Writer, Data], None]
