@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from convtrack import suite  # noqa: E402
-from convtrack.runner import Worker  # noqa: E402
+from convtrack.cell.runner import Worker  # noqa: E402
 
 CASE = '''CASE = {"converter": "torch.onnx"}
 def build():
@@ -32,7 +32,7 @@ def build():
 
 def timed_tasks(python: str, case: suite.Case, tasks: int, fresh: bool) -> float:
     os.environ["PYTHONPATH"] = str(ROOT / "src")
-    sys.executable = python  # Worker starts `sys.executable -m convtrack.worker`
+    sys.executable = python  # Worker starts `sys.executable -m convtrack.cell.worker`
     with tempfile.TemporaryFile("w+") as log:
         start = time.perf_counter()
         worker = Worker("torch.onnx", log, 8 * 2**30)

@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
-from convtrack import analysis, cli, gate, site_changes, store, transitions
-from convtrack.site_common import latest_rows
+from convtrack import analysis, cli, gate, store, transitions
+from convtrack.site import changes as site_changes
+from convtrack.site.common import latest_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "reports"

@@ -114,7 +114,7 @@ def test_site_in_a_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, brow
 
     page.locator("header nav a", has_text="Regressions").click()
     page.wait_for_url("**/convtrack/regressions.html")
-    page.locator("table.transitions a.case-link").first.click()  # follow a regression to its record
+    page.locator("details.pair tr.trow a").first.click()  # follow a regression to its record
     page.wait_for_url("**/convtrack/cases/issues--evil.html#r-*")
     target = page.url.split("#", 1)[1]
     assert page.locator(f"section.failure[id='{target}']").is_visible()
@@ -124,4 +124,74 @@ def test_site_in_a_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, brow
     assert not problems, problems
     assert all(u.startswith(base) for u in requests), [u for u in requests if not u.startswith(base)]
     assert (tmp_path / "matrix.png").stat().st_size > 10_000
+    page.close()
+
+
+def _in_viewport(page: Any, selector: str) -> bool:
+    box = page.locator(selector).bounding_box()
+    size = page.viewport_size
+    return bool(box and size and box["height"] > 0 and 0 <= box["y"] and box["y"] + min(box["height"], 40)
+                <= size["height"])
+
+
+def _no_sideways_scroll(page: Any) -> bool:
+    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_any_screen_keyboard_search_and_download(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, browser: Any,
+                                                 served: tuple[Path, str], width: int) -> None:
+    import gzip
+    import json
+
+    www, base = served
+    shutil.copytree(build_site(tmp_path, monkeypatch), www / "convtrack")
+    page = browser.new_page(viewport={"width": width, "height": 800}, accept_downloads=True)
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+
+    for name in ("index.html", "detail.html", "regressions.html", "signatures.html", "health.html", "data.html",
+                 "cases/issues--evil.html", "releases/torch.onnx-torch-2.9.0.html"):
+        page.goto(base + name)
+        assert _no_sideways_scroll(page), (name, width)
+
+    page.goto(base + "index.html")  # keyboard: Tab to a square, Enter, and the detail is in view next to it
+    square = page.locator("td.sq[title^='torch2.9.0-ort1.20.1-onnx1.17.0 / dynamo / opset 18:']")
+    square.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#square-detail li").count() == 2
+    assert _in_viewport(page, "#square-detail")
+    assert page.locator("#detail-row").evaluate("r => r.previousElementSibling.contains(document.activeElement)")
+
+    page.goto(base + "detail.html")  # the detail page loads its texts on the first Enter
+    cell = page.locator("td[data-d]").first
+    cell.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#detail")
+    assert "@" in page.locator("#detail").inner_text() and _in_viewport(page, "#detail")
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.tagName") == "TD"
+
+    page.goto(base + "regressions.html")  # text filter
+    rows = page.locator("tr.trow:visible")
+    assert rows.count() == 1
+    page.fill("input[type=search]", "evil dynamo")
+    assert rows.count() == 1
+    page.fill("input[type=search]", "no such case")
+    assert rows.count() == 0 and page.locator("details.pair:visible").count() == 0
+    page.fill("input[type=search]", "")
+    page.select_option("select[data-sort]", "fixes")
+    assert page.locator("details.pair").count() == 1
+    page.select_option("select[data-attr='tkind']", "fix")
+    assert rows.count() == 0
+
+    page.goto(base + "data.html")  # the data behind the pages
+    with page.expect_download() as dl:
+        page.click("a[href$='records.json.gz']")
+    data = json.loads(gzip.decompress(Path(dl.value.path()).read_bytes()))
+    assert {r["case"] for r in data} >= {"issues/evil", "models/lstm"}
+    with page.expect_download() as dl:
+        page.click("a[href$='transitions.json']")
+    assert len(json.loads(Path(dl.value.path()).read_text())) == 2
+    assert not problems, problems
     page.close()

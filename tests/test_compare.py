@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from convtrack import compare
+from convtrack.cell import compare
 from convtrack.outcomes import Outcome
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from convtrack import matrix, suite
-from convtrack.converters import available
+from convtrack.cell.converters import available
 
 ROOT = Path(__file__).resolve().parents[1]
 TOML = ROOT / "matrix" / "tensorflow.toml"
@@ -28,7 +28,7 @@ def test_contract_is_registered_without_importing_tensorflow() -> None:
     cls = available()["tf2onnx"]
     assert cls.name == "tf2onnx" and cls.framework == "tensorflow"
     assert set(cls.packages) == {"tensorflow", "tf2onnx", "protobuf", "keras"}
-    assert cls.__module__ == "convtrack.converters.tf2onnx"
+    assert cls.__module__ == "convtrack.cell.converters.tf2onnx"
 
 
 def test_matrix_declares_the_grid(tf_matrix: matrix.Matrix) -> None:

@@ -160,3 +160,56 @@ def test_group_of_treats_harness_outcomes_as_skipped() -> None:
     assert gate.group_of(State("not_applicable"), State("convert_error", "x")) == "skipped"
     assert gate.group_of(None, State("pass")) == "skipped"
     assert gate.group_of(State("pass"), State("wrong_shape")) == "new_mismatch"
+
+
+def _row(case: str, before: State, after: State, seconds: float = 1.5) -> gate.Row:
+    return gate.Row(case, 18, "dynamo", before, after, gate.group_of(before, after), seconds=seconds)
+
+
+def test_markdown_puts_became_silent_and_new_failures_first_with_links_and_collapses_long_lists() -> None:
+    rows = [_row(f"models/p{i:02d}", State("pass"), State("pass")) for i in range(3)]
+    rows += [_row(f"models/fix{i:02d}", State("run_error", "R"), State("pass")) for i in range(25)]
+    rows += [_row("issues/loud", State("convert_error", "E"), State("mismatch", None, 7)),
+             _row("models/new", State("pass"), State("convert_error", "E: new"))]
+    spec = gate.Spec.parse("torch==2.16.0rc1")
+    report = gate.Report(gate.Spec.parse("torch==2.15.0"), spec, "b", "c", rows, [])
+    md = report.markdown("https://example.org/ct/")
+    silent, new, fixes = (md.index("Became silent ("), md.index("### New failures (1)"),
+                          md.index("<details><summary>Fixes (25)</summary>"))
+    assert silent < new < fixes  # the worst first; the long list of fixes collapsed
+    assert "[`issues/loud`](https://example.org/ct/cases/" in md
+    assert "| **became silent** (in new mismatches) | 1 |" in md
+    junit = ET.fromstring(report.junit().split("\n", 1)[1])
+    times = [float(c.get("time", "0")) for c in junit.iter("testcase")]
+    assert len(times) == 30 and all(t == 1.5 for t in times) and junit.get("time") == "45.000"
+
+
+def test_compare_sums_both_sides_stage_timings() -> None:
+    rec = {"case": "models/x", "opset": 18, "mode": "dynamo", "outcome": "pass", "timings": {"convert_s": 1.25,
+                                                                                            "run_s": 0.5}}
+    rows = gate.compare([rec], [dict(rec, timings={"convert_s": 2.0})], [], "2.16.0")
+    assert rows[0].seconds == 3.75
+
+
+def test_index_urls_and_extra_suites_reach_the_candidate_cell(world: dict[str, Any], tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    ours = tmp_path / "mine" / "models"
+    ours.mkdir(parents=True)
+    (ours / "mine.py").write_text(CASE)
+    OUTCOMES["2.15.0"]["models/mine"] = OUTCOMES["2.16.0rc1"]["models/mine"] = ("pass", None, 0)
+    try:
+        status = cli.main(argv(world["root"], "--extra-suites", str(tmp_path / "mine"), "--json",
+                               "--extra-index-url", "https://download.pytorch.org/whl/test/cpu"))
+    finally:
+        del OUTCOMES["2.15.0"]["models/mine"], OUTCOMES["2.16.0rc1"]["models/mine"]
+    assert status == 1
+    assert world["calls"] == [None, ["--extra-index-url", "https://download.pytorch.org/whl/test/cpu"]]
+    assert "models/mine" in {r["case"] for r in json.loads(capsys.readouterr().out)["rows"]}
+
+
+def test_extra_suite_reusing_one_of_our_ids_is_a_usage_error(world: dict[str, Any], tmp_path: Path) -> None:
+    clash = tmp_path / "theirs" / "synthetic"
+    clash.mkdir(parents=True)
+    (clash / "a.py").write_text(CASE)
+    assert cli.main(argv(world["root"], "--extra-suites", str(tmp_path / "theirs"))) == 2
+    assert world["built"] == []

@@ -125,7 +125,7 @@ def test_merge_shards_of_two_real_runs(tmp_path: Path, cell_python: Path, cell_e
         plan_path = plan.write(plan.make(cell, cases, run_id), tmp_path / f"plan{n}.json")
         out = store.run_file(shard, cell.converter, cell.id, run_id)
         out.parent.mkdir(parents=True)
-        subprocess.run([str(cell_python), "-m", "convtrack.runner", "--plan", str(plan_path), "--out", str(out),
+        subprocess.run([str(cell_python), "-m", "convtrack.cell.runner", "--plan", str(plan_path), "--out", str(out),
                         "--quiet"], env=cell_env, check=True, timeout=600)
         shards.append(shard / "records")
     into = tmp_path / "reports"

@@ -63,7 +63,7 @@ def run_plan(tmp_path: Path, cell_python: Path, env: dict[str, str], cases: dict
     plan_path = plan.write(plan.make(cell, ordered, "test-run", case_timeout=60, memory_limit_gb=memory_gb),
                            tmp_path / "plan.json")
     out = tmp_path / "out.jsonl"
-    subprocess.run([str(cell_python), "-m", "convtrack.runner", "--plan", str(plan_path), "--out", str(out),
+    subprocess.run([str(cell_python), "-m", "convtrack.cell.runner", "--plan", str(plan_path), "--out", str(out),
                     "--log", str(tmp_path / "log.txt")], env=env, check=True, timeout=600)
     return list(store.read_file(out))
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from convtrack import analysis, site_changes
-from convtrack.site_common import latest_rows
+from convtrack import analysis
+from convtrack.site import changes as site_changes
+from convtrack.site.common import latest_rows
 from test_site import make_reports, transitions
 
 

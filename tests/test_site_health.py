@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from convtrack import analysis, site_health, store
-from convtrack.site_common import latest_rows
+from convtrack import analysis, store
+from convtrack.site import health as site_health
+from convtrack.site.common import latest_rows
 from test_site import make_reports
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from convtrack.site_svg import line_chart
+from convtrack.site.svg import line_chart
 
 
 def test_line_chart_is_valid_svg_and_escapes_labels() -> None:

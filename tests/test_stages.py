@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from convtrack import stages
+from convtrack.cell import stages
 from convtrack.outcomes import Outcome
 
 

@@ -110,7 +110,7 @@ def test_three_generated_cases_run_in_a_real_cell(tmp_path: Path, cell_python: P
     cell = matrix.Cell("torch.onnx", "torch", "3.11", {"torch": "2.15.0"}, {}, [matrix.Task(18, "legacy")])
     plan_path = plan.write(plan.make(cell, cases, "test-run", case_timeout=120), tmp_path / "plan.json")
     out = tmp_path / "out.jsonl"
-    subprocess.run([str(cell_python), "-m", "convtrack.runner", "--plan", str(plan_path), "--out", str(out),
+    subprocess.run([str(cell_python), "-m", "convtrack.cell.runner", "--plan", str(plan_path), "--out", str(out),
                     "--log", str(tmp_path / "log.txt")], env=cell_env, check=True, timeout=600)
     records = list(store.read_file(out))
     assert [r["case"] for r in records] == [c.id for c in cases]

@@ -19,14 +19,14 @@ import re
 import shutil
 import subprocess
 import sys
+from importlib import resources
 from pathlib import Path
 
 import tomllib
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
+from convtrack import matrix, project, store  # the installed package (the workflow runs `pip install -e .`)
 
-from convtrack import matrix, store  # noqa: E402
+PROJECT = project.find()
 
 
 def override(source: Path, out: Path, axis: str, versions: list[str]) -> Path:
@@ -55,8 +55,9 @@ def override(source: Path, out: Path, axis: str, versions: list[str]) -> Path:
 
 def sessions(matrix_dir: Path) -> list[dict]:
     env = dict(os.environ, CONVTRACK_MATRIX=str(matrix_dir))
-    out = subprocess.run([sys.executable, "-m", "nox", "-f", str(ROOT / "noxfile.py"), "-l", "--json", "-t", "full"],
-                         capture_output=True, text=True, check=True, env=env, cwd=ROOT)
+    with resources.as_file(resources.files("convtrack") / "sessions" / "noxfile.py") as noxfile:
+        out = subprocess.run([sys.executable, "-m", "nox", "-f", str(noxfile), "-l", "--json", "-t", "full"],
+                             capture_output=True, text=True, check=True, env=env)
     return json.loads(out.stdout)
 
 
@@ -80,8 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--preset", default="quick", help="preset tag, or 'full' for every cell")
     p.add_argument("--axis", default="", help="axis to add release-candidate versions to (torch, tf2onnx, ...)")
     p.add_argument("--versions", default="", help="comma-separated versions for --axis")
-    p.add_argument("--matrix", type=Path, default=ROOT / "matrix")
-    p.add_argument("--matrix-out", type=Path, default=ROOT / ".convtrack" / "matrix-override")
+    p.add_argument("--matrix", type=Path, default=PROJECT.matrix)
+    p.add_argument("--matrix-out", type=Path, default=PROJECT.work / "matrix-override")
     p.add_argument("--override-only", action="store_true", help="only write the overridden matrix copy")
     args = p.parse_args(argv)
     versions = [v.strip() for v in args.versions.split(",") if v.strip()]

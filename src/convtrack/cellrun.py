@@ -7,6 +7,7 @@ without building anything: either way the cell leaves its records and the run go
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -15,27 +16,65 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from convtrack import matrix, plan, store, suite
+import convtrack
+from convtrack import defaults, incremental, lifeline, matrix, plan, project, run_summary, store, suite
 from convtrack.outcomes import Outcome
 
-ROOT = Path(__file__).resolve().parents[2]
-SRC = ROOT / "src"
+EXIT_DISK_FULL = 3  # the runner's status when the records folder's disk is full (convtrack.cell.runner)
+
+
+class CellFailed(RuntimeError):
+    """A cell's runner stopped before its end (disk full, or a runner crash); the message says which and why."""
 
 
 class Settings:
-    """Run-wide settings passed from `convtrack run` to each nox session through the environment."""
+    """Run-wide settings passed from `convtrack run` to each nox session through the environment.
 
-    def __init__(self, env: dict[str, str] | None = None) -> None:
+    What the environment leaves out comes from the project (found from the current folder, or `proj`).
+    """
+
+    def __init__(self, env: dict[str, str] | None = None, proj: project.Project | None = None) -> None:
         env = dict(os.environ if env is None else env)
+        proj = proj or project.find()
         self.run_id = env.get("CONVTRACK_RUN_ID") or store.new_run_id()
         self.preset = env.get("CONVTRACK_PRESET") or None
-        self.reports = Path(env.get("CONVTRACK_REPORTS", ROOT / "reports"))
-        self.suites = Path(env.get("CONVTRACK_SUITES", ROOT / "suites"))
-        self.matrix_dir = Path(env.get("CONVTRACK_MATRIX", ROOT / "matrix"))
+        self.reports = Path(env.get("CONVTRACK_REPORTS") or proj.reports)
+        self.suites = Path(env.get("CONVTRACK_SUITES") or proj.suites)
+        self.matrix_dir = Path(env.get("CONVTRACK_MATRIX") or proj.matrix)
         self.select = [s for s in env.get("CONVTRACK_CASES", "").split(",") if s]
-        self.timeout = float(env.get("CONVTRACK_TIMEOUT", "300"))
-        self.memory_gb = float(env.get("CONVTRACK_MEMORY_GB", "12"))
-        self.work = Path(env.get("CONVTRACK_WORK", ROOT / ".convtrack"))
+        self.timeout = float(env.get("CONVTRACK_TIMEOUT") or defaults.TIMEOUT_S)
+        self.memory_gb = float(env.get("CONVTRACK_MEMORY_GB") or defaults.MEMORY_GB)
+        self.work = Path(env.get("CONVTRACK_WORK") or proj.work)
+        # `convtrack run` skips tasks already recorded under their key (unless --force); gate and bisect read back
+        # their own run's records, so they always execute
+        self.incremental = env.get("CONVTRACK_INCREMENTAL") == "1"
+
+    @classmethod
+    def of(cls, args: Any, **env: str) -> Settings:
+        """The settings of a command run in this process: its path flags (already resolved by the CLI)."""
+        paths = {"CONVTRACK_REPORTS": str(args.reports), "CONVTRACK_SUITES": str(args.suites),
+                 "CONVTRACK_MATRIX": str(args.matrix_dir), "CONVTRACK_WORK": str(args.work)}
+        if getattr(args, "timeout", None) is not None:
+            paths["CONVTRACK_TIMEOUT"] = str(args.timeout)
+        return cls(dict(os.environ, **paths, **env), getattr(args, "project", None))
+
+
+def harness_path(work: Path) -> Path:
+    """A folder holding only the installed convtrack package (a symlink to it), for a cell's PYTHONPATH.
+
+    The cell imports its runner from the same convtrack the host runs, never from a checkout; putting the host's
+    whole site-packages on the path instead would shadow the cell's own numpy, onnx and torch.
+    """
+    package = Path(convtrack.__file__).resolve().parent
+    folder = work / "harness"
+    link = folder / "convtrack"
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (link.is_symlink() and link.resolve() == package):
+        tmp = folder / f".convtrack-{os.getpid()}"
+        tmp.unlink(missing_ok=True)
+        tmp.symlink_to(package, target_is_directory=True)
+        os.replace(tmp, link)  # atomic: concurrent cells of one run never see a missing link
+    return folder
 
 
 def cell_for(cell_id: str, settings: Settings) -> matrix.Cell:
@@ -110,13 +149,52 @@ def execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv
     folder, reused between calls. `install_args` are extra uv arguments such as `--find-links DIR`.
     """
     out = store.run_file(settings.reports, cell.converter, cell.id, settings.run_id)
+    done = incremental.done(out.parent) if settings.incremental else set()
+    tally = Tally(total=sum(len(cell.tasks) for c in cases if c.converter == cell.converter))
+    earlier = run_summary.interrupted(settings.work, cell.id, settings.run_id) if settings.incremental else []
+    if earlier:
+        log(f"{cell.id}: resuming interrupted run(s) {', '.join(earlier)}: what they recorded is kept and skipped")
+    run_summary.write_status(settings.work, settings.run_id, cell.id, 0, tally.total, "running")
+    state = "stopped"
+    try:
+        path = _execute(cell, cases, settings, venv, install_args, log, out, done, tally)
+        state = "complete"
+        return path
+    finally:
+        run_summary.write_status(settings.work, settings.run_id, cell.id, tally.skipped, tally.total, state)
+        if state == "complete" and earlier:
+            run_summary.mark_resumed(settings.work, cell.id, earlier, settings.run_id)
+        if tally.skipped:
+            log(f"{cell.id}: {tally.skipped} of {tally.total} tasks skipped: already recorded for this environment "
+                "lock, case content, opset, mode and harness version (--force redoes them)")
+
+
+@dataclasses.dataclass
+class Tally:
+    total: int
+    skipped: int = 0
+
+
+def _write_new(out: Path, records: list[store.Record], done: set[incremental.Key], tally: Tally) -> int:
+    """Append the harness records not already recorded under their key; no file at all when there is none."""
+    new = [r for r in records if incremental.key("", r.case, r.case_hash, r.opset, r.mode) not in done]
+    tally.skipped += len(records) - len(new)
+    if new:
+        store.write_all(out, new)
+    return len(new)
+
+
+def _execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv: Path | None,
+             install_args: list[str] | None, log: Callable[[str], None], out: Path, done: set[incremental.Key],
+             tally: Tally) -> Path:
     if cell.na:
-        store.write_all(out, harness_records(cell, cases, settings.run_id, Outcome.NOT_APPLICABLE, cell.na))
-        log(f"{cell.id}: not applicable ({cell.na}); {len(cases) * len(cell.tasks)} records")
+        n = _write_new(out, harness_records(cell, cases, settings.run_id, Outcome.NOT_APPLICABLE, cell.na), done,
+                       tally)
+        log(f"{cell.id}: not applicable ({cell.na}); {n} records")
         return out
     cases, excluded = split_excluded(cell, cases)
     for case, why in excluded:
-        store.write_all(out, harness_records(cell, [case], settings.run_id, Outcome.NOT_APPLICABLE, why))
+        _write_new(out, harness_records(cell, [case], settings.run_id, Outcome.NOT_APPLICABLE, why), done, tally)
     if excluded:
         log(f"{cell.id}: {len(excluded)} cases not applicable by a case-level rule: {excluded[0][1]}")
     if not cases:
@@ -134,22 +212,43 @@ def execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv
                                              message.splitlines()[0] if message else "uv failed", message))
         log(f"{cell.id}: environment could not be built; env_error recorded:\n{message}")
         return out
+    frozen = freeze(python)
+    lock = incremental.env_lock(frozen)
+    skip = [(c.id, t.opset, str(t.mode)) for c in cases for t in cell.tasks
+            if incremental.key("" if t.na else lock, c.id, c.hash, t.opset, t.mode) in done]
+    tally.skipped += len(skip)
+    if len(skip) == sum(len(cell.tasks) for c in cases):
+        return out  # nothing new to run: no runner, no worker, no file
     env_file = out.with_suffix(".env.json")
     env_file.parent.mkdir(parents=True, exist_ok=True)
-    env_file.write_text(json.dumps({"cell": cell.to_dict(), "run_id": settings.run_id,
-                                    "freeze": freeze(python)}, indent=1) + "\n")
-    plan_path = plan.write(plan.make(cell, cases, settings.run_id, settings.timeout, settings.memory_gb),
-                           settings.work / "plans" / f"{settings.run_id}-{cell.id}.json")
+    env_file.write_text(json.dumps({"cell": cell.to_dict(), "run_id": settings.run_id, "env_lock": lock,
+                                    "freeze": frozen}, indent=1) + "\n")
+    run_plan = plan.make(cell, cases, settings.run_id, settings.timeout, settings.memory_gb)
+    run_plan.update(env_lock=lock, skip=skip)
+    plan_path = plan.write(run_plan, settings.work / "plans" / f"{settings.run_id}-{cell.id}.json")
     log_path = settings.work / "logs" / f"{settings.run_id}-{cell.id}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([python, "-m", "convtrack.runner", "--plan", str(plan_path), "--out", str(out),
-                    "--log", str(log_path)], env=dict(os.environ, PYTHONPATH=str(SRC)), check=True)
+    cell_env = dict(os.environ, PYTHONPATH=str(harness_path(settings.work)))
+    # the runner dies with this session, even on SIGKILL
+    code = subprocess.run([python, "-m", "convtrack.cell.runner", "--plan", str(plan_path), "--out", str(out),
+                           "--log", str(log_path)], env=cell_env, check=False,
+                          preexec_fn=lifeline.preexec()).returncode
+    if code == EXIT_DISK_FULL:
+        raise CellFailed(f"{cell.id}: stopped, the disk is full ({out.parent}); the records written are whole")
+    if code != 0:
+        raise CellFailed(f"{cell.id}: the runner exited with status {code}; its log: {log_path}")
     return out
 
 
-def run_cell(session: Any, cell_id: str) -> Path:
-    """The body of a cell's nox session."""
+def run_cell(session: Any, cell_id: str) -> Path | None:
+    """The body of a cell's nox session: a stop is one message (session.error), not a traceback."""
     settings = Settings()
     cell = cell_for(cell_id, settings)
     cases = suite.discover(settings.suites, cell.converter, settings.select)
-    return execute(cell, cases, settings, venv=Path(session.virtualenv.location), log=session.log)
+    try:
+        return execute(cell, cases, settings, venv=Path(session.virtualenv.location), log=session.log)
+    except store.DiskFull as exc:
+        session.error(f"{cell.id}: stopped: {exc.strerror}")
+    except CellFailed as exc:
+        session.error(str(exc))
+    return None

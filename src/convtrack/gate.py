@@ -75,6 +75,7 @@ class Row:
     group: str
     known: triage.Known | None = None
     expired: bool = False  # a triage entry exists but has expired: it no longer suppresses
+    seconds: float = 0.0  # what the test took: the stage timings of its baseline and candidate records
 
     @property
     def label(self) -> str:
@@ -162,21 +163,26 @@ class Report:
         lines.append({0: "PASS", 1: "FAIL: regressions", 2: "ERROR: environment"}[self.status])
         return "\n".join(lines)
 
-    def markdown(self) -> str:
+    def markdown(self, site_url: str = "") -> str:
+        """A summary for $GITHUB_STEP_SUMMARY: the verdict and counts, then new failures and became-silent rows
+        first (linked to their case pages when `site_url` is given); long lists are collapsed in <details>."""
         verdict = {0: "passed", 1: "**failed**: untriaged regressions", 2: "**error**: environment"}[self.status]
         out = [f"## convtrack gate: `{self.candidate.text}` vs `{self.baseline.text}`", "",
                f"Gate {verdict}. Cells: candidate `{self.candidate_cell}`, baseline `{self.baseline_cell}`.", "",
                "| group | count |", "|---|---|"]
-        out += [f"| {TITLES[g]} | {self.counts[g]} |" for g in GROUPS]
+        out += [f"| {TITLES[g]} | {self.counts[g]} |" for g in GROUPS if self.counts[g]]
+        out += [f"| **became silent** (in new mismatches) | {sum(r.became_silent for r in self.regressed)} |"]
         for c in self.env_errors:
             out.append(f"\nEnvironment could not be built: `{c}`")
-        for group in GROUPS[:-2]:
-            rows = [r for r in self.rows if r.group == group]
-            if rows:
-                out += ["", f"### {TITLES[group]}", "", "| case | opset | mode | baseline -> candidate | note |",
-                        "|---|---|---|---|---|"]
-                out += [f"| `{r.case}` | {r.opset} | {r.mode} | {_md(r.change())} | {_md(_why(r).strip())} |"
-                        for r in rows]
+        silent = [r for r in self.regressed if r.became_silent]
+        first = [("Became silent (a loud failure is now a wrong answer)", silent),
+                 (TITLES["new_failure"], [r for r in self.rows if r.group == "new_failure"]),
+                 (TITLES["new_mismatch"], [r for r in self.rows if r.group == "new_mismatch" and not r.became_silent])]
+        later = [(TITLES[g], [r for r in self.rows if r.group == g]) for g in GROUPS[2:-2]]
+        for open_, sections in ((True, first), (False, later)):
+            for title, rows in sections:
+                if rows:
+                    out += _md_section(title, rows, site_url, collapse=not open_ or len(rows) > MD_OPEN_ROWS)
         return "\n".join(out) + "\n"
 
     def junit(self) -> str:
@@ -188,8 +194,10 @@ class Report:
         attrs = {"tests": str(len(self.rows) + errors), "failures": str(failures), "errors": str(errors),
                  "skipped": str(skipped)}
         root = ET.Element("testsuites", {"name": "convtrack gate", **attrs})
+        total = f"{sum(r.seconds for r in self.rows):.3f}"
+        root.set("time", total)
         suite_el = ET.SubElement(root, "testsuite", {
-            "name": f"convtrack gate {self.candidate.text} vs {self.baseline.text}", **attrs, "time": "0"})
+            "name": f"convtrack gate {self.candidate.text} vs {self.baseline.text}", **attrs, "time": total})
         props = ET.SubElement(suite_el, "properties")
         for name, value in (("candidate", self.candidate.text), ("baseline", self.baseline.text),
                             ("candidate_cell", self.candidate_cell), ("baseline_cell", self.baseline_cell)):
@@ -200,7 +208,8 @@ class Report:
                                              "type": "env_error"})
         for r in self.rows:
             case_el = ET.SubElement(suite_el, "testcase", {
-                "classname": r.case.replace("/", "."), "name": f"opset{r.opset}-{r.mode}", "time": "0"})
+                "classname": r.case.replace("/", "."), "name": f"opset{r.opset}-{r.mode}",
+                "time": f"{r.seconds:.3f}"})
             if r.group in REGRESSED:
                 el = ET.SubElement(case_el, "failure", {"message": f"{r.group}: {r.change()}"[:500],
                                                         "type": r.group})
@@ -221,6 +230,25 @@ def _why(r: Row) -> str:
     return f"  [known: {r.known.reason} {r.known.issue}]"
 
 
+MD_OPEN_ROWS = 20  # a section longer than this is collapsed, so the summary's first screen stays the verdict
+
+
+def case_link(case: str, site_url: str) -> str:
+    """The case id, linked to its page on the published site when there is one."""
+    from convtrack.site.common import case_page
+
+    return f"[`{case}`]({site_url.rstrip('/')}/{case_page(case)})" if site_url else f"`{case}`"
+
+
+def _md_section(title: str, rows: list[Row], site_url: str, collapse: bool) -> list[str]:
+    table = ["| case | opset | mode | baseline -> candidate | note |", "|---|---|---|---|---|"]
+    table += [f"| {case_link(r.case, site_url)} | {r.opset} | {r.mode} | {_md(r.change())} | {_md(_why(r).strip())} |"
+              for r in rows]
+    if collapse:
+        return ["", f"<details><summary>{title} ({len(rows)})</summary>", "", *table, "", "</details>"]
+    return ["", f"### {title} ({len(rows)})", "", *table]
+
+
 def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -232,9 +260,14 @@ def compare(baseline: list[dict[str, Any]], candidate: list[dict[str, Any]], kno
         return {(r["case"], int(r["opset"]), r.get("mode") or "-"): State.of(r) for r in records}
 
     b, c = by_key(baseline), by_key(candidate)
+    took: dict[tuple[str, int, str], float] = {}
+    for r in (*baseline, *candidate):
+        key = (r["case"], int(r["opset"]), r.get("mode") or "-")
+        took[key] = took.get(key, 0.0) + sum(
+            v for v in (r.get("timings") or {}).values() if isinstance(v, int | float))
     rows = []
     for key in sorted(set(b) | set(c)):
-        row = Row(*key, b.get(key), c.get(key), group_of(b.get(key), c.get(key)))
+        row = Row(*key, b.get(key), c.get(key), group_of(b.get(key), c.get(key)), seconds=round(took.get(key, 0.0), 3))
         row.known = triage.lookup(list(known), *key)
         if row.known and row.group in REGRESSED:
             row.expired = row.known.expired(candidate_version)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from convtrack import store
+from convtrack import lock, store
 
 REQUIRED = ("schema", "run_id", "record_id", "converter", "cell", "case", "opset", "outcome")
 
@@ -116,6 +116,11 @@ def merge(shards: Iterable[Path], into: Path) -> MergeResult:
             result.files += 1
             result.read += len(records)
             planned.append((path, records))
+    with lock.folder_lock(into):  # a concurrent merge into the same folder waits, then sees what this one wrote
+        return _write(planned, into, result)
+
+
+def _write(planned: list[tuple[Path, list[dict[str, Any]]]], into: Path, result: MergeResult) -> MergeResult:
     seen = existing_ids(into)
     batches: dict[Path, list[dict[str, Any]]] = {}
     env_sources: dict[Path, Path] = {}

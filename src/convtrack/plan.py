@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+from convtrack.defaults import MEMORY_GB, TIMEOUT_S
 from convtrack.matrix import Cell
-from convtrack.runner import DEFAULT_MEMORY_GB, DEFAULT_TIMEOUT_S
 from convtrack.suite import Case
 
 
-def make(cell: Cell, cases: list[Case], run_id: str, case_timeout: float = DEFAULT_TIMEOUT_S,
-         memory_limit_gb: float = DEFAULT_MEMORY_GB) -> dict[str, Any]:
+def make(cell: Cell, cases: list[Case], run_id: str, case_timeout: float = TIMEOUT_S,
+         memory_limit_gb: float = MEMORY_GB) -> dict[str, Any]:
     return {
         "run_id": run_id,
         "cell_id": cell.id,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import errno
+import gc
 import hashlib
 import json
 import os
@@ -18,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from convtrack import __version__
+from convtrack import __version__, lock
 from convtrack.outcomes import Outcome
 
 SCHEMA_VERSION = 2
@@ -61,6 +63,7 @@ class Record:
     failed_seed: int | None = None
     tags: list[str] = dataclasses.field(default_factory=list)
     harness_version: str = HARNESS_VERSION
+    env_lock: str | None = None  # hash of the cell's resolved `uv pip freeze`: part of the incremental-run key
     created: str = ""
     record_id: str = ""
     schema: int = SCHEMA_VERSION
@@ -172,22 +175,46 @@ def validate(data: dict[str, Any]) -> None:
         raise SchemaError(f"opset must be an integer, got {data['opset']!r}")
 
 
+class DiskFull(OSError):
+    """The records file could not take another record (disk full, quota, file-size limit); it ends on a whole line."""
+
+
+_FULL = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
+
+
 class RecordWriter:
-    """Appends records to one file, flushed and fsynced per record so a crash loses nothing written."""
+    """Appends records to one file, flushed and fsynced per record so a crash loses nothing written.
+
+    Each append holds the folder's lock file (merges append to the same files) and is all-or-nothing: a write the
+    disk cannot take is cut back to the last whole record and raises DiskFull, so readers never see a torn line.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._fh = open(path, "a", encoding="utf-8")  # noqa: SIM115 - closed in close()
+        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        self._lock = lock.folder_lock(path.parent, log=None)
 
     def write(self, record: Record | dict[str, Any]) -> None:
         data = record.to_dict() if isinstance(record, Record) else record
-        self._fh.write(json.dumps(data, sort_keys=True, default=str) + "\n")
-        self._fh.flush()
-        os.fsync(self._fh.fileno())
+        line = (json.dumps(data, sort_keys=True, default=str) + "\n").encode()
+        with self._lock:
+            start = os.fstat(self._fd).st_size
+            try:
+                view = memoryview(line)
+                while view:
+                    view = view[os.write(self._fd, view):]
+                os.fsync(self._fd)
+            except OSError as exc:
+                if exc.errno not in _FULL:
+                    raise
+                os.ftruncate(self._fd, start)  # frees the space it took: the file ends on a whole record again
+                raise DiskFull(exc.errno, f"no space for another record in {self.path} ({exc.strerror})") from None
 
     def close(self) -> None:
-        self._fh.close()
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
 
     def __enter__(self) -> RecordWriter:
         return self
@@ -236,7 +263,15 @@ def read_file(path: Path, warn: Callable[[str], None] = _warn) -> Iterator[dict[
 
 
 def load(reports: Path, warn: Callable[[str], None] = _warn) -> list[dict[str, Any]]:
-    return [rec for path in iter_files(reports) for rec in read_file(path, warn)]
+    # Loading creates millions of small dicts that are never cyclic garbage: the collector's passes over them were
+    # most of the load time at 100,000 records (7.7 s -> 3.1 s without them, audit 2026-11-30).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return [rec for path in iter_files(reports) for rec in read_file(path, warn)]
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def load_typed(reports: Path, warn: Callable[[str], None] = _warn) -> list[Record]:

@@ -61,7 +61,7 @@ def _is_dict(v: Any) -> bool:
 
 @functools.cache
 def converter_names() -> frozenset[str]:
-    from convtrack import converters  # converters import this module (EXPORT_ATTR): import when first needed
+    from convtrack.cell import converters  # converters import this module (EXPORT_ATTR): import when first needed
 
     return frozenset(converters.available())
 

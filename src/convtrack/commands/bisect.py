@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
 from packaging.version import InvalidVersion, Version
 
-from convtrack import bisect, index, matrix, suite
+from convtrack import axes, bisect, defaults, index, matrix, suite
 from convtrack.cellrun import Settings
 
 
@@ -63,8 +62,9 @@ def run_bisect(args: argparse.Namespace) -> int:
         return 2
     case = cases[0]
     held_over = dict(h.split("=", 1) for h in args.hold)
-    settings = Settings(dict(os.environ, CONVTRACK_REPORTS=str(args.reports), CONVTRACK_SUITES=str(args.suites),
-                             CONVTRACK_MATRIX=str(args.matrix_dir), CONVTRACK_TIMEOUT=str(args.timeout)))
+    axes.check(args.matrix_dir, "--axis", [args.axis])
+    axes.check(args.matrix_dir, "--hold", held_over)
+    settings = Settings.of(args)
     try:
         m = _matrix_for(args, case)
         mode = args.mode if args.mode is not None else (m.loop.get("mode") or [None])[0]
@@ -103,6 +103,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--install-arg", action="append", default=[], help="extra uv argument (repeatable)")
     p.add_argument("--rerun", action="store_true", help="probe again even where a stored record exists")
     p.add_argument("--prune-envs", action="store_true", help="delete each probe environment after its run")
-    p.add_argument("--timeout", type=float, default=300.0, help="per-task timeout in seconds")
+    p.add_argument("--timeout", type=float, default=defaults.TIMEOUT_S,
+                   help=f"per-task timeout in seconds (default {defaults.TIMEOUT_S:g})")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_bisect)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
-from convtrack import analysis, transitions
+from convtrack import analysis, axes, transitions
 from convtrack.cellrun import Settings
+from convtrack.slow import announce
 from convtrack.transitions import TransitionKind
 
 
@@ -59,11 +59,12 @@ def _wanted(args: argparse.Namespace, t: transitions.Transition) -> bool:
 
 
 def changes(args: argparse.Namespace) -> int:
-    result = transitions.scan(analysis.load(args.reports))
+    with announce(f"reading the records under {args.reports} and ordering them along each axis"):
+        result = transitions.scan(analysis.load(args.reports))
+    axes.check(args.matrix_dir, "--axis", [args.axis or ""], also={t.axis for t in result.transitions})
     selected = [t for t in result.transitions if _wanted(args, t)]
     if args.confirm and any(not t.confirmed for t in selected):
-        settings = Settings(dict(os.environ, CONVTRACK_REPORTS=str(args.reports), CONVTRACK_SUITES=str(args.suites),
-                                 CONVTRACK_MATRIX=str(args.matrix_dir)))
+        settings = Settings.of(args)
         transitions.confirm(selected, settings, log=stderr)
         result = transitions.scan(analysis.load(args.reports))
     found = [t for t in result.transitions if _wanted(args, t)]

@@ -14,7 +14,7 @@ def report(args: argparse.Namespace) -> int:
     df = analysis.load(args.reports)
     if df.empty:
         print(f"no records under {args.reports}", file=sys.stderr)
-        return 1
+        return 0  # nothing to show is not an error
     if args.json:
         latest = analysis.latest(df)
         cols = ["converter", "cell", "case", "opset", "mode", "outcome", "signature", "framework_version"]

@@ -6,12 +6,11 @@ import argparse
 import os
 import subprocess
 import sys
+from importlib import resources
 from pathlib import Path
 
-from convtrack import matrix, store
-from convtrack.outcomes import Outcome
-
-ROOT = Path(__file__).resolve().parents[3]
+from convtrack import defaults, lifeline, matrix, run_summary, store, suite
+from convtrack.nox_cells import session_name
 
 
 def run(args: argparse.Namespace) -> int:
@@ -19,25 +18,49 @@ def run(args: argparse.Namespace) -> int:
     if not cells:
         print(f"no cells for preset={args.preset!r} converter={args.converter!r}", file=sys.stderr)
         return 2
+    for converter in sorted({c.converter for c in cells}):  # case errors exit 2 here, before any environment
+        suite.discover(args.suites, converter, args.select)
     run_id = store.new_run_id()
     env = dict(os.environ, CONVTRACK_RUN_ID=run_id, CONVTRACK_REPORTS=str(args.reports.resolve()),
                CONVTRACK_SUITES=str(args.suites.resolve()), CONVTRACK_MATRIX=str(args.matrix_dir.resolve()),
-               CONVTRACK_CASES=",".join(args.select), CONVTRACK_TIMEOUT=str(args.timeout))
+               CONVTRACK_CASES=",".join(args.select), CONVTRACK_TIMEOUT=str(args.timeout),
+               CONVTRACK_WORK=str(args.work.resolve()), CONVTRACK_MEMORY_GB=str(args.memory_gb),
+               CONVTRACK_INCREMENTAL="0" if args.force else "1")
     if args.preset:
         env["CONVTRACK_PRESET"] = args.preset
-    sessions = [f"{c.converter.replace('.', '_')}({c.id})" for c in cells]
+    sessions = [f"{session_name(c.converter)}({c.id})" for c in cells]
     print(f"convtrack run {run_id}: {len(cells)} cells -> {args.reports}", file=sys.stderr)
-    cmd = [sys.executable, "-m", "nox", "-f", str(ROOT / "noxfile.py"), "-s", *sessions]
-    nox_status = subprocess.call(cmd, env=env, cwd=ROOT)
-    records = [r for r in store.load(args.reports) if r["run_id"] == run_id]
-    counts = {o.value: sum(1 for r in records if r["outcome"] == o.value) for o in Outcome}
-    print(f"run {run_id}: {len(records)} records: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v),
+    # The noxfile ships in the package; nox's environments go to the project's work folder, not next to it.
+    with resources.as_file(resources.files("convtrack") / "sessions" / "noxfile.py") as noxfile:
+        cmd = [sys.executable, "-m", "nox", "-f", str(noxfile), "--envdir", str(args.work.resolve() / "nox"),
+               "-s", *sessions]
+        # nox, its runners and their workers die with this process, even on SIGKILL (a parent-death signal per hop)
+        nox_status = subprocess.call(cmd, env=env, preexec_fn=lifeline.preexec())
+    summaries = run_summary.summarize(cells, args.reports, args.work.resolve(), run_id,
+                                      session_failed=nox_status != 0)
+    counts: dict[str, int] = {}
+    for cs in summaries:
+        for k, v in cs.counts.items():
+            counts[k] = counts.get(k, 0) + v
+    print(run_summary.table(summaries), file=sys.stderr)
+    print(f"run {run_id}: {sum(counts.values())} records: " + ", ".join(f"{k} {v}" for k, v in counts.items()),
           file=sys.stderr)
-    if not args.no_site:
+    skipped = sum(cs.skipped for cs in summaries)
+    if skipped:
+        print(f"{skipped} of {sum(cs.total for cs in summaries)} tasks skipped: already recorded for the same "
+              "environment lock (uv pip freeze), case content, opset, mode and harness version; --force redoes "
+              "them", file=sys.stderr)
+    out = args.site_out or args.project.site
+    if not args.no_site and not counts and (out / "index.html").exists():
+        print(f"site: unchanged, no new records ({out / 'index.html'})", file=sys.stderr)
+    elif not args.no_site:
         from convtrack import site
 
-        print(f"site: {site.build(args.reports, args.site_out)}", file=sys.stderr)
-    return 0 if records and nox_status == 0 else 1
+        print(f"site: {site.build(args.reports, out, suites=args.suites)}", file=sys.stderr)
+    if any(cs.failure for cs in summaries):
+        print(run_summary.failed_report(summaries), file=sys.stderr)
+        return 1
+    return 0 if nox_status == 0 else 1
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -47,7 +70,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--preset", default="quick", help="matrix preset (default: quick); 'full' for everything")
     r.add_argument("--converter", help="only this converter")
     r.add_argument("--select", nargs="*", default=[], help="only cases whose id or tags match")
-    r.add_argument("--timeout", type=float, default=300.0, help="per-task timeout in seconds (default 300)")
+    r.add_argument("--timeout", type=float, default=defaults.TIMEOUT_S,
+                   help=f"per-task timeout in seconds (default {defaults.TIMEOUT_S:g})")
+    r.add_argument("--memory-gb", type=float, default=defaults.MEMORY_GB,
+                   help="resident memory limit of a cell's worker and every process a case starts, summed; a task "
+                   f"over it is recorded as crash (default {defaults.MEMORY_GB:g})")
+    r.add_argument("--force", action="store_true",
+                   help="redo tasks already recorded (by default a task whose record exists for the same environment "
+                   "lock, case content hash, opset, mode and harness version is skipped, so a killed run resumes)")
     r.add_argument("--no-site", action="store_true", help="do not rebuild the site afterwards")
-    r.add_argument("--site-out", type=Path, default=ROOT / "site" / "_build")
+    r.add_argument("--site-out", type=Path, help="where to build the site (default: the project's site folder)")
     r.set_defaults(func=run)

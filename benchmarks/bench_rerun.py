@@ -1,0 +1,93 @@
+"""A no-change re-run vs its cold run, side by side in one run (issue 12, goal: re-run <= 2 % of the cold run).
+
+Builds a scratch project (one matrix, --cases tiny torch cases, one opset, legacy mode) with one cell per
+--torch release, runs `convtrack run --no-site` cold (fresh work folder and reports: nox + uv build each cell from
+the uv cache, every task executes), then the same command again (every task already recorded: environments are
+only resolved, nothing executes), and prints both wall times and the ratio. Usage:
+
+    python benchmarks/bench_rerun.py [--torch 2.15.0 [2.14.1 ...]] [--cases 10] [--keep DIR]
+
+Releases other than 2.15.0 download ~3 GB each into the uv cache on first use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+MATRIX = """\
+converter = "torch.onnx"
+framework = "torch"
+python = "3.11"
+[axes]
+torch = {torch}
+onnxruntime = ["1.20.1"]
+onnx = ["1.17.0"]
+[loop]
+mode = ["legacy"]
+opset = [18]
+[packages]
+numpy = "1.26.4"
+onnxscript = "0.7.2"
+[presets.bench]
+torch = {torch}
+"""
+CASE = '''CASE = {{"converter": "torch.onnx"}}
+def build():
+    import torch
+    from convtrack.suite import seeded
+    return torch.nn.Sequential(torch.nn.Linear({n}, 8), torch.nn.ReLU()).eval(), seeded((2, {n}))
+'''
+
+
+def run(root: Path) -> tuple[float, str]:
+    cmd = [sys.executable, "-m", "convtrack.cli", "--matrix-dir", str(root / "matrix"), "--suites",
+           str(root / "suites"), "--reports", str(root / "reports"), "--work", str(root / "work"), "run",
+           "--preset", "bench", "--no-site"]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, env=dict(os.environ, PYTHONPATH=str(ROOT / "src")), cwd=root, capture_output=True,
+                          text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"convtrack run failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    return seconds, proc.stderr
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--torch", nargs="+", default=["2.15.0"], help="torch releases, one cell each")
+    p.add_argument("--cases", type=int, default=10)
+    p.add_argument("--keep", type=Path, help="build the project here and keep it (default: a temporary folder)")
+    args = p.parse_args()
+    root = args.keep or Path(tempfile.mkdtemp(prefix="convtrack-bench-rerun-"))
+    (root / "matrix").mkdir(parents=True, exist_ok=True)
+    (root / "matrix" / "torch.toml").write_text(MATRIX.format(torch=args.torch).replace("'", '"'))
+    for i in range(args.cases):
+        case = root / "suites" / "models" / f"m{i:02}.py"
+        case.parent.mkdir(parents=True, exist_ok=True)
+        case.write_text(CASE.format(n=4 + i))
+    try:
+        cold, _ = run(root)
+        warm, log = run(root)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(root, ignore_errors=True)
+    skipped = next((ln for ln in log.splitlines() if ln[:1].isdigit() and "tasks skipped" in ln), "none skipped")
+    tasks = len(args.torch) * args.cases
+    print(f"cells: {len(args.torch)} (torch {', '.join(args.torch)}), tasks: {tasks}")
+    print(f"cold run:           {cold:7.1f} s")
+    print(f"no-change re-run:   {warm:7.1f} s   ({skipped.split(':')[0]})")
+    print(f"ratio re-run/cold:  {warm / cold:7.3f}   (goal <= 0.02)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

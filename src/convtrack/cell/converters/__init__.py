@@ -1,0 +1,31 @@
+"""Converters: one module per converter, each defining one `Converter` subclass.
+
+Adding a converter is one new file here plus one matrix file; `get()` finds it by its `name`.
+Modules import their framework lazily, so listing converters costs nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from convtrack.cell.converters.base import Converter
+
+
+def available() -> dict[str, type[Converter]]:
+    found: dict[str, type[Converter]] = {}
+    for info in pkgutil.iter_modules(__path__):
+        if info.name == "base":
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for obj in vars(module).values():
+            if isinstance(obj, type) and issubclass(obj, Converter) and obj is not Converter:
+                found[obj.name] = obj
+    return found
+
+
+def get(name: str) -> Converter:
+    table = available()
+    if name not in table:
+        raise KeyError(f"unknown converter {name!r}; have {sorted(table)}")
+    return table[name]()

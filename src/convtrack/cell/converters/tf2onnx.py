@@ -1,0 +1,138 @@
+"""tf2onnx: TensorFlow / Keras models through `tf2onnx.convert.from_keras` or `from_function`.
+
+Which entry point a case uses follows from what its `build()` returns: a `keras.Model` goes through
+`from_keras`, a `tf.function` (or a plain callable, wrapped in one) through `from_function`. The input
+signature is taken from the seeded inputs (exact shapes and dtypes) unless the tf.function carries its own
+`input_signature` (cases with dynamic dimensions declare them there). The reference is TensorFlow's own output
+on the same inputs, flattened with `tf.nest` in the order tf2onnx gives the ONNX outputs.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+from typing import Any
+
+from convtrack.cell.converters.base import Converter
+
+
+def _quiet_tensorflow() -> None:
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # C++ logs: errors only
+    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")  # oneDNN reorders float sums: keep references stable
+    os.environ.setdefault("CUDA_VISIBLE_DEVICES", "-1")  # CPU only, and no CUDA probing messages
+
+
+class Tf2Onnx(Converter):
+    name = "tf2onnx"
+    framework = "tensorflow"
+    packages = ("tensorflow", "tf2onnx", "protobuf", "keras")
+
+    def load(self) -> None:
+        _quiet_tensorflow()
+        import logging
+
+        import tensorflow as tf
+
+        tf.get_logger().setLevel(logging.ERROR)
+        tf.autograph.set_verbosity(0)
+        try:  # 2 cores shared: one thread each keeps timings comparable
+            tf.config.threading.set_intra_op_parallelism_threads(1)
+            tf.config.threading.set_inter_op_parallelism_threads(1)
+        except RuntimeError:  # already initialised (a second load in one process)
+            pass
+        import tf2onnx
+
+        logging.getLogger("tf2onnx").setLevel(logging.ERROR)
+        tf2onnx.logging.set_level(logging.ERROR)
+        self._tf = tf
+
+    def seed(self, seed: int) -> None:
+        import tensorflow as tf
+
+        tf.random.set_seed(seed)
+        try:
+            import keras
+
+            keras.utils.set_random_seed(seed)
+        except (ImportError, AttributeError):  # pragma: no cover - very old keras
+            pass
+
+    @staticmethod
+    def _is_keras(model: Any) -> bool:
+        import tensorflow as tf
+
+        types: list[type] = [tf.keras.Model]
+        try:
+            import keras
+
+            types.append(keras.Model)
+        except ImportError:  # pragma: no cover
+            pass
+        return isinstance(model, tuple(types))
+
+    def _function(self, model: Any) -> Any:
+        import tensorflow as tf
+
+        if hasattr(model, "get_concrete_function"):
+            return model
+        return tf.function(model)
+
+    def _signature(self, model: Any, inputs: tuple[Any, ...]) -> list[Any]:
+        import tensorflow as tf
+
+        own = getattr(model, "input_signature", None)
+        if own and not self._is_keras(model):
+            return list(own)
+        return [tf.TensorSpec(a.shape, tf.as_dtype(a.dtype), name=f"input_{i}") for i, a in enumerate(inputs)]
+
+    def reference(self, model: Any, inputs: tuple[Any, ...]) -> list[Any]:
+        import numpy as np
+        import tensorflow as tf
+
+        tensors = [tf.constant(a) for a in inputs]
+        if self._is_keras(model):
+            out = model(tensors[0] if len(tensors) == 1 else tensors, training=False)
+        else:
+            out = self._function(model)(*tensors)
+        return [np.asarray(t.numpy() if hasattr(t, "numpy") else t) for t in tf.nest.flatten(out)]
+
+    def reference64(self, model: Any, inputs: tuple[Any, ...]) -> list[Any]:
+        """A float64 twin of a Keras model: its config with every float32 dtype (layers' dtype policies, Input
+        layers) rewritten to float64, rebuilt with `from_config`, and its weights cast to float64. A
+        tf.function has no config to rebuild, so it gets no float64 reference (NoFloat64)."""
+        import json
+
+        import numpy as np
+        import tensorflow as tf
+
+        from convtrack.cell.converters.base import NoFloat64
+
+        if not self._is_keras(model):
+            raise NoFloat64("a tf.function has no config to rebuild in float64")
+        config = json.loads(json.dumps(model.get_config()).replace('"float32"', '"float64"'))
+        twin = type(model).from_config(config)
+        twin.set_weights([_wide(w) for w in model.get_weights()])
+        tensors = [tf.constant(_wide(a)) for a in inputs]
+        out = twin(tensors[0] if len(tensors) == 1 else tensors, training=False)
+        return [np.asarray(t.numpy() if hasattr(t, "numpy") else t) for t in tf.nest.flatten(out)]
+
+    def convert(self, model: Any, inputs: tuple[Any, ...], opset: int, mode: str | None, path: Path) -> None:
+        import tf2onnx
+
+        spec = self._signature(model, inputs)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            if self._is_keras(model):
+                tf2onnx.convert.from_keras(model, input_signature=spec, opset=opset, output_path=str(path))
+            else:
+                tf2onnx.convert.from_function(self._function(model), input_signature=spec, opset=opset,
+                                              output_path=str(path))
+
+
+def _wide(array: Any) -> Any:
+    """float32 -> float64; any other dtype unchanged."""
+    import numpy as np
+
+    array = np.asarray(array)
+    return array.astype(np.float64) if array.dtype == np.float32 else array

@@ -1,0 +1,402 @@
+"""The runner inside a cell: replays every case x opset x mode of a plan and appends one record each.
+
+Tasks execute in a supervised worker process (convtrack.cell.worker). A task that kills the worker (signal,
+abort), outlives its timeout or grows past the memory limit is recorded as crash or timeout, the worker
+is restarted, and the run carries on: one case never costs another its record.
+
+A crash is charged to the task that caused it. The worker acknowledges each task only after it has released
+the previous one (its model dropped, garbage collected); a task's record is written once that ack (or a clean
+exit) proves the worker survived it. A worker that dies between a result and the next ack turns the held result
+into a crash of *that* task; a task that leaves non-daemon threads running retires the worker at once, so a late
+crash from them is still charged to it. Every record is written once; none is rewritten.
+
+    python -m convtrack.cell.runner --plan plan.json --out records.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import select
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from convtrack import defaults, lifeline
+from convtrack.cell import stages
+from convtrack.outcomes import SHORT, Outcome
+from convtrack.store import DiskFull, Record, RecordWriter
+from convtrack.suite import Case
+
+DEFAULT_TIMEOUT_S = defaults.TIMEOUT_S
+DEFAULT_MEMORY_GB = defaults.MEMORY_GB
+IMPORT_TIMEOUT_S = 600.0
+ACK_TIMEOUT_S = 300.0  # releasing the previous task (dropping a model, gc) never takes this long
+EXIT_DISK_FULL = 3  # the host tells this stop apart from a runner crash
+CLOSE_GRACE_S = 60.0  # a retired worker finishes its leftover threads within this, or is killed
+
+
+class WorkerLost(Exception):
+    def __init__(self, outcome: Outcome, detail: str) -> None:
+        super().__init__(detail)
+        self.outcome = outcome
+
+
+class Worker:
+    """One supervised worker process; `submit` returns its result or raises WorkerLost."""
+
+    def __init__(self, converter: str, log: TextIO, memory_bytes: int) -> None:
+        env = dict(os.environ, PYTHONFAULTHANDLER="1")
+        # Exporters drop files (SARIF reports, external data) in the working directory: give them a scratch one.
+        self.scratch = tempfile.TemporaryDirectory(prefix="convtrack-worker-")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "convtrack.cell.worker", converter],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=env, start_new_session=True,
+            cwd=self.scratch.name, preexec_fn=lifeline.preexec(),  # dies with the runner, even on SIGKILL
+        )
+        self.memory_bytes = memory_bytes
+        self._buf = b""
+        self.log = log
+        self.hello = self._read(IMPORT_TIMEOUT_S)
+
+    def _read(self, timeout: float) -> dict[str, Any]:
+        assert self.proc.stdout is not None
+        fd = self.proc.stdout.fileno()
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self._buf:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                self.kill()
+                raise WorkerLost(Outcome.TIMEOUT, f"no result within {timeout:.0f} s")
+            ready, _, _ = select.select([fd], [], [], min(0.5, remaining))
+            if ready:
+                chunk = os.read(fd, 1 << 16)
+                if not chunk:
+                    code = self.proc.wait()
+                    self.kill()  # descendants of a dead worker must not outlive it
+                    raise WorkerLost(Outcome.CRASH, _describe_exit(code))
+                self._buf += chunk
+                continue
+            status = self.proc.poll()
+            if status is not None:  # dead, but a forked descendant still holds the pipe open: no EOF comes
+                self.kill()
+                raise WorkerLost(Outcome.CRASH, _describe_exit(status))
+            rss = lifeline.tree_rss_bytes(self.proc.pid)  # the worker and everything a case started
+            if rss > self.memory_bytes:
+                self.kill()
+                raise WorkerLost(Outcome.CRASH, f"memory limit exceeded: {rss / 2**30:.1f} GiB resident")
+        line, self._buf = self._buf.split(b"\n", 1)
+        return json.loads(line)
+
+    def send(self, task: dict[str, Any], ack_timeout: float = ACK_TIMEOUT_S) -> None:
+        """Hand over a task; returns once the worker acknowledged it, i.e. survived releasing the last one."""
+        assert self.proc.stdin is not None
+        try:
+            self.proc.stdin.write((json.dumps(task) + "\n").encode())
+            self.proc.stdin.flush()
+        except BrokenPipeError:
+            code = self.proc.wait()
+            self.kill()
+            raise WorkerLost(Outcome.CRASH, _describe_exit(code)) from None
+        ack = self._read(ack_timeout)
+        if not ack.get("ack"):
+            raise ValueError(f"worker protocol: expected an ack, got {str(ack)[:200]}")
+
+    def submit(self, task: dict[str, Any], timeout: float) -> dict[str, Any]:
+        self.send(task)
+        return self._read(timeout)
+
+    def kill(self) -> None:
+        try:  # the whole process group: the worker and anything it forked, even when the worker is gone
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        self.proc.wait()
+        self.scratch.cleanup()
+
+    def close(self, grace: float = CLOSE_GRACE_S) -> int | None:
+        """End the worker (EOF on its stdin); its exit code, or None when it had to be killed."""
+        if self.proc.stdin:
+            try:
+                self.proc.stdin.close()
+            except BrokenPipeError:
+                pass
+        try:
+            code: int | None = self.proc.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            code = None
+        self.kill()
+        return code
+
+
+def _describe_exit(code: int) -> str:
+    if code < 0:
+        try:
+            return f"worker killed by signal {signal.Signals(-code).name}"
+        except ValueError:
+            return f"worker killed by signal {-code}"
+    return f"worker exited with status {code}"
+
+
+def _tasks(plan: dict[str, Any]) -> Iterator[tuple[Case, dict[str, Any]]]:
+    """Case-major order, so a model is built once and reused across opsets and modes; tasks the host found
+    already recorded (`skip`: case id, opset, mode) are left out."""
+    skip = {(c, int(o), str(m)) for c, o, m in plan.get("skip", [])}
+    for raw in plan["cases"]:
+        case = Case.from_dict(raw)
+        for task in plan["cell"]["tasks"]:
+            if (case.id, int(task["opset"]), str(task["mode"])) not in skip:
+                yield case, task
+
+
+@dataclasses.dataclass
+class Held:
+    """A task's result, written once the worker proved it survived the task (see the module doc)."""
+
+    index: int
+    case: Case
+    task: dict[str, Any]
+    result: dict[str, Any]
+    seconds: float
+    log_offset: int
+    from_worker: bool
+
+
+class Runner:
+    def __init__(self, plan: dict[str, Any], out: Path, log_path: Path, quiet: bool = False) -> None:
+        self.plan = plan
+        self.cell = plan["cell"]
+        self.out = out
+        self.log_path = log_path
+        self.quiet = quiet
+        self.timeout = float(plan.get("case_timeout", DEFAULT_TIMEOUT_S))
+        self.memory = int(float(plan.get("memory_limit_gb", DEFAULT_MEMORY_GB)) * 2**30)
+        self.versions: dict[str, str] = {}
+        self.held: list[Held] = []
+        self.worker: Worker | dict[str, Any] | None = None
+        self.total = 0
+        self.written = 0
+        self.failures = 0  # tasks whose outcome is neither pass nor not_applicable, for the progress line
+        self.started = time.monotonic()
+        self.cell_id = str(plan.get("cell_id", ""))
+
+    def record(self, case: Case, task: dict[str, Any], result: dict[str, Any]) -> Record:
+        return Record(
+            run_id=self.plan["run_id"], converter=self.cell["converter"], framework=self.cell["framework"],
+            cell=self.plan["cell_id"], axes=dict(self.cell["axes"]),
+            case=case.id, case_kind=case.kind, case_hash=case.hash, opset=int(task["opset"]), mode=task["mode"],
+            versions=self.versions or dict(self.cell["axes"]), env_lock=self.plan.get("env_lock"),
+            **{k: v for k, v in result.items() if k in Record.__dataclass_fields__},
+        )
+
+    def _start(self, log: TextIO) -> Worker | dict[str, Any]:
+        """A ready worker, or the env_error result when the framework cannot be imported."""
+        try:
+            worker = Worker(self.cell["converter"], log, self.memory)
+        except WorkerLost as lost:
+            return {"outcome": Outcome.ENV_ERROR.value, "reason": f"worker failed to start: {lost}",
+                    "signature": f"WorkerLost: {lost}"}
+        if not worker.hello.get("ok"):
+            worker.close()
+            err = str(worker.hello.get("error"))
+            return {"outcome": Outcome.ENV_ERROR.value, "error": err, "reason": "framework failed to import",
+                    "signature": err.splitlines()[0][:200]}
+        self.versions = worker.hello["versions"]
+        return worker
+
+    def run(self) -> int:
+        """Returns the number of records written."""
+        tasks = list(_tasks(self.plan))
+        self.total = len(tasks)
+        self.worker = None
+        try:
+            with RecordWriter(self.out) as writer, open(self.log_path, "a") as log:
+                self._run_all(writer, log, tasks)
+        finally:  # disk full or any other stop: the worker and its process group go too
+            if isinstance(self.worker, Worker) and self.worker.proc.poll() is None:
+                self.worker.kill()
+        return self.written
+
+    def _run_all(self, writer: RecordWriter, log: TextIO, tasks: list[tuple[Case, dict[str, Any]]]) -> None:
+        worker = self.worker
+        for i, (case, task) in enumerate(tasks, 1):
+            started = time.monotonic()
+            offset = _size(log, self.log_path)
+            if task.get("na"):
+                self._hold(writer, Held(i, case, task, {"outcome": Outcome.NOT_APPLICABLE.value,
+                                                        "reason": task["na"]}, 0.0, offset, False))
+                continue
+            problem = stages.meta_problem(case.meta)
+            if problem:  # the runner reads `timeout` itself: a malformed case never reaches the worker
+                self._hold(writer, Held(i, case, task, {"outcome": Outcome.HARNESS_ERROR.value, "reason": problem,
+                                                        "signature": problem[:200]}, 0.0, offset, False))
+                continue
+            if worker is None:
+                worker = self.worker = self._start(log)
+            if isinstance(worker, dict):
+                self._hold(writer, Held(i, case, task, worker, 0.0, offset, False))
+                continue
+            worker = self.worker = self._one(writer, worker, log, Held(i, case, task, {}, 0.0, offset, True),
+                                             started)
+        if isinstance(worker, Worker):
+            self._retire(writer, worker)
+        self._flush(writer)
+
+    def _one(self, writer: RecordWriter, worker: Worker, log: TextIO, held: Held, started: float) -> Worker | None:
+        """Run one task on `worker`; the worker to use next (None: start a new one)."""
+        timeout = float(held.case.meta.get("timeout", self.timeout))
+        payload = {"case": held.case.to_dict(), "opset": held.task["opset"], "mode": held.task["mode"]}
+        for attempt in (1, 2):
+            try:
+                worker.send(payload)
+                break
+            except (WorkerLost, ValueError) as lost:
+                if attempt == 1:  # died releasing the previous task: that task's crash; retry on a fresh worker
+                    self._blame_held(lost)
+                    self._flush(writer)
+                else:
+                    held.result = self._lost(lost, held.log_offset, timeout) if isinstance(lost, WorkerLost) else {
+                        "outcome": Outcome.HARNESS_ERROR.value, "reason": f"runner: {lost}"}
+                    self._hold(writer, held)
+                    self._flush(writer)
+                    return None
+                fresh = self._start(log)
+                if isinstance(fresh, dict):
+                    held.result = fresh
+                    self._hold(writer, held)
+                    return None
+                worker = fresh
+        self._flush(writer)  # the ack proves the worker survived every held task
+        try:
+            held.result = worker._read(timeout)
+        except WorkerLost as lost:
+            held.result = self._lost(lost, held.log_offset, timeout)
+            held.seconds = time.monotonic() - started
+            self._hold(writer, held)
+            self._flush(writer)
+            return None
+        except Exception as exc:  # garbage on the protocol pipe: the harness's problem, never the converter's
+            worker.kill()
+            held.result = {"outcome": Outcome.HARNESS_ERROR.value, "reason": f"runner: {type(exc).__name__}: {exc}"}
+            self._hold(writer, held)
+            self._flush(writer)
+            return None
+        held.seconds = time.monotonic() - started
+        self._hold(writer, held)
+        if held.result.get("leftovers"):  # threads still running after the result: retire now, charge it here
+            self._retire(writer, worker)
+            return None
+        return worker
+
+    def _retire(self, writer: RecordWriter, worker: Worker) -> None:
+        """Close the worker; an abnormal exit is charged to the task whose result is held."""
+        code = worker.close()
+        if code is None:
+            self._blame_held(WorkerLost(Outcome.TIMEOUT, f"worker did not exit within {CLOSE_GRACE_S:.0f} s "
+                                                         "after its last result (threads left running)"))
+        elif code != 0:
+            self._blame_held(WorkerLost(Outcome.CRASH, _describe_exit(code)))
+        self._flush(writer)
+
+    def _blame_held(self, lost: Exception) -> None:
+        """The worker died after sending the held result: that task caused it. Its raw result is kept."""
+        held = next((h for h in reversed(self.held) if h.from_worker), None)
+        if held is None:
+            return
+        outcome = lost.outcome if isinstance(lost, WorkerLost) else Outcome.HARNESS_ERROR
+        before = held.result.get("outcome")
+        tail = _tail(self.log_path, held.log_offset)
+        held.result = {
+            **held.result, "outcome": outcome.value,
+            "signature": f"{outcome.value}: {lost} (after the result)",
+            "error": f"the worker died after sending this task's result ({before}): {lost}\n{tail}".strip()[:2000],
+            "tags": [*held.result.get("tags", []), f"after_result:{before}"],
+        }
+
+    def _lost(self, lost: WorkerLost, offset: int, timeout: float) -> dict[str, Any]:
+        tail = _tail(self.log_path, offset)
+        return {"outcome": lost.outcome.value, "signature": f"{lost.outcome.value}: {lost}",
+                "error": f"{lost}\n{tail}".strip()[:2000],
+                "timings": {"total_s": timeout} if lost.outcome is Outcome.TIMEOUT else {}}
+
+    def _hold(self, writer: RecordWriter, held: Held) -> None:
+        self.held.append(held)
+        if not held.from_worker and not any(h.from_worker for h in self.held):
+            self._flush(writer)
+
+    def _flush(self, writer: RecordWriter) -> None:
+        for held in self.held:
+            writer.write(self.record(held.case, held.task, held.result))
+            self.written += 1
+            self._progress(held)
+        self.held = []
+
+    def _progress(self, held: Held) -> None:
+        outcome = Outcome(held.result["outcome"])
+        if outcome not in (Outcome.PASS, Outcome.NOT_APPLICABLE):
+            self.failures += 1
+        if self.quiet:
+            return
+        mode = held.task["mode"] or "-"
+        elapsed = time.monotonic() - self.started
+        eta = elapsed / self.written * (self.total - self.written) if self.written else 0.0
+        print(f"[{held.index:>4}/{self.total}] {held.case.id:<40} opset {held.task['opset']:<2} {mode:<7} "
+              f"{SHORT[outcome]:<6} {held.seconds:6.1f}s | {self.cell_id}: {self.written}/{self.total} done, "
+              f"{self.failures} failed, {_clock(elapsed)} elapsed, ETA {_clock(eta)}", file=sys.stderr, flush=True)
+
+
+def _clock(seconds: float) -> str:
+    m, s = divmod(int(seconds), 60)
+    return f"{m // 60}h{m % 60:02}m" if m >= 60 else f"{m}m{s:02}s"
+
+
+def _size(log: TextIO, path: Path) -> int:
+    log.flush()
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _tail(path: Path, offset: int, lines: int = 15) -> str:
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(offset)
+            text = fh.read().decode(errors="replace")
+    except OSError:
+        return ""
+    return "\n".join(text.strip().splitlines()[-lines:])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m convtrack.cell.runner", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--plan", type=Path, required=True, help="plan JSON written by the host (cell + cases)")
+    parser.add_argument("--out", type=Path, required=True, help="JSON Lines file to append records to")
+    parser.add_argument("--log", type=Path, help="worker stderr log (default: next to --out, .log)")
+    parser.add_argument("--quiet", action="store_true", help="no per-task progress lines")
+    args = parser.parse_args(argv)
+    plan = json.loads(args.plan.read_text())
+    log = args.log or args.out.with_suffix(".log")
+    # Past a file-size limit a write must fail with EFBIG (handled as disk full), not kill the runner unannounced.
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    runner = Runner(plan, args.out, log, args.quiet)
+    try:
+        n = runner.run()
+    except DiskFull as exc:
+        print(f"convtrack runner: stopped: {exc.strerror}; {runner.written} records written, every one whole",
+              file=sys.stderr)
+        return EXIT_DISK_FULL
+    print(f"convtrack runner: {n} records -> {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

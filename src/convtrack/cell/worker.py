@@ -1,0 +1,240 @@
+"""The worker process inside a cell: imports the framework once and executes tasks sent by the runner.
+
+Protocol: one JSON task per line on stdin; on the original stdout, per task, first `{"ack": true}` once the
+previous task is cleaned up (its model released and garbage collected, so a crash in a destructor happens before
+the ack and is charged to the task that left it), then one JSON result line. Everything else the frameworks
+print goes to stderr. The runner supervises it, so a segfault, hang or memory blow-up here costs only the task
+that caused it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import faulthandler
+import functools
+import gc
+import importlib.metadata
+import importlib.util
+import json
+import os
+import platform
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+from convtrack import lifeline
+from convtrack.cell import compare as cmp
+from convtrack.cell import stages
+from convtrack.cell.converters import get
+from convtrack.cell.converters.base import Converter
+from convtrack.outcomes import Outcome
+from convtrack.suite import Case, builder
+
+BASE_PACKAGES = ("onnx", "onnxruntime", "numpy")
+
+
+@dataclasses.dataclass
+class Built:
+    case_id: str
+    model: Any
+    inputs: list[tuple[Any, ...]]
+    references: list[list[Any]]
+    timings: dict[str, float]
+    noise: list[list[float | None]] | None = None  # per seed, per output: |ref32 - ref64| max
+    noise_reason: str | None = None  # why there is no float64 reference
+
+
+def versions(converter: Converter) -> dict[str, str]:
+    found = {"python": platform.python_version()}
+    for dist in (*BASE_PACKAGES, *converter.packages):
+        try:
+            found[dist] = importlib.metadata.version(dist)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return found
+
+
+class Executor:
+    def __init__(self, converter: Converter) -> None:
+        self.converter = converter
+        self._built: Built | None = None
+        self._fields: dict[str, Any] = {}  # record fields known once the model is converted
+
+    def release(self, next_case: str | None) -> None:
+        """Drop the previous case's model unless the next task reuses it, and collect its garbage now."""
+        if self._built is not None and self._built.case_id != next_case:
+            self._built = None
+        gc.collect()
+
+    def _build(self, case: Case) -> Built:
+        if self._built is not None and self._built.case_id == case.id:
+            return self._built
+        self._built = None
+        timings: dict[str, float] = {}
+
+        def make() -> tuple[Any, list[tuple[Any, ...]]]:
+            self.converter.seed(0)
+            model, inputs = builder(case)()
+            if len(inputs) < 3:
+                raise ValueError(f"case gives {len(inputs)} seeded input sets; at least 3 are required")
+            return model, list(inputs)
+
+        model, inputs = stages.timed(timings, "build_s", Outcome.BUILD_ERROR, make)
+        refs = stages.timed(timings, "reference_s", Outcome.BUILD_ERROR,
+                            lambda: [self.converter.reference(model, x) for x in inputs])
+        built = Built(case.id, model, inputs, refs, timings)
+        start = time.perf_counter()
+        built.noise, built.noise_reason = self._noise(model, inputs, refs)
+        timings["reference64_s"] = round(time.perf_counter() - start, 4)
+        self._built = built
+        return built
+
+    def _noise(self, model: Any, inputs: list[tuple[Any, ...]],
+               refs: list[list[Any]]) -> tuple[list[list[float | None]] | None, str | None]:
+        """The framework's float32 noise per seed and output, or why it cannot be measured (never fatal)."""
+        try:
+            twins = [self.converter.reference64(model, x) for x in inputs]
+        except Exception as exc:  # the model cannot run in float64: keep the case's tolerance, say why
+            first = (str(exc).splitlines() or [""])[0][:200]
+            return None, f"no float64 reference: {type(exc).__name__}: {first}"
+        return [cmp.noise_scale(r32, r64) for r32, r64 in zip(refs, twins, strict=True)], None
+
+    def not_applicable(self, case: Case, opset: int, mode: str | None) -> str | None:
+        missing = [m for m in case.meta.get("requires", []) if importlib.util.find_spec(m) is None]
+        if missing:
+            return f"case needs {', '.join(missing)}, which this cell does not install (no compatible release)"
+        if opset < int(case.meta.get("min_opset", 0)):
+            return f"case needs opset >= {case.meta['min_opset']}"
+        modes = case.meta.get("modes")
+        if modes is not None and mode not in modes:
+            return f"case targets exporter modes {modes}"
+        return None
+
+    def execute(self, case: Case, opset: int, mode: str | None) -> dict[str, Any]:
+        problem = stages.meta_problem(case.meta)
+        if problem:
+            return {"outcome": Outcome.HARNESS_ERROR.value, "reason": problem, "signature": problem[:200]}
+        na = self.not_applicable(case, opset, mode)
+        if na:
+            return {"outcome": Outcome.NOT_APPLICABLE.value, "reason": na}
+        timings: dict[str, float] = {}
+        self._fields = {}
+        try:
+            built = self._build(case)
+            timings.update(built.timings)
+            with tempfile.TemporaryDirectory(prefix="convtrack-") as tmp:
+                return self._convert_and_compare(case, built, opset, mode, Path(tmp) / "model.onnx", timings)
+        except stages.StageFailure as failure:
+            return {**self._fields, **failure.result(timings)}
+        except Exception as exc:  # convtrack's own code outside any stage: the harness, never the converter
+            classified = stages.classify("harness_s", Outcome.HARNESS_ERROR, exc)
+            result = classified.result(timings)
+            if classified.outcome is Outcome.HARNESS_ERROR:
+                result["reason"] = f"harness: convtrack raised {type(exc).__name__} outside a stage"
+                result["error"] = "".join(traceback.format_exception(exc))[-2000:]
+            return {**self._fields, **result}
+        except (KeyboardInterrupt, SystemExit) as exc:  # an interruption outside a stage
+            reason = f"interrupted: {type(exc).__name__}{exc.args!r} raised outside a stage"
+            return {**self._fields, "outcome": Outcome.HARNESS_ERROR.value, "reason": reason,
+                    "signature": f"{type(exc).__name__}", "timings": timings}
+
+    def _convert_and_compare(self, case: Case, built: Built, opset: int, mode: str | None, path: Path,
+                             timings: dict[str, float]) -> dict[str, Any]:
+        stages.timed(timings, "convert_s", Outcome.CONVERT_ERROR,
+                     lambda: self.converter.convert(built.model, built.inputs[0], opset, mode, path))
+        self._fields = _model_fields(path)
+        stages.timed(timings, "check_s", Outcome.INVALID_MODEL, lambda: stages.check(path))
+        info = stages.model_info(path)
+        sess = stages.timed(timings, "load_s", Outcome.LOAD_ERROR, lambda: stages.session(path))
+        declared = [d["shape"] for d in self._fields.get("declared_outputs") or []]
+        worst: tuple[int, cmp.Comparison] | None = None
+        per_seed = []
+        for seed, inputs in enumerate(built.inputs):
+            try:
+                actual = stages.timed(timings, "run_s", Outcome.RUN_ERROR, functools.partial(stages.run, sess, inputs))
+            except stages.StageFailure as failure:
+                failure.tags.append(f"seed:{seed}")
+                raise
+            result = cmp.compare(built.references[seed], actual, tolerance=tolerance(case, built, seed),
+                                 declared=declared)
+            m = result.metrics()
+            per_seed.append({"seed": seed, "outcome": result.outcome.value, "max_abs": m["max_abs"],
+                             "noise_ratio": m["tolerance"]["noise_ratio"]})
+            if worst is None or result.outcome.rank < worst[1].outcome.rank:
+                worst = (seed, result)
+        assert worst is not None
+        failed_seed, comparison = worst
+        metrics = comparison.metrics()
+        metrics["seeds"] = per_seed
+        out = {
+            **self._fields, "outcome": comparison.outcome.value, "metrics": metrics, "timings": timings,
+            "model": info, "failed_seed": None if comparison else failed_seed,
+        }
+        if comparison.outcome is Outcome.WRONG_SHAPE and not all(o.declared_agrees for o in comparison.outputs):
+            out["tags"] = ["declared_shape"]  # the model declares a static shape the framework does not produce
+        return out
+
+
+def tolerance(case: Case, built: Built, seed: int) -> cmp.Tolerance:
+    """The case's rtol/atol (validated by stages.meta_problem) with the seed's measured float32 noise."""
+    own = "rtol" in case.meta or "atol" in case.meta
+    return cmp.Tolerance(
+        rtol=float(case.meta.get("rtol", cmp.DEFAULT_RTOL)), atol=float(case.meta.get("atol", cmp.DEFAULT_ATOL)),
+        source="case" if own else "default", noise=built.noise[seed] if built.noise is not None else None,
+        method="float64" if built.noise is not None else None, reason=built.noise_reason,
+    )
+
+
+def _model_fields(path: Path) -> dict[str, Any]:
+    """produced_opset and declared_outputs of a converted model; empty when the file cannot be read as ONNX
+    (the check stage then says why)."""
+    try:
+        return {"produced_opset": stages.produced_opset(path), "declared_outputs": stages.declared_outputs(path)}
+    except Exception:  # noqa: BLE001 - an unreadable model is the check stage's verdict, not this helper's
+        return {}
+
+
+def leftovers(before: set[int]) -> list[str]:
+    """Non-daemon threads a task started and left running: they keep the worker alive (and may crash it) after
+    the result is sent, so the runner retires the worker and charges what happens to this task."""
+    return [f"thread {t.name}" for t in threading.enumerate()
+            if t.ident not in before and not t.daemon and t is not threading.main_thread() and t.is_alive()]
+
+
+def main(argv: list[str]) -> int:
+    faulthandler.enable()
+    lifeline.start_group_watchdog()  # whatever a case starts dies with this worker, however it dies
+    proto = os.fdopen(os.dup(1), "w", buffering=1)
+    os.dup2(2, 1)  # framework chatter on stdout must not corrupt the protocol
+    sys.stdout = sys.stderr
+    try:
+        converter = get(argv[0])
+        converter.load()
+        hello = {"ok": True, "versions": versions(converter)}
+    except Exception as exc:  # the cell's environment, not any case, is broken
+        hello = {"ok": False, "error": f"{type(exc).__name__}: {exc}"[:2000], "type": type(exc).__name__}
+    proto.write(json.dumps(hello) + "\n")
+    if not hello["ok"]:
+        return 1
+    executor = Executor(converter)
+    for line in sys.stdin:
+        task = json.loads(line)
+        case = Case.from_dict(task["case"])
+        executor.release(case.id)
+        proto.write(json.dumps({"ack": True}) + "\n")
+        before = {t.ident for t in threading.enumerate() if t.ident is not None}
+        start = time.perf_counter()
+        result = executor.execute(case, int(task["opset"]), task.get("mode"))
+        result.setdefault("timings", {})["total_s"] = round(time.perf_counter() - start, 4)
+        result["leftovers"] = leftovers(before)
+        proto.write(json.dumps(result, default=str) + "\n")
+    executor.release(None)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

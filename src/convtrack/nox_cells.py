@@ -1,0 +1,42 @@
+"""The nox sessions: one per matrix cell, an isolated uv environment per package-version combination.
+
+A noxfile only calls `define()`: the packaged one (convtrack/sessions/noxfile.py, what `convtrack run` hands
+nox) and the checkout's noxfile.py (for `nox -l` / `nox -t quick` at the repository root). The matrix is the
+one CONVTRACK_MATRIX names (set by `convtrack run`), else the project's found from the current folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nox
+
+from convtrack import cellrun, matrix, project
+
+
+def session_name(converter: str) -> str:
+    """The nox session of a converter's cells; `convtrack run` selects `<name>(<cell id>)`."""
+    return converter.replace(".", "_")
+
+
+def _define(m: matrix.Matrix) -> None:
+    cells = matrix.expand(m)
+    params = [nox.param(c.id, id=c.id, tags=c.tags) for c in cells]
+
+    def cell(session: nox.Session, cell_id: str) -> None:
+        cellrun.run_cell(session, cell_id)
+
+    cell.__doc__ = m.description or m.converter
+    nox.session(name=session_name(m.converter), python=m.python, venv_backend="uv", reuse_venv=True)(
+        nox.parametrize("cell_id", params)(cell)
+    )
+
+
+def define() -> None:
+    nox.options.default_venv_backend = "uv"
+    nox.options.error_on_missing_interpreters = True
+    nox.options.sessions = []  # nothing by default: choose cells by tag (-t) or name (-s)
+    matrix_dir = os.environ.get("CONVTRACK_MATRIX")
+    for m in matrix.load_dir(Path(matrix_dir) if matrix_dir else project.find().matrix):
+        _define(m)

@@ -1,0 +1,124 @@
+"""Helpers shared by the site's page modules: formatting, page names, colours, cell metadata.
+
+Page modules work on the newest records as plain dicts (one per converter, cell, case, opset, mode).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from convtrack import analysis
+from convtrack.outcomes import SHORT, Outcome
+from convtrack.site.colours import rate_colour, text_on
+from convtrack.store import cell_id
+
+HARNESS = {o.value for o in Outcome if not o.is_converter_result}
+
+
+def fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.3g}"
+    return str(value)
+
+
+def detail(row: dict[str, Any]) -> str:
+    """The hover / click text of one result: error first, else the error metrics."""
+    outcome = row["outcome"]
+    if outcome == "not_applicable":
+        return f"not applicable: {row.get('reason') or ''}"
+    if row.get("error") or row.get("signature"):
+        return f"{outcome}: {row.get('error') or row.get('signature')}"
+    m = row.get("metrics") or {}
+    if isinstance(m, dict) and m:
+        return (f"{outcome}: max_abs={fmt(m.get('max_abs'))} max_rel={fmt(m.get('max_rel'))} "
+                f"mismatch={fmt(m.get('mismatch_fraction'))} seed={fmt(row.get('failed_seed'))}")
+    return f"{outcome}: {row.get('reason') or ''}"
+
+
+def slug(text: str) -> str:
+    """A file-name-safe, stable form of a case id or version: 'issues/pytorch_1' -> 'issues--pytorch_1'."""
+    return re.sub(r"[^A-Za-z0-9_.+-]", "_", str(text).replace("/", "--"))
+
+
+def case_page(case: str) -> str:
+    return f"cases/{slug(case)}.html"
+
+
+def release_page(converter: str, axis: str, version: str) -> str:
+    return f"releases/{slug(converter)}-{slug(axis)}-{slug(version)}.html"
+
+
+def anchor(cell: str, mode: Any, opset: Any) -> str:
+    return "r-" + slug(f"{cell}-{mode or '-'}-{opset}")
+
+
+def counts(outcomes: list[str]) -> dict[str, Any]:
+    """Pass rate of converter results (harness outcomes excluded) and counts per outcome, pipeline order."""
+    by = {o.value: 0 for o in Outcome}
+    for o in outcomes:
+        by[o] = by.get(o, 0) + 1
+    applicable = sum(n for o, n in by.items() if o not in HARNESS)
+    passed = by.get("pass", 0)
+    return {"passed": passed, "applicable": applicable, "total": len(outcomes),
+            "by": {o: n for o, n in by.items() if n}, "colour": rate_colour(passed, applicable),
+            "text": text_on(rate_colour(passed, applicable)),
+            "label": f"{passed}/{applicable}" if applicable else _harness_label(by)}
+
+
+def _harness_label(by: dict[str, int]) -> str:
+    present = [o for o in ("env_error", "build_error", "not_applicable") if by.get(o)]
+    return SHORT[Outcome(present[0])] if present else ""
+
+
+def counts_text(by: dict[str, int]) -> str:
+    return ", ".join(f"{o} {n}" for o, n in by.items())
+
+
+def latest_rows(df: Any) -> list[dict[str, Any]]:
+    """The newest record of every result, as dicts, with mode '-' for converters without modes."""
+    if df.empty:
+        return []
+    known = {o.value for o in Outcome}
+    rows = [r for r in analysis.latest(df).to_dict("records") if r.get("outcome") in known]
+    for r in rows:
+        for k, v in r.items():
+            if isinstance(v, float) and v != v:  # pandas' NaN for a missing value
+                r[k] = None
+        r["mode"] = r.get("mode") if isinstance(r.get("mode"), str) else "-"
+        r["opset"] = int(r["opset"])
+        r["versions"] = r.get("versions") if isinstance(r.get("versions"), dict) else {}
+    return rows
+
+
+def cell_info(rows: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """Per (converter, cell): framework and converter versions, the other axes, ordered by version."""
+    info: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in rows:
+        key = (r["converter"], r["cell"])
+        if key in info:
+            continue
+        versions = r["versions"]
+        framework = r.get("framework") or ("tensorflow" if r["converter"] == "tf2onnx" else "torch")
+        fw_version = str(versions.get(framework, "") or r.get("framework_version") or "")
+        conv_version = str(versions.get(r["converter"], "")) if r["converter"] in versions else fw_version
+        raw = r.get("axes")
+        axes: dict[str, str] = raw if isinstance(raw, dict) else {}
+        others = cell_id({k: v for k, v in axes.items() if k not in (framework, r["converter"])})  # from the record
+        python = str(versions.get("python", "3.11"))
+        info[key] = {"converter": r["converter"], "cell": r["cell"], "framework": framework,
+                     "framework_version": fw_version, "converter_version": conv_version, "others": others,
+                     "python": ".".join(python.split(".")[:2]), "versions": versions}
+    return info
+
+
+def ordered_cells(info: dict[tuple[str, str], dict[str, Any]], converter: str) -> list[dict[str, Any]]:
+    cells = [c for (conv, _), c in info.items() if conv == converter]
+    return sorted(cells, key=lambda c: (analysis.version_key(c["framework_version"]),
+                                        analysis.version_key(c["converter_version"]), c["cell"]))
+
+
+def outcome_short() -> dict[str, str]:
+    return {o.value: s for o, s in SHORT.items()}

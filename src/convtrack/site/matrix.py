@@ -1,0 +1,161 @@
+"""The compatibility matrix (index) and the detailed case x cell view.
+
+The index has one square per (cell, mode, opset) coloured by pass rate over the cases; each square
+carries its per-case outcomes (`data-results`) so site.js can recompute it for the case-kind and tag
+filters without a server.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from convtrack.outcomes import Outcome
+from convtrack.site.common import (
+    case_page,
+    cell_info,
+    counts,
+    counts_text,
+    detail,
+    ordered_cells,
+    slug,
+)
+from convtrack.site.public import public_text
+from convtrack.site.registry import Data, Writer, register_page
+from convtrack.transitions import probe_cells
+
+# One letter per outcome in pipeline order (site.js reads the same table from the page's outcome data)
+LETTER = {o.value: chr(ord("a") + i) for i, o in enumerate(Outcome)}
+
+
+def case_index(rows: list[dict[str, Any]], meta: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every case present in the records (sorted), with kind and tags from its case file when known."""
+    seen: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if r["case"] in seen:
+            continue
+        m = meta.get(r["case"], {})
+        tags = [str(t) for t in m.get("tags", [])] if isinstance(m.get("tags"), list) else []
+        seen[r["case"]] = {"id": r["case"], "kind": str(r.get("case_kind") or m.get("kind") or ""),
+                           "tags": tags, "converter": r["converter"], "page": case_page(r["case"])}
+    return [seen[k] for k in sorted(seen)]
+
+
+def squares(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per converter: modes x opsets columns, one row per cell, one pass-rate square per column.
+
+    A partial run (`transitions.probe_cells`: a bisect probe, a `--select` run) is no row: a square of one case
+    would read as the release's result. Its cells are named in the view's `probes`.
+    """
+    probes = probe_cells(rows)
+    rows = [r for r in rows if (r["converter"], r["cell"]) not in probes]
+    info = cell_info(rows)
+    position = {c["id"]: i for i, c in enumerate(cases)}
+    views = []
+    for converter in sorted({r["converter"] for r in rows}):
+        part = [r for r in rows if r["converter"] == converter]
+        modes = sorted({r["mode"] for r in part})
+        columns = [(m, o) for m in modes for o in sorted({r["opset"] for r in part if r["mode"] == m})]
+        grouped: dict[tuple[str, str, int], list[dict[str, Any]]] = {}
+        for r in part:
+            grouped.setdefault((r["cell"], r["mode"], r["opset"]), []).append(r)
+        body = []
+        for cell in ordered_cells(info, converter):
+            squares_row: list[dict[str, Any] | None] = []
+            for mode, opset in columns:
+                results = grouped.get((cell["cell"], mode, opset), [])
+                if not results:
+                    squares_row.append(None)
+                    continue
+                c = counts([r["outcome"] for r in results])
+                # "<case index><outcome letter>" pairs: compact enough to keep the page under its budget
+                c["results"] = ",".join(f"{position[r['case']]}{LETTER[r['outcome']]}" for r in results)
+                c["title"] = f"{cell['cell']} / {mode} / opset {opset}: {counts_text(c['by'])}"
+                c["mode"] = mode
+                squares_row.append(c)
+            body.append({"cell": cell, "squares": squares_row})
+        tf_axis = any(c["converter_version"] != c["framework_version"] for c in ordered_cells(info, converter))
+        views.append({"converter": converter, "modes": [(m, sum(1 for c in columns if c[0] == m)) for m in modes],
+                      "columns": columns, "rows": body, "converter_axis": tf_axis,
+                      "probes": sorted(c for conv, c in probes if conv == converter)})
+    return views
+
+
+def detail_view(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per converter: column headers (cell > mode > opset), one row of results per case, and `details`.
+
+    A square carries only its outcome and the index of its text in `details` (each distinct text once): the
+    texts are written to a script loaded on the first click (`details_script`), so the page stays small.
+    """
+    info = cell_info(rows)
+    by_case = {c["id"]: c for c in cases}
+    views = []
+    for converter in sorted({r["converter"] for r in rows}):
+        part = [r for r in rows if r["converter"] == converter]
+        cells = [c["cell"] for c in ordered_cells(info, converter)]
+        cols = sorted({(r["cell"], r["mode"], r["opset"]) for r in part},
+                      key=lambda k: (cells.index(k[0]), k[1], k[2]))
+        index = {(r["case"], r["cell"], r["mode"], r["opset"]): r for r in part}
+        body = []
+        texts: dict[str, int] = {}
+        for case in sorted({r["case"] for r in part}):
+            results = []
+            for col in cols:
+                r = index.get((case, *col))
+                results.append(None if r is None else {
+                    "outcome": r["outcome"], "d": texts.setdefault(public_text(detail(r)), len(texts))})
+            body.append({"case": by_case[case], "results": results})
+        groups = [(c, sum(1 for k in cols if k[0] == c)) for c in cells]
+        modes = []
+        for c in cells:
+            for m in sorted({k[1] for k in cols if k[0] == c}):
+                modes.append((m, sum(1 for k in cols if k[0] == c and k[1] == m)))
+        views.append({"converter": converter, "groups": groups, "modes": modes, "columns": cols, "rows": body,
+                      "details": list(texts), "script": f"data/details-{slug(converter)}.js",
+                      "labels": [" / ".join(str(x) for x in c) for c in cols], "col_modes": [c[1] for c in cols]})
+    return views
+
+
+def details_script(view: dict[str, Any]) -> str:
+    """The square texts of one converter as a script (not JSON: fetch() of a file:// URL is blocked)."""
+    key, texts = json.dumps(view["converter"]), json.dumps(view["details"])
+    return f"window.CONVTRACK_DETAILS = window.CONVTRACK_DETAILS || {{}};\nwindow.CONVTRACK_DETAILS[{key}] = {texts};\n"
+
+
+def filters(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> dict[str, list[str]]:
+    return {"converter": sorted({r["converter"] for r in rows}), "mode": sorted({r["mode"] for r in rows}),
+            "kind": sorted({c["kind"] for c in cases if c["kind"]}),
+            "tag": common_tags(cases)}
+
+
+TAG_LIST_MAX = 30
+
+
+def common_tags(cases: list[dict[str, Any]]) -> list[str]:
+    """The tags of the tag filter: the 30 most used (270 tags in one select were unusable; a rarer tag is found
+    with the case search), alphabetically."""
+    counts: dict[str, int] = {}
+    for c in cases:
+        for t in set(c["tags"]):
+            counts[t] = counts.get(t, 0) + 1
+    return sorted(sorted(counts, key=lambda t: (-counts[t], t))[:TAG_LIST_MAX])
+
+
+@register_page("index.html", nav="Matrix", order=10)
+def _index_page(w: Writer, d: Data) -> None:
+    from convtrack.site.changes import chart_series
+
+    w.page("index.html", "index.html", views=squares(d.rows, d.cases), cases=d.cases,
+           filters=filters(d.rows, d.cases), charts=chart_series(d.rows),
+           counts=d.df["outcome"].value_counts().to_dict() if not d.df.empty else {}, recent=d.counted[:5],
+           freshness=d.freshness)
+
+
+@register_page("detail.html", nav="Cases", order=20)
+def _detail_page(w: Writer, d: Data) -> None:
+    views = detail_view(d.rows, d.cases)
+    for view in views:
+        path = w.out / view["script"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(details_script(view), encoding="utf-8")
+    w.page("detail.html", "detail.html", views=views, cases=d.cases, filters=filters(d.rows, d.cases))

@@ -1,0 +1,68 @@
+"""The site's pages, found by registration instead of a hand-wired list (asv's OutputPublisher, smaller).
+
+A page module of this package declares each page it renders with `@register_page(path, nav=..., order=...)`; `build`
+imports every module of the package and renders the registered pages in order, and the navigation bar is the
+registered pages that have a `nav` label. A new page is its module and its template: no edit elsewhere.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+
+class Writer(Protocol):
+    env: Any
+    out: Path
+
+    def page(self, template: str, rel: str, **ctx: Any) -> Path: ...
+
+
+@dataclasses.dataclass
+class Data:
+    """What the pages are made of, computed once per build."""
+
+    df: Any  # the records (analysis.frame)
+    rows: list[dict[str, Any]]  # the newest record per task
+    meta: dict[str, dict[str, Any]]  # case metadata from the suites
+    cases: list[dict[str, Any]]
+    cells: list[dict[str, Any]]
+    timeline: list[dict[str, Any]]  # every transition, dated, by the one classifier
+    counted: list[dict[str, Any]]  # regressions and fixes (no "changed")
+    kinds: dict[str, list[dict[str, Any]]]
+    releases: list[dict[str, Any]]
+    generated: str
+    base_url: str
+    reports: Path | None = None  # the records folder, for the files beside the records (environment sidecars)
+    freshness: dict[str, Any] = dataclasses.field(default_factory=lambda: {"checked": False, "stale": []})
+
+
+Render = Callable[[Writer, Data], None]
+
+
+@dataclasses.dataclass(frozen=True)
+class Page:
+    path: str
+    nav: str | None
+    order: int
+    render: Render
+
+
+PAGES: dict[str, Page] = {}
+
+
+def register_page(path: str, nav: str | None = None, order: int = 100) -> Callable[[Render], Render]:
+    def register(render: Render) -> Render:
+        PAGES[path] = Page(path, nav, order, render)
+        return render
+    return register
+
+
+def ordered() -> list[Page]:
+    return sorted(PAGES.values(), key=lambda p: (p.order, p.path))
+
+
+def nav() -> list[tuple[str, str]]:
+    return [(p.path, p.nav) for p in ordered() if p.nav]

@@ -1,0 +1,42 @@
+"""convtrack.cell runs inside a cell: importing it must pull in nothing from the host side."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+HOST_PACKAGES = {"pandas", "jinja2", "nox", "packaging"}
+# the convtrack modules a cell may use besides its own subpackage: the record, the cases, the outcomes
+SHARED = {"convtrack", "convtrack.lifeline", "convtrack.lock", "convtrack.outcomes", "convtrack.store",
+          "convtrack.suite", "convtrack.defaults", "convtrack.synthetic", "convtrack.synthetic_torch"}
+
+PROBE = """
+import importlib, json, pkgutil, sys
+import convtrack.cell
+for info in pkgutil.walk_packages(convtrack.cell.__path__, "convtrack.cell."):
+    importlib.import_module(info.name)
+importlib.import_module("convtrack.cell.converters").available()
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_cell_imports_nothing_host_side() -> None:
+    out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True,
+                         env={"PYTHONPATH": str(SRC), "PATH": ""})
+    loaded = set(json.loads(out.stdout))
+    assert not {m.split(".")[0] for m in loaded} & HOST_PACKAGES, sorted(loaded)
+    ours = {m for m in loaded if m == "convtrack" or m.startswith("convtrack.")}
+    host = {m for m in ours if not m.startswith("convtrack.cell") and m not in SHARED}
+    assert not host, sorted(host)
+
+
+def test_host_modules_do_not_import_cell_modules_for_constants() -> None:
+    for name in ("plan.py", "cellrun.py", "gate.py", "project.py", "matrix.py", "transitions.py"):
+        imports = [ln for ln in (SRC / "convtrack" / name).read_text().splitlines()
+                   if ln.lstrip().startswith(("import ", "from "))]
+        # starting the runner by its module name (python -m convtrack.cell.runner) is fine; importing it is not
+        assert not [ln for ln in imports if re.search(r"convtrack\.cell(\.| import)", ln)], name

@@ -1,0 +1,66 @@
+"""Exit codes as documented: input errors exit 2 naming the file/key/value before any environment is built;
+nothing to show exits 0."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import write_case
+from convtrack import cli
+
+MATRIX = """\
+converter = "torch.onnx"
+framework = "torch"
+python = "3.11"
+[axes]
+torch = ["2.15.0"]
+onnxruntime = ["1.20.1"]
+onnx = ["1.17.0"]
+[loop]
+mode = ["legacy"]
+opset = [18]
+[presets.quick]
+torch = ["2.15.0"]
+"""
+
+
+def _project(tmp_path: Path) -> list[str]:
+    (tmp_path / "matrix").mkdir()
+    (tmp_path / "matrix" / "torch.toml").write_text(MATRIX)
+    return ["--matrix-dir", str(tmp_path / "matrix"), "--suites", str(tmp_path / "suites"),
+            "--reports", str(tmp_path / "reports"), "--work", str(tmp_path / "work")]
+
+
+@pytest.mark.parametrize("command", [["changes", "--axis", "typo"],
+                                     ["bisect", "models/x", "--axis", "typo", "--good", "1", "--bad", "2"],
+                                     ["gate", "--baseline", "torch==2.15.0", "--candidate", "torch==2.16.0",
+                                      "--hold", "torchh=1"]])
+def test_unknown_axis_exits_2_naming_option_and_value(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                     command: list[str]) -> None:
+    flags = _project(tmp_path)
+    write_case(tmp_path / "suites", "models/x.py", 'CASE = {"converter": "torch.onnx"}\ndef build(): pass\n')
+    assert cli.main([*flags, *command]) == 2
+    err = capsys.readouterr().err
+    assert "unknown axis" in err and ("'typo'" in err or "'torchh'" in err) and "matrix" in err
+    assert not (tmp_path / "work").exists()
+
+
+@pytest.mark.parametrize("body, key", [('CASE = {"converter": "torch.onnx", "timeout": "soon"}\n', "timeout"),
+                                       ("CASE = {\n", "not valid Python")])
+def test_run_with_a_bad_case_exits_2_before_any_environment(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            body: str, key: str) -> None:
+    flags = _project(tmp_path)
+    write_case(tmp_path / "suites", "models/bad.py", body)
+    assert cli.main([*flags, "run", "--no-site"]) == 2
+    err = capsys.readouterr().err
+    assert "models/bad.py" in err and key in err
+    assert not (tmp_path / "work").exists() and not (tmp_path / "reports").exists()
+
+
+def test_nothing_to_show_is_not_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    flags = _project(tmp_path)
+    assert cli.main([*flags, "report"]) == 0
+    assert cli.main([*flags, "changes"]) == 0
+    assert "no records" in capsys.readouterr().err

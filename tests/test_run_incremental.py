@@ -1,0 +1,141 @@
+"""`convtrack run` end to end on the cheapest real cell (torch 2.15.0, from the uv cache): an unbuildable cell
+fails the run by name while the other cell runs; a SIGKILL of `convtrack run` leaves no process; the next run
+resumes with no record lost or duplicated; a no-change re-run executes zero tasks."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, write_case
+from convtrack import lifeline, store
+
+pytestmark = pytest.mark.integration
+
+MATRIX = """\
+converter = "torch.onnx"
+framework = "torch"
+python = "3.11"
+[axes]
+torch = ["2.15.0", "9.9.9"]
+onnxruntime = ["1.20.1"]
+onnx = ["1.17.0"]
+[loop]
+mode = ["legacy"]
+opset = [18]
+[packages]
+numpy = "1.26.4"
+onnxscript = "0.7.2"
+[presets.quick]
+torch = ["2.15.0", "9.9.9"]
+[presets.good]
+torch = ["2.15.0"]
+"""
+OK = '''CASE = {"converter": "torch.onnx"}
+def build():
+    import torch
+    from convtrack.suite import seeded
+    return torch.nn.Linear(4, 3).eval(), seeded((2, 4))
+'''
+# Slow on purpose, with a grandchild: the run is killed while this task runs.
+SLOW = '''CASE = {"converter": "torch.onnx"}
+def build():
+    import json, os, subprocess, time
+    import torch
+    from convtrack.suite import seeded
+    child = subprocess.Popen(["sleep", "600"])
+    with open(os.environ["PIDS_FILE"], "w") as fh:
+        json.dump({"worker": os.getpid(), "child": child.pid}, fh)
+    time.sleep(15)
+    child.kill()
+    return torch.nn.Linear(4, 3).eval(), seeded((2, 4))
+'''
+GOOD_CELL = "torch2.15.0-ort1.20.1-onnx1.17.0"
+BAD_CELL = "torch9.9.9-ort1.20.1-onnx1.17.0"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if shutil.which("uv") is None:
+        pytest.skip("uv is not installed")
+    root = tmp_path_factory.mktemp("proj")
+    (root / "matrix").mkdir()
+    (root / "matrix" / "torch.toml").write_text(MATRIX)
+    for name, body in (("a_ok", OK), ("b_slow", SLOW), ("c_ok", OK)):
+        write_case(root / "suites", f"models/{name}.py", body)
+    return root
+
+
+def _cmd(root: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "convtrack.cli", "--matrix-dir", str(root / "matrix"), "--suites",
+            str(root / "suites"), "--reports", str(root / "reports"), "--work", str(root / "work"), "run",
+            "--no-site", "--timeout", "120", *extra]
+
+
+def _env(root: Path) -> dict[str, str]:
+    return dict(os.environ, PYTHONPATH=str(ROOT / "src"), PIDS_FILE=str(root / "pids.json"))
+
+
+def _records(root: Path, cell: str) -> list[dict]:
+    folder = root / "reports" / "records" / "torch.onnx" / cell
+    return [r for p in sorted(folder.glob("*.jsonl")) for r in store.read_file(p)]
+
+
+def test_1_sigkill_of_run_leaves_no_process_and_the_rerun_resumes(project: Path) -> None:
+    pids_file = project / "pids.json"
+    run = subprocess.Popen(_cmd(project, "--preset", "good"), env=_env(project), cwd=project,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 600
+        while not pids_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        time.sleep(1)
+        pids = json.loads(pids_file.read_text())
+        run.kill()  # SIGKILL of `convtrack run` alone: nox, runner, worker and the case's child must follow
+        run.wait()
+        deadline = time.monotonic() + 15
+        while any(lifeline.alive(p) for p in pids.values()) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(lifeline.alive(p) for p in pids.values()), pids
+    finally:
+        run.kill()
+    before = _records(project, GOOD_CELL)
+    assert [r["case"] for r in before] in ([], ["models/a_ok"])  # a_ok's record is written once b_slow is acked
+    again = subprocess.run(_cmd(project, "--preset", "good"), env=_env(project), cwd=project, capture_output=True,
+                           text=True, timeout=900)
+    assert again.returncode == 0, again.stderr
+    after = _records(project, GOOD_CELL)
+    assert sorted(r["case"] for r in after) == ["models/a_ok", "models/b_slow", "models/c_ok"]  # none lost or twice
+    assert {r["outcome"] for r in after} == {"pass"}
+    assert len({r["env_lock"] for r in after}) == 1
+    if before:
+        assert "1 of 3 tasks skipped" in again.stderr
+    # the killed run was marked incomplete (still running, its process gone) until this run resumed it
+    states = {p.parent.name: json.loads(p.read_text())["state"]
+              for p in (project / "work" / "runs").glob(f"*/{GOOD_CELL}.json")}
+    assert len(states) == 2 and "complete" in states.values(), states
+    assert any(v.startswith("resumed by ") for v in states.values()), states
+    assert "resuming interrupted run" in again.stderr
+
+
+def test_2_unbuildable_cell_fails_the_run_by_name_and_a_no_change_rerun_executes_nothing(project: Path) -> None:
+    files_before = set((project / "reports").rglob("*.jsonl"))
+    proc = subprocess.run(_cmd(project), env=_env(project), cwd=project, capture_output=True, text=True,
+                          timeout=900)
+    assert proc.returncode == 1, proc.stderr
+    assert "1 of 2 cells could not run" in proc.stderr
+    assert f"- {BAD_CELL}: " in proc.stderr and "9.9.9" in proc.stderr.split(f"- {BAD_CELL}: ")[1]
+    assert "3 of 3 tasks skipped" in proc.stderr  # the good cell: everything already recorded
+    new = set((project / "reports").rglob("*.jsonl")) - files_before
+    assert all(BAD_CELL in str(p) for p in new), new  # the good cell executed zero tasks, wrote nothing
+    forced = subprocess.run(_cmd(project, "--preset", "good", "--force", "--select", "a_ok"), env=_env(project),
+                            cwd=project, capture_output=True, text=True, timeout=900)
+    assert forced.returncode == 0, forced.stderr
+    assert sorted(r["case"] for r in _records(project, GOOD_CELL)).count("models/a_ok") == 2
