@@ -195,3 +195,22 @@ def test_also_changed_names_non_axis_packages_that_differ() -> None:
     after = {"versions": {"python": "3.11.9", "torch": "2.6.0", "onnx": "1.17.0", "transformers": "5.24.0"}}
     assert transitions.also_changed(before, after, ["torch", "onnx"]) == {
         "torchvision": ["0.16.2", "-"], "transformers": ["4.46.3", "5.24.0"]}
+
+
+def _older_harness(record: dict[str, Any]) -> dict[str, Any]:
+    return {**record, "harness_version": "schema-1"}
+
+
+def test_verdicts_of_an_older_harness_are_superseded_not_flaky() -> None:
+    # an uncalibrated mismatch from an older harness, then today's harness says pass on both releases
+    records = [_older_harness(rec("2.9.1", "mismatch", tier=4)), rec("2.6.0", "pass"), rec("2.9.1", "pass")]
+    assert scan(records).transitions == []
+
+
+def test_a_newer_harness_outcome_supersedes_an_older_converter_result() -> None:
+    # a failure the older harness charged to the converter, now not_applicable by a matrix rule
+    records = [rec("2.6.0", "pass"), _older_harness(rec("2.9.1", "convert_error", signature="E: x")),
+               rec("2.9.1", "not_applicable")]
+    assert scan(records).transitions == []
+    # without the newer record, the older harness's result still counts
+    assert [t.kind for t in scan(records[:2]).transitions] == [transitions.TransitionKind.REGRESSION]

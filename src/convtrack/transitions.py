@@ -197,7 +197,7 @@ def probe_cells(rows: Iterable[Mapping[str, Any]], share: float = PROBE_SHARE) -
 
 def _rows(df: pd.DataFrame) -> list[dict[str, Any]]:
     cols = [c for c in ("converter", "cell", "axes", "case", "case_hash", "opset", "mode", "versions", "outcome",
-                        "signature", "metrics", "created", "run_id") if c in df.columns]
+                        "signature", "metrics", "created", "run_id", "harness_version") if c in df.columns]
     return df[cols].to_dict("records") if not df.empty else []
 
 
@@ -234,6 +234,13 @@ def also_changed(before: Mapping[str, Any], after: Mapping[str, Any], axes: Iter
             if b.get(k) != a.get(k)}
 
 
+def _current(records: list[Side]) -> list[Side]:
+    """The records made by the newest record's harness: an older harness judged with another policy (tolerance,
+    attribution), so its verdicts are superseded, not repeats that could show flakiness."""
+    harness = records[-1][1].get("harness_version")
+    return [side for side in records if side[1].get("harness_version") == harness]
+
+
 def _side(records: list[Side]) -> tuple[Side, bool, bool]:
     """The newest (state, record) of one version, repeated-and-agreeing, disagreeing."""
     states = [s for s, _ in records]
@@ -264,7 +271,7 @@ def scan(df: pd.DataFrame) -> Scan:
     found: list[Transition] = []
     not_comparable: list[NotComparable] = []
     for (converter, case, opset, mode, axis, fixed), by_version in _group(rows).items():
-        results = {v: [s for s in sides if not s[0].harness] for v, sides in by_version.items()}
+        results = {v: [s for s in _current(sides) if not s[0].harness] for v, sides in by_version.items()}
         ordered = [v for v in sorted(results, key=version_key) if results[v]]  # harness-only versions skipped
         for before_v, after_v in zip(ordered, ordered[1:], strict=False):
             hashes = {_hash(s) for s in results[before_v]}
