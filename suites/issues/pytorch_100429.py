@@ -13,7 +13,7 @@ CASE = {
     "observed": {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: wrong_shape @13 17 18, "
                         "not_applicable @20"),
-        "torch 2.4.1": "dynamo: not_applicable @13 17 20, convert_error @18; legacy: pass @13 17 18 20",
+        "torch 2.4.1": "dynamo: not_applicable @13 17 20, invalid_model @18; legacy: pass @13 17 18 20",
         "torch 2.6.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
         "torch 2.9.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
         "torch 2.14.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
@@ -21,7 +21,7 @@ CASE = {
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
         "agrees_with_issue": ("partly: the issue states 'export-crash'; our runs show wrong_shape on torch 2.1.2 (6 of"
                               " 7 releases pass in some mode/opset); other modes, not counted: convert_error on torch "
-                              "2.1.2, torch 2.4.1"),
+                              "2.1.2; invalid_model on torch 2.4.1"),
     },
 }
 

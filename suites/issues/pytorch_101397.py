@@ -13,7 +13,7 @@ CASE = {
     "observed": {
         "torch 2.1.2": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18, not_applicable @20",
         "torch 2.4.1": "dynamo: not_applicable @13 17 20, convert_error @18; legacy: pass @13 17 18 20",
-        "torch 2.6.0": "dynamo: convert_error @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.6.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
         "torch 2.9.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
         "torch 2.14.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
         "torch 2.15.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
@@ -21,8 +21,8 @@ CASE = {
         "agrees_with_issue": ("no: passes on every release run in the issue's mode (legacy; reported on torch 2.0.1, "
                               "before export(dynamo=) existed) (7 releases); stated fixed in 2.1, before the oldest "
                               "release run (2.1.2): a control; the stated broken release 2.0.1 was never run; other "
-                              "modes, not counted: convert_error on torch 2.4.1, torch 2.6.0; the stated error shows "
-                              "in 3 records of 1 other cases (issues/pytorch_113155)"),
+                              "modes, not counted: convert_error on torch 2.4.1; the stated error shows in 3 records "
+                              "of 1 other cases (issues/pytorch_113155)"),
     },
 }
 

@@ -13,16 +13,15 @@ CASE = {
     "observed": {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: convert_error @13 17 18, not_applicable "
                         "@20"),
-        "torch 2.4.1": "dynamo: not_applicable @13 17 20, convert_error @18; legacy: pass @13 17 18 20",
-        "torch 2.6.0": "dynamo: run_error @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.4.1": "dynamo: not_applicable @13 17 20, pass @18; legacy: pass @13 17 18 20",
+        "torch 2.6.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
         "torch 2.9.1": "dynamo: convert_error @13 17 18 20; legacy: pass @13 17 18 20",
-        "torch 2.14.1": "dynamo: convert_error @13 17 18 20; legacy: pass @13 17 18 20",
-        "torch 2.15.0": "dynamo: convert_error @13 17 18 20; legacy: pass @13 17 18 20",
-        "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: convert_error @17 18; legacy: pass @17 18",
+        "torch 2.14.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.15.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
         "agrees_with_issue": ("yes: convert_error on torch 2.1.2; the stated fix in 2.2 is reproduced: failing before "
                               "it, clean on 6 releases from it (6 of 7 releases pass in some mode/opset); other modes,"
-                              " not counted: convert_error on torch 2.4.1, torch 2.9.1, torch 2.14.1, torch 2.15.0, "
-                              "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0); run_error on torch 2.6.0"),
+                              " not counted: convert_error on torch 2.9.1"),
     },
 }
 

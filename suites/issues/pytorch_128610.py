@@ -16,17 +16,15 @@ CASE = {
     "observed": {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: convert_error @13, run_error @17"
                         " 18, not_applicable @20"),
-        "torch 2.4.1": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: convert_error @13, run_error @17"
-                        " 18 20"),
-        "torch 2.6.0": "dynamo: convert_error @13 17 18 20; legacy: convert_error @13, run_error @17 18 20",
+        "torch 2.4.1": "dynamo: not_applicable @13 17 20, pass @18; legacy: convert_error @13, run_error @17 18 20",
+        "torch 2.6.0": "dynamo: pass @13 17 18 20; legacy: convert_error @13, run_error @17 18 20",
         "torch 2.9.1": "dynamo: convert_error @13 17 18 20; legacy: convert_error @13, run_error @17 18 20",
-        "torch 2.14.1": "dynamo: convert_error @13 17 18 20; legacy: convert_error @13, run_error @17 18 20",
-        "torch 2.15.0": "dynamo: convert_error @13 17 18 20; legacy: convert_error @13, run_error @17 18 20",
-        "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: convert_error @17 18; legacy: run_error @17 18",
+        "torch 2.14.1": "dynamo: pass @13 17 18 20; legacy: convert_error @13, run_error @17 18 20",
+        "torch 2.15.0": "dynamo: pass @13 17 18 20; legacy: convert_error @13, run_error @17 18 20",
+        "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: run_error @17 18",
         "agrees_with_issue": ("yes: run_error on torch 2.1.2, torch 2.4.1, torch 2.6.0, torch 2.9.1, torch 2.14.1, "
                               "torch 2.15.0, torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0); other modes, not "
-                              "counted: convert_error on torch 2.1.2, torch 2.4.1, torch 2.6.0, torch 2.9.1, torch "
-                              "2.14.1, torch 2.15.0, torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)"),
+                              "counted: convert_error on torch 2.1.2, torch 2.9.1"),
     },
 }
 

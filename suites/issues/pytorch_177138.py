@@ -13,8 +13,8 @@ CASE = {
                         "convert_error @18"),
         "torch 2.4.1": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: not_applicable @13 17, "
                         "convert_error @18 20"),
-        "torch 2.6.0": ("dynamo: not_applicable @13 17, pass @18 20; legacy: not_applicable @13 17, convert_error @18 "
-                        "20"),
+        "torch 2.6.0": ("dynamo: not_applicable @13 17, convert_error @18 20; legacy: not_applicable @13 17, "
+                        "convert_error @18 20"),
         "torch 2.9.1": ("dynamo: not_applicable @13 17, pass @18 20; legacy: not_applicable @13 17, convert_error @18 "
                         "20"),
         "torch 2.14.1": ("dynamo: not_applicable @13 17, pass @18 20; legacy: not_applicable @13 17, convert_error @18"
@@ -24,9 +24,9 @@ CASE = {
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": ("dynamo: not_applicable @17, pass @18; legacy: "
                                                             "not_applicable @17, convert_error @18"),
         "agrees_with_issue": ("no: 'wrong-output' never shows in the issue's mode (dynamo); only failures at an "
-                              "earlier stage, which hide it: convert_error on torch 2.1.2, torch 2.4.1; other modes, "
-                              "not counted: convert_error on torch 2.1.2, torch 2.4.1, torch 2.6.0, torch 2.9.1, torch"
-                              " 2.14.1, torch 2.15.0, torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)"),
+                              "earlier stage, which hide it: convert_error on torch 2.1.2, torch 2.4.1, torch 2.6.0; "
+                              "other modes, not counted: convert_error on torch 2.1.2, torch 2.4.1, torch 2.6.0, torch"
+                              " 2.9.1, torch 2.14.1, torch 2.15.0, torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)"),
     },
 }
 

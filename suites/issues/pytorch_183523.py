@@ -13,12 +13,12 @@ CASE = {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, invalid_model @18; legacy: pass @13 17 18, not_applicable "
                         "@20"),
         "torch 2.4.1": "dynamo: not_applicable @13 17 20, mismatch @18; legacy: pass @13 17 18 20",
-        "torch 2.6.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
+        "torch 2.6.0": "dynamo: mismatch @13 17 18 20; legacy: pass @13 17 18 20",
         "torch 2.9.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
         "torch 2.14.1": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
         "torch 2.15.0": "dynamo: pass @13 17 18 20; legacy: pass @13 17 18 20",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
-        "agrees_with_issue": "yes: mismatch on torch 2.4.1 (7 of 7 releases pass in some mode/opset)",
+        "agrees_with_issue": "yes: mismatch on torch 2.4.1, torch 2.6.0 (7 of 7 releases pass in some mode/opset)",
     },
 }
 
