@@ -34,8 +34,18 @@ def detail(row: dict[str, Any]) -> str:
     m = row.get("metrics") or {}
     if isinstance(m, dict) and m:
         return (f"{outcome}: max_abs={fmt(m.get('max_abs'))} max_rel={fmt(m.get('max_rel'))} "
-                f"mismatch={fmt(m.get('mismatch_fraction'))} seed={fmt(row.get('failed_seed'))}")
+                f"mismatch={fmt(m.get('mismatch_fraction'))} seed={fmt(row.get('failed_seed'))}{noise(m)}")
     return f"{outcome}: {row.get('reason') or ''}"
+
+
+def noise(metrics: dict[str, Any]) -> str:
+    """How far past the framework's own float32 noise the error is (records calibrated against float64)."""
+    tol = metrics.get("tolerance")
+    if not isinstance(tol, dict):
+        return ""
+    if isinstance(tol.get("noise_ratio"), int | float) and tol.get("noise"):
+        return f" ({fmt(tol['noise_ratio'])}x the float64-calibrated noise {fmt(tol['noise'])})"
+    return f" (tolerance {tol.get('source') or 'fixed'}: atol={fmt(tol.get('atol'))} rtol={fmt(tol.get('rtol'))})"
 
 
 def slug(text: str) -> str:
