@@ -130,3 +130,14 @@ def test_unknown_schema_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text(json.dumps({**make().to_dict(), "schema": 99}) + "\n")
     with pytest.raises(store.SchemaError, match="schema 99"):
         store.load(tmp_path)
+
+
+def test_readers_get_typed_outcomes_that_still_behave_as_their_strings(tmp_path: Path) -> None:
+    path = tmp_path / "records" / "c" / "x" / "r.jsonl"
+    store.write_all(path, [make(outcome="mismatch")])
+    (rec,) = store.load(tmp_path)
+    assert rec["outcome"] is Outcome.MISMATCH
+    # equal to, hashed like and printed as the stored value: sets of values, templates and JSON keep working
+    assert rec["outcome"] in {"mismatch"} and {"mismatch": 1}[rec["outcome"]] == 1
+    assert f"{rec['outcome']}" == str(rec["outcome"]) == "mismatch"
+    assert json.dumps(rec["outcome"]) == '"mismatch"'

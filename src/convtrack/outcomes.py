@@ -27,6 +27,16 @@ class Outcome(str, enum.Enum):
     MISMATCH = "mismatch"
     PASS = "pass"
 
+    # Members are their strings: equal to, hashed like and printed as the value, so a typed record's outcome
+    # works wherever a stored string did (sets of values, dict keys, templates, JSON).
+    __hash__ = str.__hash__
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
+
     @property
     def is_converter_result(self) -> bool:
         """False when the harness, not the converter, decided the outcome."""

@@ -259,6 +259,7 @@ def read_file(path: Path, warn: Callable[[str], None] = _warn) -> Iterator[dict[
                 validate(data)
             except SchemaError as exc:
                 raise SchemaError(f"{path}:{lineno}: {exc}") from exc
+            data["outcome"] = Outcome(data["outcome"])  # typed from here on: readers never see a bare string
             yield data
 
 
