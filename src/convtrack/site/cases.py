@@ -15,6 +15,7 @@ from typing import Any
 from packaging.version import InvalidVersion, Version
 
 from convtrack import defaults, suite
+from convtrack.outcomes import Outcome
 from convtrack.site.common import (
     HARNESS,
     anchor,
@@ -149,7 +150,7 @@ def page(case: str, rows: list[dict[str, Any]], meta: dict[str, Any],
     hashes = sorted({str(r.get("case_hash")) for r in rows})
     stated = meta.get("stated")
     return {"case": case, "meta": meta, "cells": cells, "strip": strip, "failures": failures,
-            "passing": sum(1 for r in rows if r["outcome"] == "pass"), "total": len(rows),
+            "passing": sum(1 for r in rows if r["outcome"] == Outcome.PASS), "total": len(rows),
             "kind": rows[0].get("case_kind") or meta.get("kind", ""), "converter": rows[0]["converter"],
             "stated": stated if isinstance(stated, dict) else ({"": stated} if stated else {}),
             "stale_hash": bool(meta.get("hash")) and any(h != meta.get("hash") for h in hashes),

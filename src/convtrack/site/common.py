@@ -27,7 +27,7 @@ def fmt(value: Any) -> str:
 def detail(row: dict[str, Any]) -> str:
     """The hover / click text of one result: error first, else the error metrics."""
     outcome = row["outcome"]
-    if outcome == "not_applicable":
+    if outcome == Outcome.NOT_APPLICABLE:
         return f"not applicable: {row.get('reason') or ''}"
     if row.get("error") or row.get("signature"):
         return f"{outcome}: {row.get('error') or row.get('signature')}"

@@ -26,7 +26,7 @@ def health(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[
             by: dict[str, int] = {}
             for r in part:
                 by[r["outcome"]] = by.get(r["outcome"], 0) + 1
-            ran = [r for r in part if r["outcome"] != "not_applicable"]
+            ran = [r for r in part if r["outcome"] != Outcome.NOT_APPLICABLE]
             problems = []
             env = [r for r in part if r["outcome"] == "env_error"]
             if env:
