@@ -64,7 +64,7 @@ BAD_CELL = "torch9.9.9-ort1.20.1-onnx1.17.0"
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if shutil.which("uv") is None:
-        pytest.skip("uv is not installed")
+        pytest.skip(reason="uv is not installed: pip install -e '.[test]' installs it")
     root = tmp_path_factory.mktemp("proj")
     (root / "matrix").mkdir()
     (root / "matrix" / "torch.toml").write_text(MATRIX)

@@ -20,7 +20,7 @@ MACHINE_PATH = re.compile(r"(?<![\w.<>~-])/(?:root|home|work|tmp|usr|opt|Users)/
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not any(REPORTS.glob("records/**/*.jsonl")):
-        pytest.skip("no committed records")
+        pytest.skip(reason="no committed records under reports/: nothing to build the site from")
     out = tmp_path_factory.mktemp("site") / "out"
     site.build(REPORTS, out, suites=REPORTS.parent / "suites", online=False)
     return out
