@@ -32,18 +32,10 @@ HARNESS_FAULTS = {
 }
 
 
-def newest(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The newest record of each (converter, cell, case, opset, mode)."""
-    best: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for r in sorted(records, key=lambda r: (r["created"], r["run_id"])):
-        best[(r["converter"], r["cell"], r["case"], r["opset"], r.get("mode") or "-")] = r
-    return list(best.values())
-
-
 def silent_share(latest: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
-    for key in sorted({f"{r['converter']} {r.get('mode') or '-'}" for r in latest}):
-        part = [Outcome(r["outcome"]) for r in latest if f"{r['converter']} {r.get('mode') or '-'}" == key]
+    for key in sorted({f"{r['converter']} {r['mode']}" for r in latest}):
+        part = [Outcome(r["outcome"]) for r in latest if f"{r['converter']} {r['mode']}" == key]
         failures = [o for o in part if o.is_failure]
         silent = sum(o.is_silent for o in failures)
         out[key] = {"results": sum(o.is_converter_result for o in part), "failures": len(failures),
@@ -78,12 +70,12 @@ def model_mismatches(latest: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def counts(reports: Path) -> dict[str, Any]:
-    records = store.load(reports)
-    latest = newest(records)
-    scan = transitions.scan(analysis.frame(records))
+    df = analysis.frame(store.load(reports))
+    latest = analysis.latest(df).to_dict("records")
+    scan = transitions.scan(df)
     kinds = Counter(str(getattr(t.kind, "value", t.kind)) for t in scan.transitions)
     silent = Counter(bool(getattr(t, "became_silent", False)) for t in scan.transitions)
-    return {"records": len(records), "latest": len(latest), "transitions": dict(kinds),
+    return {"records": len(df), "latest": len(latest), "transitions": dict(kinds),
             "became_silent": silent[True], "silent_share": silent_share(latest),
             "harness_reasons": harness_reasons(latest), "harness_faults_charged": harness_faults_charged(latest),
             "model_mismatches": model_mismatches(latest)}
