@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from convtrack import analysis, store, transitions
+from convtrack.findings import rows
 
 RUN = "20261125T000000-aaaaaa"
 _clock = iter(range(86_400))
@@ -55,7 +56,7 @@ def write(root: Path, records: list[Rec]) -> Path:
     return reports
 
 
-def load(reports: Path) -> tuple[Any, list[dict[str, Any]]]:
-    """(analysis.frame of every record, every transition as Transition.to_dict()), as `convtrack findings` reads."""
+def load(reports: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(the newest record of every task, every transition as Transition.to_dict()), as `convtrack findings` reads."""
     df = analysis.load(reports)
-    return df, [t.to_dict() for t in transitions.scan(df).transitions]
+    return rows.latest(df), [t.to_dict() for t in transitions.scan(df).transitions]

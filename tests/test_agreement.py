@@ -105,9 +105,9 @@ def test_findings_count_what_changes_lists(capsys: pytest.CaptureFixture[str]) -
 
     assert cli.main(["--reports", str(REPORTS), "changes", "--json"]) == 0
     from_changes = _count(json.loads(capsys.readouterr().out)["transitions"])
-    df = analysis.frame(records())
+    latest = latest_rows(analysis.frame(records()))  # the site's rows
     for given in (found(), site_changes.timeline(found(), {})):
-        result = findings.compute(df, given)
+        result = findings.compute(latest, given)
         counted = {(p.converter, p.before_cell, p.after_cell): Counter(regression=p.regressions, fix=p.fixes,
                                                                          changed=p.changed) for p in result.pairs}
         assert counted == from_changes

@@ -24,7 +24,8 @@ def committed() -> tuple[findings.Findings, list[rows.Row]]:
         pytest.skip(reason="no committed records under reports/")
     df = analysis.load(REPORTS)
     found = [t.to_dict() for t in transitions.scan(df).transitions]
-    return findings.compute(df, found, suite.discover(ROOT / "suites")), rows.newest(df).rows
+    latest = rows.latest(df)
+    return findings.compute(latest, found, suite.discover(ROOT / "suites"), records=len(df)), rows.newest(latest).rows
 
 
 def test_every_share_row_sums_to_one() -> None:

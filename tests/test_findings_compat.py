@@ -18,8 +18,8 @@ def test_pass_rate_install_and_reasons(tmp_path: Path) -> None:
         tf("2.17.1", "1.16.1", "models/k", "not_applicable", reason="Keras 3 boundary"),
         tf("2.17.1", "1.16.1", "models/m", "pass"),
     ]
-    df, _ = load(write(tmp_path, records))
-    found = rows.newest(df).rows
+    latest, _ = load(write(tmp_path, records))
+    found = rows.newest(latest).rows
     table = {c.cell: c for c in compat.table(found)}
     ok, broken = table["torch2.6.0-ort1.20.1-onnx1.17.0"], table["torch2.7.1-ort1.20.1-onnx1.17.0"]
     assert (ok.tasks, ok.results, ok.passed, ok.pass_rate, ok.installs) == (3, 2, 1, 0.5, True)

@@ -34,8 +34,8 @@ def test_differences_from_the_issues(tmp_path: Path) -> None:
     records = [torch(v, c.id, OUTCOMES[c.id.removeprefix("issues/")], case_hash=c.hash,
                      signature="E: boom" if v else None)
                for c in cases for v in ("2.6.0", "2.9.1")]
-    df, _ = load(write(tmp_path, records))
-    report = issues.report(cases, rows.newest(df).everything)
+    latest, _ = load(write(tmp_path, records))
+    report = issues.report(cases, rows.newest(latest).everything)
     kinds = {d.case.removeprefix("issues/"): d.kind for d in report.differences}
     assert kinds == {"contradicted": issues.FIX_CONTRADICTED, "missing": issues.NOT_REPRODUCED,
                      "other": issues.OTHER_SYMPTOM}
@@ -46,8 +46,8 @@ def test_differences_from_the_issues(tmp_path: Path) -> None:
 
 def test_records_of_an_older_case_source_are_not_judged(tmp_path: Path) -> None:
     cases = _suite(tmp_path)
-    df, _ = load(write(tmp_path, [torch("2.6.0", c.id, "pass", case_hash="old") for c in cases]))
-    assert issues.report(cases, rows.newest(df).everything).cases == 0
+    latest, _ = load(write(tmp_path, [torch("2.6.0", c.id, "pass", case_hash="old") for c in cases]))
+    assert issues.report(cases, rows.newest(latest).everything).cases == 0
 
 
 def test_verdict_word() -> None:

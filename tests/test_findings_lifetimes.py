@@ -17,8 +17,8 @@ def _rows(tmp_path: Path, history: dict[str, list[str]]) -> list[rows.Row]:
     records = [torch(v, case, outcome, signature="E" if outcome.endswith("error") else None,
                      reason="rule" if outcome == "not_applicable" else None)
                for case, outcomes in history.items() for v, outcome in zip(VERSIONS, outcomes, strict=True)]
-    df, _ = load(write(tmp_path, records))
-    return rows.newest(df).rows
+    latest, _ = load(write(tmp_path, records))
+    return rows.newest(latest).rows
 
 
 def test_open_failures_since_when(tmp_path: Path) -> None:
@@ -57,8 +57,8 @@ def test_tf2onnx_lines_run_along_both_release_axes(tmp_path: Path) -> None:
     records = [tf(t, c, "models/k", outcome) for t, c, outcome in (
         ("2.15.1", "1.16.1", "pass"), ("2.17.1", "1.16.1", "invalid_model"),
         ("2.15.1", "1.17.0", "invalid_model"), ("2.17.1", "1.17.0", "invalid_model"))]
-    df, _ = load(write(tmp_path, records))
-    found = lifetimes.open_lines(rows.newest(df).rows)
+    latest, _ = load(write(tmp_path, records))
+    found = lifetimes.open_lines(rows.newest(latest).rows)
     axes = {(f.axis, tuple(sorted(f.held.items()))[2], f.since, f.open_before) for f in found}
     assert axes == {("tensorflow", ("tf2onnx", "1.17.0"), "2.15.1", True),
                     ("tensorflow", ("tf2onnx", "1.16.1"), "2.17.1", False),

@@ -16,8 +16,8 @@ def _render(tmp_path: Path, blame: bool) -> str:
                                                            **extra),
                torch("2.6.0", "models/b", "not_applicable", kind="model", reason="needs | timm"),
                torch("2.9.1", "models/b", "mismatch", kind="model")]
-    df, found = load(write(tmp_path, records))
-    return markdown.render(findings.compute(df, found))
+    latest, found = load(write(tmp_path, records))
+    return markdown.render(findings.compute(latest, found))
 
 
 def test_the_six_sections_and_escaped_tables(tmp_path: Path) -> None:
@@ -40,8 +40,8 @@ def test_a_blame_column_when_records_carry_blame(tmp_path: Path) -> None:
 def test_the_same_records_give_the_same_text(tmp_path: Path) -> None:
     """No wall-clock time in the text: regenerating from unchanged records changes nothing."""
     first = _render(tmp_path, blame=False)
-    df, found = load(tmp_path / "reports")  # read again from disk
-    assert markdown.render(findings.compute(df, found)) == first
+    latest, found = load(tmp_path / "reports")  # read again from disk
+    assert markdown.render(findings.compute(latest, found)) == first
 
 
 def test_percentages_and_cells() -> None:

@@ -28,8 +28,8 @@ def _pairs(tmp_path: Path, blame: bool) -> list[pairs.Pair]:
         torch("2.6.0", "issues/d", "convert_error", signature="E: d"),
         torch("2.9.1", "issues/d", "invalid_model", signature="I"),
     ]
-    df, found = load(write(tmp_path, records))
-    return pairs.per_pair(found, rows.newest(df).rows)
+    latest, found = load(write(tmp_path, records))
+    return pairs.per_pair(found, rows.newest(latest).rows)
 
 
 def test_counts_per_pair_and_no_blame_column_without_blame(tmp_path: Path) -> None:

@@ -53,8 +53,8 @@ def counted(tmp_path: Path) -> list[shares.Shares]:
         # models/d: only harness outcomes -> no case row, counted apart
         torch("2.6.0", "models/d", "env_error", kind="model", reason="no wheel"),
     ]
-    df, _ = load(write(tmp_path, records))
-    return shares.outcome_shares(rows.newest(df).rows)
+    latest, _ = load(write(tmp_path, records))
+    return shares.outcome_shares(rows.newest(latest).rows)
 
 
 def _row(found: list[shares.Shares], kind: str, unit: str) -> shares.Shares:
@@ -87,8 +87,8 @@ def test_silent_share_per_release(tmp_path: Path) -> None:
                torch("2.9.1", "issues/a", "wrong_shape"), torch("2.9.1", "issues/b", "mismatch"),
                torch("2.9.1", "issues/c", "convert_error", signature="E"),
                *(torch("2.10.0", f"issues/{c}", "not_applicable", reason="rule") for c in "abc")]
-    df, _ = load(write(tmp_path, records))
-    found = shares.silent_by_release(rows.newest(df).rows)
+    latest, _ = load(write(tmp_path, records))
+    found = shares.silent_by_release(rows.newest(latest).rows)
     assert [s.release for s in found] == ["torch 2.6.0", "torch 2.9.1", "torch 2.10.0"]  # PEP 440 order
     first, second, third = found
     assert (first.results, first.silent, first.silent_of_results) == (2, 1, 0.5)

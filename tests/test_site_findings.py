@@ -46,8 +46,8 @@ def test_record_text_is_escaped(tmp_path: Path) -> None:
 def test_page_and_file_show_the_same_figures(tmp_path: Path) -> None:
     """Compute once, render twice: the page's share cells are the Markdown's, from one object."""
     out = _build(tmp_path)
-    df, found = load(tmp_path / "reports")
-    result = findings.compute(df, found)
+    latest, found = load(tmp_path / "reports")
+    result = findings.compute(latest, found)
     text, page = markdown.render(result), (out / "findings.html").read_text()
     for s in result.shares:
         for value in s.shares.values():

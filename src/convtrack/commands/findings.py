@@ -33,7 +33,8 @@ def compute(args: argparse.Namespace) -> findings.Findings:
         df = analysis.load(args.reports)
         found = [t.to_dict() for t in transitions.scan(df).transitions]
         cases = suite.discover(args.suites) if args.suites and Path(args.suites).exists() else None
-        return findings.compute(df, found, cases, None if args.offline else lifetimes.index_dates)
+        return findings.compute(findings.rows.latest(df), found, cases, None if args.offline else lifetimes.index_dates,
+                                records=len(df))
 
 
 def run(args: argparse.Namespace) -> int:

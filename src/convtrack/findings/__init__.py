@@ -29,7 +29,7 @@ TOP_OPEN = 10
 class Source:
     """What the figures were computed from."""
 
-    records: int  # every record read
+    records: int | None  # every record read, superseded ones included (None: not given)
     tasks: int  # newest record per task, full runs
     newest: str  # the newest record's timestamp
     probe_cells: list[str]  # partial runs left out ("converter cell")
@@ -66,21 +66,21 @@ def packages(found: Iterable[rows.Row]) -> list[str]:
     return sorted({a for r in found for a in rows.release_axes(r)})
 
 
-def compute(df: Any, found: Iterable[Mapping[str, Any]], cases: list[Case] | None = None,
-            dates: Callable[[list[str]], Dates] | None = None) -> Findings:
-    """The findings of the records in `df` (analysis.frame of every record).
+def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, Any]], cases: list[Case] | None = None,
+            dates: Callable[[list[str]], Dates] | None = None, records: int | None = None) -> Findings:
+    """The findings of the records whose newest record per task is `latest` (`rows.latest(analysis.load(...))`).
 
     `found`: every transition as `Transition.to_dict()` (from `transitions.scan(df)`, as `convtrack changes` lists
     them; the site passes the ones it already has). `cases`: the suite, for the issue reproducers' claims and the
     stale count. `dates`: packages -> their release dates, for the open failures' spans (None, or no
-    answer: spans unknown); `lifetimes.index_dates` asks the package index.
+    answer: spans unknown); `lifetimes.index_dates` asks the package index. `records`: how many records were read.
     """
     hashes = {c.id: c.hash for c in cases} if cases is not None else None
-    newest = rows.newest(df, hashes)
+    newest = rows.newest(latest, hashes)
     counted = pairs.per_pair(found, newest.rows)
     known = dates(packages(newest.rows)) if dates is not None else {}
     top, total, tied = lifetimes.longest(newest.rows, known, TOP_OPEN)
-    source = Source(records=newest.records, tasks=len(newest.rows), newest=newest.newest,
+    source = Source(records=records, tasks=len(newest.rows), newest=newest.newest,
                     probe_cells=[f"{c} {cell}" for c, cell in newest.probes], probe_tasks=newest.probe_rows,
                     stale=newest.stale, dates="package index" if known else "none")
     share_rows, figures = shares.outcome_shares(newest.rows), paper.figures()

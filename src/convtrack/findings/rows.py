@@ -1,13 +1,15 @@
 """The records the findings count: the newest record of every task, as plain dicts, with what each row speaks for.
 
-The newest record per task is `analysis.latest`'s (the one implementation); partial runs (bisect probes, `--select`
-runs: `transitions.probe_cells`) are set apart, as every other view does, so a one-case cell never reads as a
-release's figure.
+The findings take the newest record per task as their callers already have it (`latest`: `analysis.latest`, the one
+implementation, or the site's rows made from it), so they never pick records themselves. Partial runs (bisect probes,
+`--select` runs: `transitions.probe_cells`) are set apart, as every other view does, so a one-case cell never reads
+as a release's figure.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from convtrack import analysis, transitions
@@ -24,13 +26,13 @@ class Rows:
     everything: list[Row]  # probes included: what `suite observe` judges issue cases on
     probes: list[tuple[str, str]]  # (converter, cell) of partial runs, left out
     probe_rows: int
-    records: int  # every record read, superseded ones included
     newest: str  # the newest record's `created`
     stale: int  # newest records whose case_hash is not the case's current hash (when the suite is known)
 
 
-def _clean(row: Row) -> Row:
-    """A pandas row back into a record: NaN -> None, a typed outcome, mode '-' when the converter has none."""
+def _clean(row: Mapping[str, Any]) -> Row:
+    """A copy of a record as the findings read it: pandas' NaN -> None, a typed outcome, mode '-' when the converter
+    has none, axes and versions always dicts."""
     out: Row = {k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
     out["outcome"] = Outcome(out["outcome"])
     out["mode"] = out["mode"] if isinstance(out.get("mode"), str) else "-"
@@ -40,15 +42,19 @@ def _clean(row: Row) -> Row:
     return out
 
 
-def newest(df: Any, hashes: dict[str, str] | None = None) -> Rows:
-    """The rows of `df` (analysis.frame of every record) the findings count."""
-    if df.empty:
-        return Rows([], [], [], 0, 0, "", 0)
-    rows = [_clean(r) for r in analysis.latest(df).to_dict("records")]
+def latest(df: Any) -> list[Row]:
+    """The newest record of every task of a frame of every record (analysis.frame), as dicts."""
+    return analysis.latest(df).to_dict("records") if not df.empty else []
+
+
+def newest(latest: Iterable[Mapping[str, Any]], hashes: dict[str, str] | None = None) -> Rows:
+    """The rows the findings count, from the newest record of every task."""
+    rows = [_clean(r) for r in latest]
     probes = transitions.probe_cells(rows)
     kept = [r for r in rows if (r["converter"], r["cell"]) not in probes]
     stale = sum(1 for r in kept if hashes is not None and hashes.get(r["case"]) != r.get("case_hash"))
-    return Rows(kept, rows, sorted(probes), len(rows) - len(kept), len(df), str(df["created"].max()), stale)
+    return Rows(kept, rows, sorted(probes), len(rows) - len(kept), max((str(r["created"]) for r in rows), default=""),
+                stale)
 
 
 def package(row: Row) -> str:

@@ -1,7 +1,7 @@
 """The findings page: the same `convtrack.findings.Findings` object reports/FINDINGS.md is written from, as HTML.
 
-It reuses what the build already has (the records, the transitions of the one classifier, the suite's metadata),
-and dates the open failures from the package index only when the build is online.
+It reuses what the build already has (the newest record per task, the transitions of the one classifier, the
+suite's metadata), and dates the open failures from the package index only when the build is online.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def cases(meta: dict[str, dict[str, object]]) -> list[Case] | None:
 
 def compute(d: Data) -> findings.Findings:
     online = bool(d.freshness.get("checked"))  # the build reached the package index
-    return findings.compute(d.df, d.timeline, cases(d.meta), lifetimes.index_dates if online else None)
+    return findings.compute(d.rows, d.timeline, cases(d.meta), lifetimes.index_dates if online else None)
 
 
 @register_page("findings.html", nav="Findings", order=35)
