@@ -13,9 +13,20 @@ from findings_records import load, torch, write
 def test_blame_is_read_tolerantly() -> None:
     assert blame_of({"blame": {"verdict": "runtime", "reason": "ORT 1.21 Resize"}}) == "runtime"
     assert blame_of({"blame": {"verdict": "model-spec"}}) == "model-spec"
-    for record in ({}, {"blame": None}, {"blame": "converter"}, {"blame": {"verdict": "cosmic rays"}},
+    assert blame_of({"blame": {"verdict": "not-assessed", "reference": None}}) == pairs.NOT_ASSESSED
+    assert blame_of({"blame": {"verdict": "cosmic rays"}}) == "cosmic rays"  # shown as it is, never dropped
+    for record in ({}, {"blame": None}, {"blame": "converter"}, {"blame": {"verdict": ""}}, {"blame": {"verdict": 3}},
                    {"blame": {"reason": "no verdict"}}, None):
         assert blame_of(record) == pairs.NONE, record
+
+
+def test_not_assessed_alone_shows_no_blame_column() -> None:
+    p = pairs.Pair("torch.onnx", "torch", "2.6.0", "2.9.1", {}, "a", "b", regressions=2,
+                   blame={pairs.NOT_ASSESSED: 1, pairs.NONE: 1})
+    assert not pairs.blame_seen([p])
+    p.blame["runtime"] = 1
+    assert pairs.blame_seen([p])
+    assert list(pairs.by_verdict([p])) == ["runtime", pairs.NOT_ASSESSED, pairs.NONE]
 
 
 def _pairs(tmp_path: Path, blame: bool) -> list[pairs.Pair]:
@@ -47,6 +58,6 @@ def test_counts_per_pair_and_no_blame_column_without_blame(tmp_path: Path) -> No
 def test_blame_comes_from_the_failing_side(tmp_path: Path) -> None:
     found = _pairs(tmp_path, blame=True)
     # a regresses (blamed on the newer record: converter), b is fixed (blamed on the older: runtime), c has none
-    assert found[0].blame == {"converter": 1, "runtime": 1, pairs.NONE: 1}
+    assert list(found[0].blame.items()) == [("converter", 1), ("runtime", 1), (pairs.NONE, 1)]
     assert pairs.blame_seen(found)
     assert pairs.by_verdict(found) == {"converter": 1, "runtime": 1, pairs.NONE: 1}

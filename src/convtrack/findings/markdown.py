@@ -113,7 +113,7 @@ def pairs_section(f: Findings) -> str:
         row = [p.converter, p.axis, f"{p.before} → {p.after}", ", ".join(f"{k} {v}" for k, v in p.held.items()),
                f"{p.regressions} ({p.became_silent})", p.fixes, p.changed, p.unconfirmed]
         if f.blame_seen:
-            row.append(", ".join(f"{k} {v}" for k, v in sorted(p.blame.items())))
+            row.append(", ".join(f"{k} {v}" for k, v in p.blame.items()))
         rows.append(row)
     blame = ("Blame is the verdict the record of the failing side carries (the newer record of a regression, the "
              "older of a fix): " + ", ".join(f"{k} {v}" for k, v in f.blame_totals.items()) + "."

@@ -3,7 +3,8 @@ counts `convtrack changes` lists), with the records' blame where they carry it.
 
 A release pair is two adjacent cells along one axis with the other axes held equal (`before_cell`, `after_cell`).
 Blame is read from the record that shows the failure: the newer one of a regression, the older one of a fix.
-Records carry it as `{"verdict": "converter" | "runtime" | "model-spec" | "unknown", "reason": ...}`, or not at all.
+Records carry it as `{"verdict": "converter" | "runtime" | "model-spec" | "unknown", "reason": ...}` (an upgraded
+record written before blame existed: "not-assessed"), or not at all; any other verdict text is shown as it is.
 """
 
 from __future__ import annotations
@@ -18,14 +19,15 @@ from convtrack.findings.rows import Row
 from convtrack.transitions import TransitionKind
 
 VERDICTS = ("converter", "runtime", "model-spec", "unknown")
+NOT_ASSESSED = "not-assessed"  # recorded before blame was assessed
 NONE = "none"  # the record carries no blame
 
 
 def blame_of(record: Mapping[str, Any] | None) -> str:
-    """The record's blame verdict; NONE when absent, null or not one of VERDICTS (read tolerantly)."""
+    """The record's blame verdict; NONE when the field is absent, null or holds no verdict text (read tolerantly)."""
     blame = (record or {}).get("blame")
     verdict = blame.get("verdict") if isinstance(blame, Mapping) else None
-    return verdict if isinstance(verdict, str) and verdict in VERDICTS else NONE
+    return verdict.strip() if isinstance(verdict, str) and verdict.strip() else NONE
 
 
 @dataclasses.dataclass
@@ -82,6 +84,8 @@ def per_pair(found: Iterable[Mapping[str, Any]], rows: Iterable[Row]) -> list[Pa
             pairs[key] = Pair(t["converter"], t["axis"], str(t["before_version"]), str(t["after_version"]),
                               dict(t.get("fixed") or {}), t["before_cell"], t["after_cell"])
         _count(pairs[key], t, records)
+    for pair in pairs.values():
+        pair.blame = {k: pair.blame[k] for k in sorted(pair.blame, key=verdict_order)}
     return sorted(pairs.values(), key=lambda p: (p.converter, p.axis, version_key(p.after),
                                                   tuple(version_key(v) for v in p.held.values()), p.before_cell))
 
@@ -95,8 +99,13 @@ def totals(pairs: Iterable[Pair]) -> dict[str, int]:
 
 
 def blame_seen(pairs: Iterable[Pair]) -> bool:
-    """Whether any counted change's record carries a blame verdict (else the blame column is left out)."""
-    return any(v for p in pairs for k, v in p.blame.items() if k != NONE)
+    """Whether any counted change's record carries an assessed verdict (else the blame column is left out)."""
+    return any(v for p in pairs for k, v in p.blame.items() if k not in (NONE, NOT_ASSESSED))
+
+
+def verdict_order(verdict: str) -> tuple[int, str]:
+    known = (*VERDICTS, NOT_ASSESSED)
+    return (known.index(verdict) if verdict in known else len(known) + (verdict == NONE), verdict)
 
 
 def by_verdict(pairs: Iterable[Pair]) -> dict[str, int]:
@@ -104,4 +113,4 @@ def by_verdict(pairs: Iterable[Pair]) -> dict[str, int]:
     for p in pairs:
         for k, v in p.blame.items():
             out[k] += v
-    return {k: out[k] for k in (*VERDICTS, NONE) if out.get(k)}
+    return {k: out[k] for k in sorted(out, key=verdict_order) if out[k]}
