@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from convtrack.findings import compat, issues, lifetimes, pairs, paper, rows, shares
+from convtrack.findings import compat, headlines, issues, lifetimes, pairs, paper, rows, shares
 from convtrack.findings.compat import CellCompat, SetApart
 from convtrack.findings.issues import IssueReport
 from convtrack.findings.lifetimes import Dates, OpenFailure
@@ -41,6 +41,7 @@ class Source:
 @dataclasses.dataclass
 class Findings:
     source: Source
+    headlines: list[str]  # the figures below in a few sentences
     case_rule: str
     shares: list[Shares]
     paper: Paper
@@ -84,11 +85,12 @@ def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, An
                     probe_cells=[f"{c} {cell}" for c, cell in newest.probes], probe_tasks=newest.probe_rows,
                     stale=newest.stale, dates="package index" if known else "none")
     share_rows, figures = shares.outcome_shares(newest.rows), paper.figures()
+    totals, cells = pairs.totals(counted), compat.table(newest.rows)
+    report = issues.report(cases, newest.everything) if cases is not None else None
     return Findings(
-        source=source, case_rule=shares.CASE_RULE, shares=share_rows, paper=figures,
-        beside_paper=paper.beside(share_rows, figures),
-        silent_by_release=shares.silent_by_release(newest.rows), pairs=counted, pair_totals=pairs.totals(counted),
+        source=source, headlines=headlines.headlines(share_rows, totals, len(counted), top, total, cells, report),
+        case_rule=shares.CASE_RULE, shares=share_rows, paper=figures, beside_paper=paper.beside(share_rows, figures),
+        silent_by_release=shares.silent_by_release(newest.rows), pairs=counted, pair_totals=totals,
         blame_seen=pairs.blame_seen(counted), blame_totals=pairs.by_verdict(counted), open_failures=top,
-        open_total=total, open_tied=tied, compatibility=compat.table(newest.rows),
-        set_apart=compat.set_apart(newest.rows),
-        issues=issues.report(cases, newest.everything) if cases is not None else None)
+        open_total=total, open_tied=tied, compatibility=cells, set_apart=compat.set_apart(newest.rows),
+        issues=report)
