@@ -102,3 +102,16 @@ def test_the_mapping_table_covers_every_converter_result_and_no_harness_outcome(
     assert sorted(o for outcomes in grouped.values() for o in outcomes) == sorted(
         o.value for o in Outcome if o.is_converter_result)
     assert grouped["wrong model"] == ["wrong_shape", "mismatch"]
+
+
+def test_a_case_ran_when_any_of_its_tasks_was_compared(tmp_path: Path) -> None:
+    """The per-case 'wrong / ran' counts a case that crashed on one release but passed on another as ran."""
+    records = [torch("2.6.0", "models/a", "convert_error", kind="model", signature="E"),
+               torch("2.9.1", "models/a", "pass", kind="model"),
+               torch("2.6.0", "models/b", "mismatch", kind="model"), torch("2.9.1", "models/b", "pass", kind="model"),
+               torch("2.6.0", "models/c", "run_error", kind="model"), torch("2.9.1", "models/c", "run_error",
+                                                                           kind="model")]
+    latest, _ = load(write(tmp_path, records))
+    cases = _row(shares.outcome_shares(rows.newest(latest).rows), "model", "case")
+    assert cases.counts["crash"] == 1 and cases.counts["wrong model"] == 1 and cases.counts["run"] == 1
+    assert cases.silent_of_ran == 1 / 2  # a and b ran; c never did

@@ -15,7 +15,7 @@ import datetime as _dt
 import os
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from convtrack.analysis import version_key
@@ -64,7 +64,8 @@ def _newest_versions(rows: Iterable[Row]) -> dict[tuple[str, str], str]:
 
 
 def _run(by_version: Mapping[str, Row]) -> tuple[list[str], bool] | None:
-    """(failing versions newest first, measured before them) of an open line; None when it is not open."""
+    """(the failing versions, newest first; whether an older version passed) of a line failing at its newest
+    measured version; None when that version is not a failure."""
     measured = [v for v in sorted(by_version, key=version_key, reverse=True)
                 if by_version[v]["outcome"].is_converter_result]
     failing = []
@@ -139,21 +140,19 @@ def _rank(f: OpenFailure) -> tuple[Any, ...]:
             tuple(f.held.items()), f.opsets)
 
 
-def index_dates(packages: Iterable[str], timeout: float = INDEX_TIMEOUT_S,
-                releases: Callable[[str], Any] | None = None) -> dict[tuple[str, str], str]:
+def index_dates(packages: Iterable[str], timeout: float = INDEX_TIMEOUT_S) -> dict[tuple[str, str], str]:
     """(package, version) -> upload time from the package index; {} when it does not answer within `timeout`
     (a daemon thread, abandoned), so a findings run never hangs on the network."""
     from convtrack import index
 
     if os.environ.get("CONVTRACK_OFFLINE"):  # as the site's other index lookups
         return {}
-    fetch = releases or index.releases
     found: dict[tuple[str, str], str] = {}
 
     def work() -> None:
         for name in packages:
             try:
-                for rel in fetch(name):
+                for rel in index.releases(name):
                     if rel.uploaded:
                         found[(name, str(rel.version))] = str(rel.uploaded)
             except Exception:  # noqa: BLE001 - best effort: no date is shown as unknown

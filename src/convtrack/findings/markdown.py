@@ -84,8 +84,8 @@ def paper_section(f: Findings) -> str:
         table(head, rows)])
 
 
-CAVEAT = ("The paper's issues have no invalid / load / run symptom (those fall in its Crash or Wrong Model), its "
-          "Build Failure is our `env_error`, and issues are reported bugs, not a sample of conversions: set side by "
+CAVEAT = ("The paper's issue study has no invalid / load / run symptom of its own, its Build Failure is our "
+          "`env_error` (left out here), and issues are reported bugs, not a sample of conversions: set side by "
           "side for shape, not as a measurement of the same thing. Our issue reproducers were chosen because they "
           "fail, so the real architectures (`models/`) are the fairer analogue of the per-model figure.")
 

@@ -24,7 +24,8 @@ LOUD = (Symptom.CRASH, Symptom.INVALID, Symptom.LOAD, Symptom.RUN)
 CASE_RULE = ("A case counts once per converter and mode, over all its tasks (every release, opset and onnxruntime "
              "measured): wrong model if any task is silently wrong (mismatch or wrong_shape); pass if every task "
              "passes; otherwise the loud symptom most of its failing tasks show (a tie goes to the earlier stage). "
-             "A case whose tasks are all harness outcomes is left out and counted apart.")
+             "A case whose tasks are all harness outcomes is left out and counted apart. For \"wrong / ran\", a case "
+             "ran when any of its tasks converted, ran and was compared (pass or wrong model).")
 
 
 def by_symptom() -> dict[str, list[str]]:
@@ -56,7 +57,9 @@ class Shares:
     harness: int  # tasks (or cases with only harness outcomes) left out
 
 
-def _shares(converter: str, mode: str, kind: str, unit: str, symptoms: list[Symptom], harness: int) -> Shares:
+def _shares(converter: str, mode: str, kind: str, unit: str, symptoms: list[Symptom], harness: int,
+            ran: int | None = None) -> Shares:
+    """`ran`: how many of them converted, ran and were compared (default: those that pass or answer wrongly)."""
     counts = Counter(symptoms)
     n = len(symptoms)
     wrong, passed = counts[Symptom.WRONG_MODEL], counts[Symptom.PASS]
@@ -64,7 +67,7 @@ def _shares(converter: str, mode: str, kind: str, unit: str, symptoms: list[Symp
     return Shares(converter, mode, kind, unit, n, {s.value: counts[s] for s in Symptom},
                   {s.value: counts[s] / n for s in Symptom} if n else {},
                   {s.value: counts[s] / failures for s in Symptom if s is not Symptom.PASS} if failures else {},
-                  ratio(wrong, failures), ratio(wrong, passed + wrong), harness)
+                  ratio(wrong, failures), ratio(wrong, passed + wrong if ran is None else ran), harness)
 
 
 def case_symptom(outcomes: Iterable[Outcome]) -> Symptom | None:
@@ -105,7 +108,8 @@ def outcome_shares(rows: list[Row]) -> list[Shares]:
             by_case[r["case"]].append(r["outcome"])
         symptoms = [case_symptom(o) for o in by_case.values()]
         cases = [s for s in symptoms if s is not None]
-        out.append(_shares(*key, "case", cases, len(symptoms) - len(cases)))
+        ran = sum(1 for o in by_case.values() if any(x is Outcome.PASS or x.is_silent for x in o))
+        out.append(_shares(*key, "case", cases, len(symptoms) - len(cases), ran))
     return out
 
 
