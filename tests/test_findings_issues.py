@@ -1,5 +1,6 @@
-"""Where observations differ from the issues: a fix contradicted, a symptom not reproduced, another symptom; a
-control (stated fixed before the oldest release run, passing) and a reproduced issue agree and are not listed."""
+"""Where observations differ from the issues: a fix contradicted, a symptom not reproduced, another symptom (also
+the stated error at another stage); a control (stated fixed before the oldest release run, passing) and a reproduced
+issue agree and are not listed."""
 
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ STATED = {
     "missing": '{"symptom": "wrong-output", "exporters": ["legacy"]}',
     "other": '{"symptom": "export-crash", "exporters": ["legacy"]}',
     "agrees": '{"symptom": "export-crash", "exporters": ["legacy"]}',
+    "shifted": '{"symptom": "export-crash", "exporters": ["legacy"]}, "expect_signature": "boom"',
 }
 OUTCOMES = {"contradicted": "mismatch", "control": "pass", "missing": "pass", "other": "mismatch",
-            "agrees": "convert_error"}
+            "agrees": "convert_error", "shifted": "invalid_model"}
 
 
 def _suite(root: Path) -> list[suite.Case]:
@@ -38,9 +40,11 @@ def test_differences_from_the_issues(tmp_path: Path) -> None:
     report = issues.report(cases, rows.newest(latest).everything)
     kinds = {d.case.removeprefix("issues/"): d.kind for d in report.differences}
     assert kinds == {"contradicted": issues.FIX_CONTRADICTED, "missing": issues.NOT_REPRODUCED,
-                     "other": issues.OTHER_SYMPTOM}
-    assert report.cases == 5 and report.controls == 1
-    assert report.verdicts == {"no": 2, "partly": 1, "yes": 2}
+                     "other": issues.OTHER_SYMPTOM, "shifted": issues.OTHER_SYMPTOM}
+    assert report.cases == 6 and report.controls == 1
+    assert report.verdicts == {"no": 2, "partly": 1, "yes": 3}
+    shifted = next(d for d in report.differences if d.case == "issues/shifted")
+    assert shifted.verdict.startswith("yes: the stated error shows at another stage: invalid_model")
     assert all(d.verdict.split(":")[0] in ("yes", "no", "partly") for d in report.differences)
 
 

@@ -2,9 +2,10 @@
 `expect_signature`, read by `claims`) against the verdict `observe` gives on the records (`convtrack suite observe`).
 
 A reproducer differs when the verdict is "no" (the stated symptom never shows; a *control*, an issue stated fixed
-before the oldest release we ran, passing everywhere, agrees with its issue and is only counted) or "partly" (a
-failure at the symptom's stage or later, but not the one stated), or when the symptom persists on releases the
-issue states are fixed.
+before the oldest release we ran, passing everywhere, agrees with its issue and is only counted); when the bug shows
+as another symptom ("partly", or a "yes" earned by the stated error text at another stage or by the stated fix
+boundary, with no record showing the stated symptom); or when the symptom persists on releases the issue states are
+fixed.
 """
 
 from __future__ import annotations
@@ -67,13 +68,26 @@ def is_control(claim: claims.Claim, rows: list[Row]) -> bool:
     return claim.fixed is not None and bool(versions) and min(versions) >= claim.fixed
 
 
+def _shows(claim: claims.Claim, r: Row) -> bool:
+    """The record shows the stated symptom (with its error text, when declared) in the stated mode."""
+    return (claim.shows(r["outcome"]) and claim.matches(r) is not False
+            and (not claim.modes or r["mode"] in claim.modes))
+
+
 def fix_contradicted(claim: claims.Claim, rows: list[Row]) -> bool:
-    """The stated symptom (with its error text, when declared) in the stated mode on a release at or past the
-    stated fix."""
+    """The stated symptom on a release at or past the stated fix."""
     if claim.fixed is None:
         return False
-    return any((v := _released(r)) is not None and v >= claim.fixed and claim.shows(r["outcome"])
-               and claim.matches(r) is not False and (not claim.modes or r["mode"] in claim.modes) for r in rows)
+    return any((v := _released(r)) is not None and v >= claim.fixed and _shows(claim, r) for r in rows)
+
+
+def other_symptom(word: str, claim: claims.Claim, rows: list[Row]) -> bool:
+    """The bug shows, but not as stated: "partly", or a "yes" given for the stated error text at another stage or for
+    the stated fix boundary while no record shows the stated symptom. Issues whose symptom names no outcome
+    (structural, performance) are judged by other means and never counted here."""
+    if word == "partly":
+        return True
+    return word == "yes" and bool(claim.outcomes) and not any(_shows(claim, r) for r in rows)
 
 
 def _kind(word: str, claim: claims.Claim, rows: list[Row]) -> str | None:
@@ -81,7 +95,7 @@ def _kind(word: str, claim: claims.Claim, rows: list[Row]) -> str | None:
         return FIX_CONTRADICTED
     if word == "no" and not is_control(claim, rows):
         return NOT_REPRODUCED
-    if word == "partly":
+    if other_symptom(word, claim, rows):
         return OTHER_SYMPTOM
     return None
 

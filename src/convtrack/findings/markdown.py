@@ -184,7 +184,8 @@ def issues_section(f: Findings) -> str:
         f"Each issue reproducer's claim (its stated symptom, exporter mode, error text and fixed release) judged on "
         f"its records by `convtrack suite observe`: {r.cases} reproducers, {counts}. {r.controls} of the \"no\" are "
         "controls (stated fixed before the oldest release we ran, and passing): they agree with their issue. Listed: "
-        "the stated symptom never shows (not reproduced), a failure other than the stated one (another symptom), "
+        "the stated symptom never shows (not reproduced), the bug shows as another outcome than the stated one, its "
+        "stated error text at another stage included (another symptom), "
         "or the symptom persists on releases the issue states are fixed (stated fix contradicted).",
         table(["reproducer", "difference", "our verdict"], rows) if rows else "No reproducer differs."])
 
