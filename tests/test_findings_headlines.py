@@ -22,5 +22,5 @@ def test_headlines_follow_the_figures(tmp_path: Path) -> None:
                         "wrong-model case-and-mode results elsewhere: issue reproducers 1.")
     assert lines[2].startswith("1 regressions (0 became silent) and 0 fixes over 1 pairs")
     assert "since torch ≤ 2.6.0 (2 releases)" in lines[3] and "synthetic/c" in lines[3]
-    assert lines[4] == "2 combinations measured, 0 that do not install; pass rates from 33.3 % to 66.7 %."
+    assert lines[4] == "2 combinations recorded, 0 that do not install; pass rates from 33.3 % to 66.7 %."
     assert len(lines) == 5  # no suite given: no line about the reproducers

@@ -48,3 +48,14 @@ def test_percentages_and_cells() -> None:
     assert markdown.pct(None) == "–" and markdown.pct(0.0712) == "7.1 %"
     assert markdown.cell_text("a\nb | c") == "a b \\| c"
     assert markdown.table(["x"], [[1]]) == "| x |\n|---|\n| 1 |"
+
+
+def test_cells_that_do_not_install_or_were_excluded_are_listed_with_their_reason(tmp_path: Path) -> None:
+    records = [torch("2.6.0", f"issues/{c}", "pass") for c in "ab"]
+    records += [torch("2.7.1", f"issues/{c}", "env_error", reason="no wheel for cp311") for c in "ab"]
+    records += [torch("2.8.0", f"issues/{c}", "not_applicable", reason="rule: never resolves") for c in "ab"]
+    latest, found = load(write(tmp_path, records))
+    text = markdown.render(findings.compute(latest, found))
+    assert "- `torch2.7.1-ort1.20.1-onnx1.17.0` (does not install): no wheel for cp311" in text
+    assert "- `torch2.8.0-ort1.20.1-onnx1.17.0` (excluded by the matrix): rule: never resolves" in text
+    assert "| **no** |" in text and "| excluded |" in text

@@ -4,7 +4,9 @@ install and pass.
 One row per cell (one installed combination) of a full run: its pass rate over converter results, and what the
 harness set apart with the reasons the records give: the environment did not build or import (env_error), the case
 failed in the framework (build_error), a matrix rule or a missing case dependency excluded it (not_applicable), or
-convtrack's own fault (harness_error). A cell *installs* when any of its records got past the environment.
+convtrack's own fault (harness_error). A cell *installs* when any of its records got past the environment; it does
+not when its records are environment errors only; it was *excluded* when every task is not_applicable (the matrix
+rules leave nothing to run, so nothing was built).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from convtrack.findings.rows import Row, package
 from convtrack.outcomes import Outcome
 
 REASONS_SHOWN = 3  # the most frequent reasons per cell
+INSTALLS, FAILS, EXCLUDED = "yes", "no", "excluded"
 
 
 @dataclasses.dataclass
@@ -41,7 +44,7 @@ class CellCompat:
     results: int  # converter results
     passed: int
     pass_rate: float | None
-    installs: bool
+    installs: str  # INSTALLS, FAILS or EXCLUDED
     harness: dict[str, int]  # harness outcome -> tasks
     reasons: list[Reason]
 
@@ -53,6 +56,13 @@ def _reason(r: Row) -> str:
 
 def _version(r: Row, name: str) -> str:
     return str(r["axes"].get(name) or r["versions"].get(name) or "-")
+
+
+def _installs(outcomes: list[Outcome]) -> str:
+    if all(o is Outcome.NOT_APPLICABLE for o in outcomes):
+        return EXCLUDED
+    built = any(o not in (Outcome.ENV_ERROR, Outcome.NOT_APPLICABLE) for o in outcomes)
+    return INSTALLS if built else FAILS
 
 
 def cell(part: list[Row]) -> CellCompat:
@@ -67,7 +77,7 @@ def cell(part: list[Row]) -> CellCompat:
                       _version(first, package(first)), _version(first, "onnxruntime"), _version(first, "onnx"),
                       sorted({r["mode"] for r in part}), len(part), len(results), passed,
                       passed / len(results) if results else None,
-                      installs=any(o is not Outcome.ENV_ERROR for o in outcomes),
+                      installs=_installs(outcomes),
                       harness=dict(sorted(harness.items())),
                       reasons=[Reason(o, text, n) for (o, text), n in reasons.most_common(REASONS_SHOWN)])
 

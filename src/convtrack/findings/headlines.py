@@ -63,11 +63,13 @@ def open_failures(top: list[Any], total: int) -> str:
 
 def compatibility(cells: list[Any]) -> str:
     rates = [c.pass_rate for c in cells if c.pass_rate is not None]
-    broken = sum(1 for c in cells if not c.installs)
+    broken = sum(1 for c in cells if c.installs == "no")
+    excluded = sum(1 for c in cells if c.installs == "excluded")
     if not rates:
         return ""
-    return (f"{len(cells)} combinations measured, {broken} that do not install; pass rates from {_pct(min(rates))} "
-            f"to {_pct(max(rates))}.")
+    also = f", {excluded} excluded by the matrix rules" if excluded else ""
+    return (f"{len(cells)} combinations recorded, {broken} that do not install{also}; pass rates from "
+            f"{_pct(min(rates))} to {_pct(max(rates))}.")
 
 
 def issues(report: Any) -> str:

@@ -154,23 +154,27 @@ def compat_section(f: Findings) -> str:
     rows = [(c.converter, f"{c.framework} {c.framework_version}",
              c.converter_version if c.converter_version != c.framework_version else "–", c.onnxruntime, c.onnx,
              " ".join(_mode(m) or "–" for m in c.modes), c.tasks, c.results, pct(c.pass_rate),
-             "yes" if c.installs else "**no**", ", ".join(f"{k} {v}" for k, v in c.harness.items()) or "–")
+             c.installs if c.installs != "no" else "**no**", ", ".join(f"{k} {v}" for k, v in c.harness.items()) or "–")
             for c in f.compatibility]
-    broken = [c for c in f.compatibility if not c.installs]
-    not_installed = ("\n".join(f"- `{c.cell}`: " + "; ".join(cut(r.reason, 300) for r in c.reasons)
-                               for c in broken) if broken else
-                     "Every cell with records installed (combinations the matrix excludes are never built, so they "
-                     "have no records: `convtrack matrix list` gives each one's reason).")
+    broken = [c for c in f.compatibility if c.installs != "yes"]
+    not_installed = ("\n".join(f"- `{c.cell}` ({WHY[c.installs]}): " + "; ".join(cut(r.reason, 300) for r in c.reasons)
+                               for c in broken) if broken else NOT_RECORDED)
     apart = [(r.outcome, cut(r.reason, 300), r.tasks, len(r.cells)) for r in f.set_apart]
     return "\n\n".join([
         "## 5. Which combinations install and pass",
-        "One row per installed combination (cell) of a full run. Pass rate over converter results; tasks the "
-        "harness set apart are counted by outcome, with their reasons below.",
+        "One row per combination (cell) of a full run. Pass rate over converter results; tasks the harness set apart "
+        "are counted by outcome, with their reasons below. Installs: yes, no (environment errors only), or excluded "
+        "(every task not applicable under the matrix rules: nothing was built).",
         table(["converter", "framework", "converter release", "onnxruntime", "onnx", "modes", "tasks", "results",
                "pass rate", "installs", "set apart"], rows),
-        "### Cells that do not install", not_installed,
+        "### Cells that do not install or were excluded", not_installed,
         "### Why tasks were set apart",
         table(["outcome", "reason", "tasks", "cells"], apart) if apart else "No task was set apart."])
+
+
+WHY = {"excluded": "excluded by the matrix", "no": "does not install"}
+NOT_RECORDED = ("Every cell with records installed. Combinations a matrix rule excludes outright are not run, so they "
+                "leave no records: `convtrack matrix list` gives each one's reason.")
 
 
 def issues_section(f: Findings) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from convtrack import findings
 from convtrack.findings import lifetimes
-from convtrack.findings.markdown import CAVEAT, FAILURES, cut, pct
+from convtrack.findings.markdown import CAVEAT, FAILURES, NOT_RECORDED, cut, pct
 from convtrack.findings.shares import by_symptom
 from convtrack.site.registry import Data, Writer, register_page
 from convtrack.suite import Case
@@ -31,4 +31,4 @@ def compute(d: Data) -> findings.Findings:
 @register_page("findings.html", nav="Findings", order=35)
 def _findings_page(w: Writer, d: Data) -> None:
     w.page("findings.html", "findings.html", f=compute(d), pct=pct, cut=cut, failures=FAILURES,
-           mapping=by_symptom(), caveat=CAVEAT)
+           mapping=by_symptom(), caveat=CAVEAT, not_recorded=NOT_RECORDED)
