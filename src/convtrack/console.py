@@ -17,8 +17,9 @@ _UP_AND_CLEAR = "\x1b[{n}F\x1b[J"  # cursor to the start of the line n up, clear
 
 
 class Console:
-    def __init__(self, stream: TextIO, live: bool | None = None) -> None:
+    def __init__(self, stream: TextIO, live: bool | None = None, width: int | None = None) -> None:
         self.stream = stream
+        self.width = width
         self.live = stream.isatty() if live is None else live
         self.status: dict[str, str] = {}
         self._drawn = 0
@@ -50,7 +51,7 @@ class Console:
             self.stream.flush()
 
     def _redraw(self, scrolled: str | None) -> None:
-        width = shutil.get_terminal_size((120, 20)).columns
+        width = self.width or shutil.get_terminal_size((120, 20)).columns
         out = [_UP_AND_CLEAR.format(n=self._drawn)] if self._drawn else []
         if scrolled is not None:
             out.append(scrolled + "\n")
