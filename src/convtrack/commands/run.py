@@ -46,7 +46,12 @@ def run(args: argparse.Namespace) -> int:
             return [sys.executable, "-m", "nox", "-f", str(noxfile), "--envdir", str(args.work.resolve() / "nox"),
                     "-s", f"{session_name(cell.converter)}({cell.id})"]
 
-        ends = parallel.Scheduler(cells, command, env, args.jobs, budget).run()
+        try:
+            ends = parallel.Scheduler(cells, command, env, args.jobs, budget).run()
+        except KeyboardInterrupt:  # the scheduler killed what was left; records written so far are whole
+            print(f"\nconvtrack run {run_id}: interrupted; the next run of the same command resumes it",
+                  file=sys.stderr)
+            return 130
     return _report(args, cells, run_id, ends, budget)
 
 
