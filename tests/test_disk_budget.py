@@ -91,7 +91,8 @@ def test_a_finished_release_leaves_and_the_next_finds_its_own_entries(cache: Pat
     assert seen[1]["envs"] == sorted([a1.id, a2.id])  # both cells of six 1.16.0 ran side by side in time
     assert seen[2]["envs"] == [b.id]  # 1.16.0's environments were gone when 1.17.0's cell started
     assert seen[2]["six"] == ["1.17.0-py2.py3-none-any"]  # and so was its cache entry; 1.17.0's stayed
-    assert "six 1.16.0 finished: removed 2 environment(s), 1 releases from the uv cache" in log.getvalue()
+    assert "six 1.16.0 finished: removing its environments and uv cache entries..." in log.getvalue()
+    assert "six 1.16.0: removed 2 environment(s), 1 releases from the uv cache" in log.getvalue()
     assert os.listdir(work / "nox") == []
     assert not uv_cache.is_cached(cache, ("six", "1.17.0"))  # the last release goes too: no cell needs it
     assert budget.meter.peak >= disk.du([work, cache]) and budget.removed_envs

@@ -98,7 +98,9 @@ class Scheduler:
 
     def _start(self, cell: Cell) -> None:
         piped = self.console is not None
-        proc = subprocess.Popen(self.command(cell), env=self.env, preexec_fn=lifeline.preexec(),
+        # through a pipe, Python children (nox, the runner) would hold their stdout until a buffer fills
+        env = dict(self.env, PYTHONUNBUFFERED="1") if piped else self.env
+        proc = subprocess.Popen(self.command(cell), env=env, preexec_fn=lifeline.preexec(),
                                 stdout=subprocess.PIPE if piped else None,
                                 stderr=subprocess.STDOUT if piped else None)
         if proc.stdout is not None:
@@ -162,7 +164,10 @@ class Scheduler:
         if any(release_of(c) == release for c in unfinished):
             return
         done = [c for c in self.cells if release_of(c) == release and c.id in self.results]
-        self.say(f"{release[0]} {release[1]} finished: " + self.budget.release_done(done, unfinished))
+        # deleting gigabytes can take minutes on a disk with online discard: say so first
+        self.say(f"{release[0]} {release[1]} finished: removing its environments"
+                 + (" and uv cache entries..." if self.budget.prune_cache else "..."))
+        self.say(f"{release[0]} {release[1]}: " + self.budget.release_done(done, unfinished))
 
     def _kill_all(self) -> None:
         for r in self.running:
