@@ -168,3 +168,25 @@ def test_run_refuses_a_cell_over_the_budget_before_building_it(tmp_path: Path) -
     assert "disk: peak " in proc.stderr
     bad = subprocess.run([*cmd[:-3], "--prune-cache"], env=env, capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and "--prune-cache needs --disk-budget SIZE" in bad.stderr
+
+
+def test_with_two_jobs_a_cell_that_would_not_fit_beside_the_running_one_waits(cache: Path, tmp_path: Path) -> None:
+    a, b = _cell("1.16.0", "x"), _cell("1.17.0", "x")
+    uv_cache.prune(cache, [("six", "1.16.0"), ("six", "1.17.0")])  # neither cached: each must download
+    work = tmp_path / "work"
+    (work / "nox").mkdir(parents=True)
+    room = disk_budget.ENV_OWN_BYTES * 3 // 2  # one cell's environment fits, two do not
+    budget = _budget(tmp_path, cache, [a, b], limit=disk.du([work, cache]) + room)
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+
+    def command(c: matrix.Cell) -> list[str]:
+        return [sys.executable, "-c", SESSION, c.id, c.axes["six"], str(work), str(cache)]
+
+    log = io.StringIO()
+    ends = parallel.Scheduler([a, b], command, env, 2, budget, out=log).run()
+    assert {cid: e.status for cid, e in ends.items()} == {a.id: 0, b.id: 0}
+    text = log.getvalue()
+    assert f"waiting: {b.id} needs about " in text and "is set aside for the cells running" in text
+    assert text.index(f"finished {a.id}") < text.index(f"started {b.id}")
+    seen = [json.loads(ln) for ln in (work / "seen.jsonl").read_text().splitlines()]
+    assert [s["envs"] for s in seen] == [[a.id], [b.id]]  # a's environment was gone before b's was built

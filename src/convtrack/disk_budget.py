@@ -61,15 +61,18 @@ class Need:
     def explain(self) -> str:
         shown = ", ".join(f"{n} {v} ≈ {disk.fmt(b)}" for (n, v), b in self.parts[:4])
         more = f" and {len(self.parts) - 4} more" if len(self.parts) > 4 else ""
+        env = self.bytes - sum(b for _, b in self.parts)
         return (f"not cached: {shown}{more}; " if self.parts else "everything cached; ") + \
-            f"its environment ≈ {disk.fmt(ENV_OWN_BYTES)}"
+            f"its environment ≈ {disk.fmt(env)}"
 
 
 class Estimator:
-    """What installing a closure adds to the cache, from what the cache holds now."""
+    """What installing a closure adds to the cache, from what the cache holds now. `copies`: the environments
+    are on another filesystem than the cache, so uv copies every file instead of hardlinking it."""
 
-    def __init__(self, cache: Path) -> None:
+    def __init__(self, cache: Path, copies: bool = False) -> None:
         self.cache = cache
+        self.copies = copies
         self._package: dict[str, int] = {}
 
     def release(self, release: Release) -> int:
@@ -92,7 +95,11 @@ class Estimator:
     def need(self, closure: Iterable[Release], reserved: set[Release]) -> Need:
         parts = [(r, self.release(r)) for r in sorted(set(closure) - reserved)]
         parts = sorted((p for p in parts if p[1]), key=lambda p: -p[1])
-        return Need(ENV_OWN_BYTES + sum(b for _, b in parts), parts)
+        env = ENV_OWN_BYTES
+        if self.copies:  # a full copy of the closure, cached or not
+            env += sum(b or uv_cache.release_size(self.cache, r) for r, b in
+                       ((r, self.release(r)) for r in set(closure)))
+        return Need(env + sum(b for _, b in parts), parts)
 
 
 class Budget:
@@ -104,7 +111,7 @@ class Budget:
         self.prune_cache = prune_cache
         self.cache = cache or uv_cache.cache_dir()
         self.meter = disk.Meter([work, self.cache])
-        self.estimator = Estimator(self.cache)
+        self.estimator = Estimator(self.cache, copies=_device(work) != _device(self.cache))
         self.closures: dict[str, set[Release]] = {}
         self.removed_envs: list[str] = []
         self.pruned: list[Release] = []
@@ -150,6 +157,13 @@ class Budget:
         return (f"disk: peak {disk.fmt(self.meter.peak)} of the {disk.fmt(self.limit)} budget (work folder + uv "
                 f"cache, du at each cell start and end, statvfs between); {len(self.removed_envs)} environments "
                 f"removed{pruned}")
+
+
+def _device(path: Path) -> int:
+    """The filesystem a path is (or would be) on."""
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path.stat().st_dev
 
 
 def _status(work: Path, cell: Cell) -> dict[str, object]:
