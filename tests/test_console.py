@@ -32,8 +32,11 @@ def test_on_a_terminal_each_cell_keeps_one_redrawn_progress_line() -> None:
     text = out.getvalue()
     screen = _render(text)
     assert screen == ["[b] nox > Session started", f"[a] {PROGRESS_A2}"[:79]]
+    con.say("convtrack: finished b")
+    assert _render(out.getvalue()) == ["[b] nox > Session started", "convtrack: finished b",
+                                       f"[a] {PROGRESS_A2}"[:79]]
     con.flush("a")
-    assert _render(out.getvalue()) == ["[b] nox > Session started"]
+    assert _render(out.getvalue()) == ["[b] nox > Session started", "convtrack: finished b"]
 
 
 def _render(text: str) -> list[str]:

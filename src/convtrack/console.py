@@ -40,6 +40,14 @@ class Console:
         if self.status.pop(cell, None) is not None and self.live:
             self._redraw(None)
 
+    def say(self, text: str) -> None:
+        """A line of the host's own (no cell prefix)."""
+        if self.live:
+            self._redraw(text)
+        else:
+            self.stream.write(text + "\n")
+            self.stream.flush()
+
     def line(self, cell: str, text: str) -> None:
         if self.live and PROGRESS.match(text):
             self.status[cell] = text

@@ -63,7 +63,10 @@ class Scheduler:
         self._changed = True  # admission is decided again only when a cell ended (du of a big cache costs seconds)
 
     def say(self, text: str) -> None:
-        print(f"convtrack: {text}", file=self.out, flush=True)
+        if self.console is not None:  # above the live lines, never through them
+            self.console.say(f"convtrack: {text}")
+        else:
+            print(f"convtrack: {text}", file=self.out, flush=True)
 
     def run(self) -> dict[str, CellEnd]:
         try:
