@@ -33,7 +33,10 @@ def cache_dir() -> Path:
     env = os.environ.get("UV_CACHE_DIR")
     if env:
         return Path(env)
-    out = subprocess.run(["uv", "cache", "dir"], capture_output=True, text=True, check=True)
+    try:
+        out = subprocess.run(["uv", "cache", "dir"], capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        raise ValueError(f"cannot find uv's cache (uv cache dir: {exc}); set UV_CACHE_DIR") from None
     return Path(out.stdout.strip())
 
 

@@ -21,6 +21,8 @@ def run(args: argparse.Namespace) -> int:
     cases = {conv: suite.discover(args.suites, conv, args.select)  # case errors exit 2, before any environment
              for conv in sorted({c.converter for c in cells})}
     try:
+        if args.jobs < 1:
+            raise ValueError(f"-j {args.jobs}: the number of cells at once must be 1 or more")
         memory_gb, note = machine.worker_memory_gb(args.jobs, args.memory_gb)
         budget = _budget(args, cells, cases)
     except ValueError as exc:
