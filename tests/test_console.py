@@ -36,7 +36,7 @@ def test_on_a_terminal_each_cell_keeps_one_redrawn_progress_line() -> None:
     assert _render(out.getvalue()) == ["[b] nox > Session started", "convtrack: finished b",
                                        f"[a] {PROGRESS_A2}"[:79]]
     con.flush("a")
-    assert _render(out.getvalue()) == ["[b] nox > Session started", "convtrack: finished b"]
+    assert _render(out.getvalue()) == ["[b] nox > Session started", "convtrack: finished b", f"[a] {PROGRESS_A2}"]
 
 
 def _render(text: str) -> list[str]:

@@ -33,12 +33,13 @@ class Console:
             self.line(cell, raw.decode(errors="replace").rstrip("\r"))
 
     def flush(self, cell: str) -> None:
-        """The cell's pipe closed: show what is left without a newline, and drop its status line."""
+        """The cell's pipe closed: show what is left without a newline; its live line becomes a scrolled one."""
         rest = self._partial.pop(cell, b"")
         if rest:
             self.line(cell, rest.decode(errors="replace"))
-        if self.status.pop(cell, None) is not None and self.live:
-            self._redraw(None)
+        last = self.status.pop(cell, None)
+        if last is not None and self.live:  # the cell's final progress line stays, scrolled
+            self._redraw(f"[{cell}] {last}")
 
     def say(self, text: str) -> None:
         """A line of the host's own (no cell prefix)."""
