@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import re
+import stat
+import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -32,26 +34,50 @@ def fmt(n: float) -> str:
 
 def du(paths: Iterable[Path]) -> int:
     """Bytes allocated under `paths` (files, folders), every inode once; missing paths count 0. Symlinks are
-    not followed."""
+    not followed. GNU du does it in C (1.5 s for a 48 GB uv cache of 244,000 files; 7-14 s walked in Python)."""
+    existing = [str(p) for p in paths if os.path.lexists(p)]
+    if not existing:
+        return 0
+    try:  # files vanishing under a concurrent uv make du exit 1 with the total still printed
+        out = subprocess.run(["du", "-s", "-c", "-B1", "--", *existing], capture_output=True, text=True,
+                             check=False).stdout.splitlines()
+        return int(out[-1].split()[0])
+    except (OSError, IndexError, ValueError):
+        return walk(existing)
+
+
+def walk(paths: Iterable[str]) -> int:
+    """`du` in Python, for a system without GNU du: one lstat per entry, hardlinked inodes once."""
     seen: set[tuple[int, int]] = set()
     total = 0
-    stack = [str(p) for p in paths]
-    while stack:
-        path = stack.pop()
+    stack: list[str] = []
+    for p in paths:
         try:
-            st = os.lstat(path)
+            st = os.lstat(p)
         except OSError:
-            continue
-        if (st.st_dev, st.st_ino) in seen:
             continue
         seen.add((st.st_dev, st.st_ino))
         total += st.st_blocks * 512
-        if os.path.isdir(path) and not os.path.islink(path):
-            try:
-                with os.scandir(path) as it:
-                    stack.extend(e.path for e in it)
-            except OSError:
-                continue
+        if stat.S_ISDIR(st.st_mode):
+            stack.append(p)
+    while stack:
+        try:
+            it = os.scandir(stack.pop())
+        except OSError:
+            continue
+        with it:
+            for e in it:
+                try:
+                    st = e.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                if st.st_nlink > 1:  # only a hardlinked inode can be met twice
+                    if (st.st_dev, st.st_ino) in seen:
+                        continue
+                    seen.add((st.st_dev, st.st_ino))
+                total += st.st_blocks * 512
+                if stat.S_ISDIR(st.st_mode):
+                    stack.append(e.path)
     return total
 
 
