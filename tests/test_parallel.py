@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -138,4 +139,5 @@ def test_2_two_cells_run_at_once_and_each_records_exactly_its_task(project: Path
             f"| {cell}: 1/1 done, 0 failed, " + ln.split(", 0 failed, ")[1]) for ln in lines), err
     table = lines[lines.index(next(ln for ln in lines if ln.startswith("cell "))):]
     assert [row.split()[0] for row in table[1:3]] == CELLS and all(row.split()[-1] == "ok" for row in table[1:3])
+    assert all(re.fullmatch(r"\d+m\d\ds", row.split()[-2]) for row in table[1:3])  # each cell's wall time
     assert "run " in err and "2 records: pass 2" in err

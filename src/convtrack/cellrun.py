@@ -12,6 +12,7 @@ import json
 import os
 import re
 import subprocess
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -156,6 +157,7 @@ def execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv
         log(f"{cell.id}: resuming interrupted run(s) {', '.join(earlier)}: what they recorded is kept and skipped")
     venv = venv or settings.work / "envs" / cell.id
     where = {"venv": str(venv), "env_file": str(out.with_suffix(".env.json"))}
+    started = time.monotonic()
     run_summary.write_status(settings.work, settings.run_id, cell.id, 0, tally.total, "running", **where)
     state = "stopped"
     try:
@@ -163,7 +165,8 @@ def execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv
         state = "complete"
         return path
     finally:
-        run_summary.write_status(settings.work, settings.run_id, cell.id, tally.skipped, tally.total, state, **where)
+        run_summary.write_status(settings.work, settings.run_id, cell.id, tally.skipped, tally.total, state, **where,
+                                 seconds=round(time.monotonic() - started, 1))
         if state == "complete" and earlier:
             run_summary.mark_resumed(settings.work, cell.id, earlier, settings.run_id)
         if tally.skipped:

@@ -5,8 +5,9 @@ signal fires when the creating *thread* ends, so no helper thread ever starts on
 therefore still takes every nox, runner and worker with it; on Ctrl-C the children get the terminal's SIGINT
 themselves and whatever is left is killed before the interrupt goes on.
 
-With one job the children write straight to the terminal, as before; with more their output goes through a
-pipe each and `console.Console` prints it line by line, prefixed by the cell id.
+With one job the children write straight to the terminal, as before (and without a disk budget all cells share one
+nox process, `run_together`); with more their output goes through a pipe each and `console.Console` prints it line
+by line, prefixed by the cell id.
 """
 
 from __future__ import annotations
@@ -180,3 +181,16 @@ class Scheduler:
                 pass
         for r in self.running:
             r.proc.wait()
+
+
+def run_together(cells: list[Cell], command: list[str], env: dict[str, str]) -> dict[str, CellEnd]:
+    """All cells in one process, one after another (one job, no disk budget): a nox start (~0.6 s) per run, not per
+    cell, which a no-change re-run of many cells would feel. Every cell gets the process's exit status."""
+    with subprocess.Popen(command, env=env, preexec_fn=lifeline.preexec()) as proc:
+        try:
+            status = proc.wait()
+        except BaseException:
+            proc.kill()  # its own children follow by their parent-death signals
+            proc.wait()
+            raise
+    return {c.id: CellEnd(status=status) for c in cells}

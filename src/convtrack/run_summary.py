@@ -25,7 +25,7 @@ class CellSummary:
     failure: str | None = None  # why the cell could not run, in the installer's words
     skipped: int = 0  # tasks already recorded under their key (environment lock, case hash, opset, mode, harness)
     total: int = 0
-    seconds: float | None = None  # wall time of the cell's session
+    seconds: float | None = None  # wall time of the cell (environment, runner), from its status file
 
     @property
     def failures(self) -> int:
@@ -37,10 +37,11 @@ def _status_path(work: Path, run_id: str, cell_id: str) -> Path:
 
 
 def write_status(work: Path, run_id: str, cell_id: str, skipped: int, total: int, state: str,
-                 **where: str) -> None:
+                 **where: str | float) -> None:
     """What a cell's session tells `convtrack run` beyond its records: its state (running, complete, stopped, or
     resumed by a later run) and the tasks it skipped as already recorded. A run killed midway stays `running`.
-    `where` names the cell's environment (`venv`) and freeze (`env_file`), for the disk budget's clean-up."""
+    `where` names the cell's environment (`venv`) and freeze (`env_file`), for the disk budget's clean-up, and
+    at the end how long the cell took (`seconds`)."""
     path = _status_path(work, run_id, cell_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".tmp-{os.getpid()}")
@@ -82,7 +83,8 @@ def summarize(cells: list[Cell], reports: Path, work: Path, run_id: str,
         recs = list(store.read_file(path)) if path.exists() else []
         status = _status_path(work, run_id, cell.id)
         info = json.loads(status.read_text()) if status.exists() else {}
-        s = CellSummary(cell.id, len(recs), skipped=int(info.get("skipped", 0)), total=int(info.get("total", 0)))
+        s = CellSummary(cell.id, len(recs), skipped=int(info.get("skipped", 0)), total=int(info.get("total", 0)),
+                        seconds=info.get("seconds"))
         for r in recs:
             s.counts[r["outcome"]] = s.counts.get(r["outcome"], 0) + 1
         env = next((r for r in recs if r["outcome"] == Outcome.ENV_ERROR.value), None)

@@ -44,12 +44,15 @@ def run(args: argparse.Namespace) -> int:
           + (f", {args.jobs} at once" if args.jobs > 1 else ""), file=sys.stderr)
     # The noxfile ships in the package; nox's environments go to the project's work folder, not next to it.
     with resources.as_file(resources.files("convtrack") / "sessions" / "noxfile.py") as noxfile:
-        def command(cell: Cell) -> list[str]:
+        def command(*some: Cell) -> list[str]:
             return [sys.executable, "-m", "nox", "-f", str(noxfile), "--envdir", str(args.work.resolve() / "nox"),
-                    "-s", f"{session_name(cell.converter)}({cell.id})"]
+                    "-s", *(f"{session_name(c.converter)}({c.id})" for c in some)]
 
         try:
-            ends = parallel.Scheduler(cells, command, env, args.jobs, budget).run()
+            if args.jobs == 1 and budget is None:
+                ends = parallel.run_together(cells, command(*cells), env)
+            else:
+                ends = parallel.Scheduler(cells, command, env, args.jobs, budget).run()
         except KeyboardInterrupt:  # the scheduler killed what was left; records written so far are whole
             print(f"\nconvtrack run {run_id}: interrupted; the next run of the same command resumes it",
                   file=sys.stderr)
@@ -80,9 +83,8 @@ def _report(args: argparse.Namespace, cells: list[Cell], run_id: str, ends: dict
     summaries = run_summary.summarize(cells, args.reports, args.work.resolve(), run_id, failed_cells=failed)
     for cs in summaries:
         end = ends.get(cs.cell)
-        if end is not None:
-            cs.seconds = end.seconds
-            cs.failure = end.refused or cs.failure
+        if end is not None and end.refused:
+            cs.failure = end.refused
     counts: dict[str, int] = {}
     for cs in summaries:
         for k, v in cs.counts.items():
