@@ -32,7 +32,7 @@ from convtrack.cell import stages
 from convtrack.cell.converters import get
 from convtrack.cell.converters.base import Converter
 from convtrack.outcomes import Outcome
-from convtrack.suite import Case, builder
+from convtrack.suite import Case, builder, export_options
 
 BASE_PACKAGES = ("onnx", "onnxruntime", "numpy")
 
@@ -145,7 +145,8 @@ class Executor:
     def _convert_and_compare(self, case: Case, built: Built, opset: int, mode: str | None, path: Path,
                              timings: dict[str, float]) -> dict[str, Any]:
         stages.timed(timings, "convert_s", Outcome.CONVERT_ERROR,
-                     lambda: self.converter.convert(built.model, built.inputs[0], opset, mode, path))
+                     lambda: self.converter.convert(built.model, built.inputs[0], opset, mode, path,
+                                                    export_options(case)))
         self._fields = _model_fields(path)
         stages.timed(timings, "check_s", Outcome.INVALID_MODEL, lambda: stages.check(path))
         info = stages.model_info(path)

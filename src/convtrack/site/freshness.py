@@ -46,10 +46,7 @@ def measured(rows: list[dict[str, Any]]) -> dict[str, str]:
     """package -> newest version measured, for each converter's framework and converter package."""
     newest: dict[str, str] = {}
     for c in cell_info(rows).values():
-        pairs = [(c["framework"], c["framework_version"])]
-        if c["converter_version"] != c["framework_version"]:
-            pairs.append((c["converter"], c["converter_version"]))
-        for package, version in pairs:
+        for package, version in c["release"].items():
             if version and (package not in newest
                             or analysis.version_key(version) > analysis.version_key(newest[package])):
                 newest[package] = version
