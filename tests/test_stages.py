@@ -122,6 +122,8 @@ def test_interruptions_inside_a_stage_are_harness_error() -> None:
 @pytest.mark.parametrize(("meta", "words"), [
     ({"rtol": "tight"}, "'CASE.rtol': value 'tight'"), ({"timeout": "soon"}, "'CASE.timeout': value 'soon'"),
     ({"min_opset": "eighteen"}, "'CASE.min_opset'"), ({"atol": True}, "'CASE.atol'"), ({"atol": -1}, "non-negative"),
+    ({"converter": "torch.onnx", "dynamic": [0]}, "'CASE.dynamic': value [0]: expected a dict of input index"),
+    ({"converter": "torch.onnx", "export_no_grad": 1}, "'CASE.export_no_grad'"),
 ])
 def test_malformed_case_values_name_key_and_value(meta: dict, words: str) -> None:
     assert words in (stages.meta_problem(meta) or "")

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import convtrack
+from convtrack import converter_info
 from convtrack.outcomes import Outcome, is_unsupported_op, signature
 
 T = TypeVar("T")
@@ -231,12 +232,17 @@ def _dtype_name(elem_type: int, onnx: Any) -> str:
 # converter's: the task gets harness_error naming key and value).
 _META_TYPES: dict[str, tuple[type, ...]] = {
     "min_opset": (int,), "rtol": (int, float), "atol": (int, float), "timeout": (int, float),
-    "modes": (list, tuple), "requires": (list, tuple), "dynamic": (dict,), "export_no_grad": (bool,),
+    "modes": (list, tuple), "requires": (list, tuple),
 }
 
 
 def meta_problem(meta: dict[str, Any]) -> str | None:
-    """What is wrong with a case's CASE values, naming key and value, or None."""
+    """What is wrong with a case's CASE values, naming key and value, or None (its converter's export options
+    are checked by their own description, converter_info)."""
+    info = converter_info.known().get(str(meta.get("converter")))
+    for key, option in (info.export_options.items() if info else ()):
+        if key in meta and not option.accepts(meta[key]):
+            return f"case metadata: key 'CASE.{key}': value {meta[key]!r}: expected {option.words}"
     for key, types in _META_TYPES.items():
         if key not in meta:
             continue
