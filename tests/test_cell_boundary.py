@@ -10,10 +10,12 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 HOST_PACKAGES = {"pandas", "jinja2", "nox", "packaging"}
-# the convtrack modules a cell may use besides its own subpackage: the record, the cases, the outcomes
+# the convtrack modules a cell may use besides its own subpackage: the record, the cases, the outcomes, the
+# protocol and defaults, the converters' descriptions, the synthetic generator
 SHARED = {"convtrack", "convtrack.lifeline", "convtrack.lock", "convtrack.outcomes", "convtrack.store",
-          "convtrack.suite", "convtrack.defaults", "convtrack.synthetic", "convtrack.synthetic_graph",
-          "convtrack.converter_info", "convtrack.converter_info.torch_onnx", "convtrack.converter_info.tf2onnx"}
+          "convtrack.suite", "convtrack.defaults", "convtrack.protocol", "convtrack.synthetic",
+          "convtrack.synthetic_graph", "convtrack.converter_info", "convtrack.converter_info.torch_onnx",
+          "convtrack.converter_info.tf2onnx"}
 
 PROBE = """
 import importlib, json, pkgutil, sys

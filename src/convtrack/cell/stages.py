@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 import convtrack
 from convtrack import converter_info
 from convtrack.outcomes import Outcome, is_unsupported_op, signature
+from convtrack.protocol import Result
 
 T = TypeVar("T")
 _ORT_STATUS = re.compile(r"\[ONNXRuntimeError\]\s*:\s*\d+\s*:\s*([A-Z_]+)")
@@ -62,9 +63,9 @@ class StageFailure(Exception):
         text = "\n".join("".join(traceback.format_exception_only(type(e), e)).strip() for e in parts)
         return text[:2000]
 
-    def result(self, timings: dict[str, float]) -> dict[str, Any]:
+    def result(self, timings: dict[str, float]) -> Result:
         """The worker's result for this failure."""
-        out = {"outcome": self.outcome.value, "signature": self.signature, "error": self.error,
+        out: Result = {"outcome": self.outcome.value, "signature": self.signature, "error": self.error,
                "timings": timings, "tags": self.tags}
         if self.reason:
             out["reason"] = self.reason
