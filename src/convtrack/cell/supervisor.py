@@ -46,7 +46,11 @@ class Worker:
         self.memory_bytes = memory_bytes
         self._buf = b""
         self.log = log
-        self.hello: Hello = protocol.hello_of(self._read(IMPORT_TIMEOUT_S))
+        try:
+            self.hello: Hello = protocol.hello_of(self._read(IMPORT_TIMEOUT_S))
+        except ValueError as exc:  # its first line is no hello: nothing can be asked of this worker
+            self.kill()
+            raise WorkerLost(Outcome.HARNESS_ERROR, str(exc)) from None
 
     def _read(self, timeout: float) -> dict[str, Any]:
         assert self.proc.stdout is not None
