@@ -125,13 +125,14 @@ def check_types(path: Path, meta: dict[str, Any]) -> None:
             raise CaseError(f"{path}: key 'CASE.{key}': unknown for converter {converter!r}; use {sorted(types)}")
         accepts, wanted = types[key]
         if not accepts(value):
-            wanted = wanted.format(converters=converter_names(), modes=sorted(converter_info.all_modes()))
+            wanted = wanted.replace("{converters}", str(converter_names()))
+            wanted = wanted.replace("{modes}", str(sorted(converter_info.all_modes())))
             raise CaseError(f"{path}: key 'CASE.{key}': {value!r} is not {wanted}")
     info = converter_info.known().get(str(converter))
-    wrong = [m for m in meta.get("modes", []) if info is not None and m not in info.modes]
-    if wrong:
+    wrong = [m for m in meta.get("modes", []) if m not in info.modes] if info else []
+    if info and wrong:
         raise CaseError(f"{path}: key 'CASE.modes': {wrong[0]!r} is not an exporter mode of {converter}; "
-                        f"its modes: {list(info.modes) if info else []}")
+                        f"its modes: {list(info.modes)}")
 
 
 def export_options(case: Case) -> dict[str, Any]:
@@ -295,9 +296,10 @@ def expand(case: Case) -> list[Case]:
     except synthetic.ParamError as exc:
         key = f"CASE.generator.{exc.key}" if exc.key else "CASE.generator"
         raise CaseError(f"{case.path}: key '{key}': {exc}") from None
+    generator_hash = synthetic.source_hash()
     out = []
     for g in generated:
-        key = f"{case.hash}:{synthetic.source_hash()}:{g.seed}:{g.size}"
+        key = f"{case.hash}:{generator_hash}:{g.seed}:{g.size}"
         meta = {**case.meta, "generated": {"seed": g.seed, "size": g.size, "ops": g.ops},
                 "tags": [*case.meta.get("tags", []), *(f"op:{op}" for op in g.ops)]}
         out.append(Case(f"{case.id}/s{g.seed:04d}-n{g.size}", case.path, hashlib.sha256(key.encode()).hexdigest(),
