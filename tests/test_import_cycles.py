@@ -4,6 +4,7 @@ synthetic -> suite, as there was) means two modules that can only be read, typed
 from __future__ import annotations
 
 import ast
+import os
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "convtrack"
@@ -11,11 +12,11 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "convtrack"
 
 def modules() -> dict[str, Path]:
     found = {}
-    for path in PACKAGE.rglob("*.py"):
-        if any(part.startswith(".") for part in path.relative_to(PACKAGE).parts):  # a nox env inside sessions/
-            continue
-        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
-        found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    for folder, dirs, files in os.walk(PACKAGE):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]  # a nox env under sessions/
+        for path in (Path(folder) / f for f in files if f.endswith(".py")):
+            parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+            found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
     return found
 
 
