@@ -13,6 +13,7 @@ from conftest import write_case
 from convtrack import claims, converter_info, matrix, observe, store, suite
 from convtrack.cell import converters
 from convtrack.converter_info import ConverterInfo, ModeSince, Option
+from convtrack.findings import rows as findings_rows
 from convtrack.matrix_values import MatrixError
 from convtrack.site import changes as site_changes
 from convtrack.site import common, downloads, grouping
@@ -113,3 +114,5 @@ def test_a_third_converter_gets_site_labels_and_release_pages(paddle: ConverterI
     assert labels == ["paddlepaddle 2.6.0 paddle2onnx 1.2.0 static", "paddlepaddle 2.6.0 paddle2onnx 1.3.0 static"]
     assert grouping.compare_url("paddle2onnx", "1.2.0", "1.3.0") == \
         "https://github.com/PaddlePaddle/Paddle2ONNX/compare/v1.2.0...v1.3.0"
+    assert findings_rows.release_label(rows[1]) == "paddlepaddle 2.6.0 + paddle2onnx 1.3.0"
+    assert findings_rows.package(rows[1]) == "paddle2onnx"
