@@ -18,10 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import convtrack
-from convtrack import defaults, incremental, lifeline, matrix, plan, project, run_summary, store, suite
+from convtrack import defaults, incremental, lifeline, matrix, plan, project, protocol, run_summary, store, suite
 from convtrack.outcomes import Outcome
-
-EXIT_DISK_FULL = 3  # the runner's status when the records folder's disk is full (convtrack.cell.runner)
 
 
 class CellFailed(RuntimeError):
@@ -228,7 +226,7 @@ def _execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, ven
     env_file.write_text(json.dumps({"cell": cell.to_dict(), "run_id": settings.run_id, "env_lock": lock,
                                     "freeze": frozen}, indent=1) + "\n")
     run_plan = plan.make(cell, cases, settings.run_id, settings.timeout, settings.memory_gb)
-    run_plan.update(env_lock=lock, skip=skip)
+    run_plan["env_lock"], run_plan["skip"] = lock, [list(k) for k in skip]
     plan_path = plan.write(run_plan, settings.work / "plans" / f"{settings.run_id}-{cell.id}.json")
     log_path = settings.work / "logs" / f"{settings.run_id}-{cell.id}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -237,7 +235,7 @@ def _execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, ven
     code = subprocess.run([python, "-m", "convtrack.cell.runner", "--plan", str(plan_path), "--out", str(out),
                            "--log", str(log_path)], env=cell_env, check=False,
                           preexec_fn=lifeline.preexec()).returncode
-    if code == EXIT_DISK_FULL:
+    if code == protocol.EXIT_DISK_FULL:
         raise CellFailed(f"{cell.id}: stopped, the disk is full ({out.parent}); the records written are whole")
     if code != 0:
         raise CellFailed(f"{cell.id}: the runner exited with status {code}; its log: {log_path}")

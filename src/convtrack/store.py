@@ -108,20 +108,15 @@ def cell_id(axes: dict[str, str]) -> str:
 
 
 _LONG_NAMES = {short: name for name, short in SHORT_NAMES.items()}
-_TOKEN = re.compile(r"([A-Za-z_][A-Za-z_]*?)(\d[^-]*)$")
+# <package><version>: the version is the shortest tail that reads as one (digits and dots first), so a package
+# name may hold digits itself: 'tf2onnx1.17.0', 'paddle2onnx1.2.0'.
+_TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*?)(\d+(?:\.\d+)+[^-]*|\d+)$")
 
 
 def parse_cell(cell: str) -> dict[str, str]:
-    """Axis values of a cell id: 'torch2.6.0-ort1.20.1' -> {'torch': '2.6.0', 'onnxruntime': '1.20.1'}.
-
-    Package names hold no digits in front of their version here; tf2onnx is the one that does, so it is
-    matched first.
-    """
+    """Axis values of a cell id: 'torch2.6.0-ort1.20.1' -> {'torch': '2.6.0', 'onnxruntime': '1.20.1'}."""
     axes: dict[str, str] = {}
     for token in cell.split("-"):
-        if token.startswith("tf2onnx") and token[7:8].isdigit():
-            axes["tf2onnx"] = token[7:]
-            continue
         m = _TOKEN.match(token)
         if not m:
             raise SchemaError(f"cell id {cell!r}: token {token!r} is not <package><version>")

@@ -26,13 +26,14 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from convtrack import lifeline
+from convtrack import lifeline, protocol
 from convtrack.cell import compare as cmp
 from convtrack.cell import stages
 from convtrack.cell.converters import get
 from convtrack.cell.converters.base import Converter
 from convtrack.outcomes import Outcome
-from convtrack.suite import Case, builder
+from convtrack.protocol import Hello, ModelFields, Result, Task
+from convtrack.suite import Case, builder, export_options
 
 BASE_PACKAGES = ("onnx", "onnxruntime", "numpy")
 
@@ -62,7 +63,7 @@ class Executor:
     def __init__(self, converter: Converter) -> None:
         self.converter = converter
         self._built: Built | None = None
-        self._fields: dict[str, Any] = {}  # record fields known once the model is converted
+        self._fields: ModelFields = {}  # record fields known once the model is converted
 
     def release(self, next_case: str | None) -> None:
         """Drop the previous case's model unless the next task reuses it, and collect its garbage now."""
@@ -114,7 +115,7 @@ class Executor:
             return f"case targets exporter modes {modes}"
         return None
 
-    def execute(self, case: Case, opset: int, mode: str | None) -> dict[str, Any]:
+    def execute(self, case: Case, opset: int, mode: str | None) -> Result:
         problem = stages.meta_problem(case.meta)
         if problem:
             return {"outcome": Outcome.HARNESS_ERROR.value, "reason": problem, "signature": problem[:200]}
@@ -143,9 +144,10 @@ class Executor:
                     "signature": f"{type(exc).__name__}", "timings": timings}
 
     def _convert_and_compare(self, case: Case, built: Built, opset: int, mode: str | None, path: Path,
-                             timings: dict[str, float]) -> dict[str, Any]:
+                             timings: dict[str, float]) -> Result:
         stages.timed(timings, "convert_s", Outcome.CONVERT_ERROR,
-                     lambda: self.converter.convert(built.model, built.inputs[0], opset, mode, path))
+                     lambda: self.converter.convert(built.model, built.inputs[0], opset, mode, path,
+                                                    export_options(case)))
         self._fields = _model_fields(path)
         stages.timed(timings, "check_s", Outcome.INVALID_MODEL, lambda: stages.check(path))
         info = stages.model_info(path)
@@ -170,7 +172,7 @@ class Executor:
         failed_seed, comparison = worst
         metrics = comparison.metrics()
         metrics["seeds"] = per_seed
-        out = {
+        out: Result = {
             **self._fields, "outcome": comparison.outcome.value, "metrics": metrics, "timings": timings,
             "model": info, "failed_seed": None if comparison else failed_seed,
         }
@@ -189,7 +191,7 @@ def tolerance(case: Case, built: Built, seed: int) -> cmp.Tolerance:
     )
 
 
-def _model_fields(path: Path) -> dict[str, Any]:
+def _model_fields(path: Path) -> ModelFields:
     """produced_opset and declared_outputs of a converted model; empty when the file cannot be read as ONNX
     (the check stage then says why)."""
     try:
@@ -214,24 +216,24 @@ def main(argv: list[str]) -> int:
     try:
         converter = get(argv[0])
         converter.load()
-        hello = {"ok": True, "versions": versions(converter)}
+        hello: Hello = {"ok": True, "versions": versions(converter)}
     except Exception as exc:  # the cell's environment, not any case, is broken
         hello = {"ok": False, "error": f"{type(exc).__name__}: {exc}"[:2000], "type": type(exc).__name__}
-    proto.write(json.dumps(hello) + "\n")
+    proto.write(protocol.dumps(hello))
     if not hello["ok"]:
         return 1
     executor = Executor(converter)
     for line in sys.stdin:
-        task = json.loads(line)
+        task: Task = json.loads(line)
         case = Case.from_dict(task["case"])
         executor.release(case.id)
-        proto.write(json.dumps({"ack": True}) + "\n")
+        proto.write(protocol.dumps({"ack": True}))
         before = {t.ident for t in threading.enumerate() if t.ident is not None}
         start = time.perf_counter()
         result = executor.execute(case, int(task["opset"]), task.get("mode"))
         result.setdefault("timings", {})["total_s"] = round(time.perf_counter() - start, 4)
         result["leftovers"] = leftovers(before)
-        proto.write(json.dumps(result, default=str) + "\n")
+        proto.write(protocol.dumps(result))
     executor.release(None)
     return 0
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
-from convtrack import defaults, suite
+from convtrack import suite
 from convtrack.outcomes import Outcome
 from convtrack.site.common import (
     HARNESS,
@@ -101,18 +101,17 @@ def script(case: str, rows: list[dict[str, Any]]) -> str:
         'uv pip install --python "$VENV/bin/python" "$@"',
         'PYTHONPATH="$CONVTRACK/src" "$VENV/bin/python" - "$CONVTRACK" "$CELL" "$CONVERTER" "$FRAMEWORK" "$PY" \\',
         f'    "$OPSET" "$MODE" {q(case)} "$VENV/plan.json" <<\'PY\'',
-        "import json, sys",
+        "import sys",
         "from pathlib import Path",
-        "from convtrack import suite",
+        "from convtrack import protocol, suite",
         "root, cell, converter, framework, py, opset, mode, case_id, out = sys.argv[1:10]",
         "suites = Path(root) / 'suites'",
         "case = suite.load_case(suites / (case_id + '.py'), suites)",
         "task = {'opset': int(opset), 'mode': None if mode in ('-', 'none', '') else mode, 'na': None}",
-        "spec = {'converter': converter, 'framework': framework, 'python': py, 'axes': {}, 'requirements': {},",
-        "        'tasks': [task], 'na': None, 'tags': []}",
-        "plan = {'run_id': 'repro', 'cell_id': cell, 'cell': spec, 'cases': [case.to_dict()],",
-        f"        'case_timeout': {defaults.TIMEOUT_S:g}, 'memory_limit_gb': {defaults.MEMORY_GB:g}}}",
-        "Path(out).write_text(json.dumps(plan, default=str))",
+        "spec = {'converter': converter, 'framework': framework, 'python': py, 'axes': {}, 'tasks': [task],",
+        "        'na': None}",
+        "plan = protocol.make_plan('repro', cell, spec, [case.to_dict()])  # the default timeout and memory limit",
+        "Path(out).write_text(protocol.dumps(plan))",
         "PY",
         'PYTHONPATH="$CONVTRACK/src" "$VENV/bin/python" -m convtrack.cell.runner --plan "$VENV/plan.json" \\',
         '    --out "$VENV/repro.jsonl"',

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from convtrack import analysis, transitions
+from convtrack import analysis, converter_info, transitions
 from convtrack.outcomes import Outcome
 from convtrack.site import grouping
 from convtrack.site.common import anchor, case_page, cell_info, release_page
@@ -106,8 +106,9 @@ def by_kind(found: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
 
 
 def axes_of(converter: str, framework: str) -> list[str]:
-    """The release axes a converter's pages compare: the framework, and the converter package when it is one."""
-    return [framework] + (["tf2onnx"] if converter == "tf2onnx" else [])
+    """The release axes a converter's pages compare (converter_info: the framework, and the converter's own
+    package when it has one)."""
+    return list(converter_info.describe(converter, framework).release_axes)
 
 
 def releases(rows: list[dict[str, Any]], found: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from convtrack import analysis
+from convtrack import analysis, converter_info
 from convtrack.outcomes import SHORT, Outcome
 from convtrack.site.colours import rate_colour, text_on
 from convtrack.store import cell_id
@@ -111,16 +111,21 @@ def cell_info(rows: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any
         if key in info:
             continue
         versions = r["versions"]
-        framework = r.get("framework") or ("tensorflow" if r["converter"] == "tf2onnx" else "torch")
+        described = converter_info.describe(r["converter"], r.get("framework") or "")
+        framework = r.get("framework") or described.framework
         fw_version = str(versions.get(framework, "") or r.get("framework_version") or "")
-        conv_version = str(versions.get(r["converter"], "")) if r["converter"] in versions else fw_version
+        package = described.converter_package
+        conv_version = str(versions.get(package, "")) if package != framework and package in versions else fw_version
         raw = r.get("axes")
         axes: dict[str, str] = raw if isinstance(raw, dict) else {}
         others = cell_id({k: v for k, v in axes.items() if k not in (framework, r["converter"])})  # from the record
         python = str(versions.get("python", "3.11"))
         info[key] = {"converter": r["converter"], "cell": r["cell"], "framework": framework,
                      "framework_version": fw_version, "converter_version": conv_version, "others": others,
-                     "python": ".".join(python.split(".")[:2]), "versions": versions}
+                     "python": ".".join(python.split(".")[:2]), "versions": versions,
+                     # the versions a result is a result of, in label order: {"tensorflow": "2.15.1", "tf2onnx": ...}
+                     "release": {axis: fw_version if axis == framework else str(versions.get(axis, ""))
+                                 for axis in described.release_axes}}
     return info
 
 

@@ -74,9 +74,9 @@ def squares(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> list[dic
                 c["mode"] = mode
                 squares_row.append(c)
             body.append({"cell": cell, "squares": squares_row})
-        tf_axis = any(c["converter_version"] != c["framework_version"] for c in ordered_cells(info, converter))
+        own_package = any(len(c["release"]) > 1 for c in ordered_cells(info, converter))  # tf2onnx: its own axis
         views.append({"converter": converter, "modes": [(m, sum(1 for c in columns if c[0] == m)) for m in modes],
-                      "columns": columns, "rows": body, "converter_axis": tf_axis,
+                      "columns": columns, "rows": body, "converter_axis": own_package,
                       "probes": sorted(c for conv, c in probes if conv == converter)})
     return views
 
