@@ -21,6 +21,13 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def _silent_key(rec: Mapping[str, Any]) -> str:
+    """A failure without an error text (mismatch, wrong_shape): grouped by its first diverging op when known."""
+    first = rec.get("first_divergence")
+    op = first.get("op_type") if isinstance(first, Mapping) else None
+    return f"({rec['outcome']} first diverging at {op})" if op else f"({rec['outcome']}, no signature)"
+
+
 def _release(rec: Mapping[str, Any]) -> str:
     versions = rec.get("versions") if isinstance(rec.get("versions"), Mapping) else {}
     framework = rec.get("framework") or ("tensorflow" if rec.get("converter") == "tf2onnx" else "torch")
@@ -35,8 +42,7 @@ def cluster(rows: Iterable[Mapping[str, Any]], found: Mapping[Key, str]) -> list
         if Outcome(r["outcome"]) in (Outcome.PASS, Outcome.NOT_APPLICABLE):
             continue
         sig = _text(r.get("signature"))
-        groups.setdefault((str(r["converter"]), signature_key(sig) if sig else f"({r['outcome']}, no signature)"),
-                          []).append(r)
+        groups.setdefault((str(r["converter"]), signature_key(sig) if sig else _silent_key(r)), []).append(r)
     out = [_one(converter, key, part, found) for (converter, key), part in groups.items()]
     return sorted(out, key=lambda g: (g["harness"], -g["count"], g["converter"], g["signature"]))
 

@@ -109,6 +109,17 @@ def annotate(rows: Iterable[dict[str, Any]], transitions: Iterable[Any]) -> None
         r["blame_shown"] = shown(r, found)
 
 
+def annotate_transitions(transitions: Iterable[dict[str, Any]], rows: Iterable[Mapping[str, Any]]) -> None:
+    """Set `blame` (the shown verdict of the failing side: a fix's before, else the after) on transition dicts;
+    `rows` carry `blame_shown` (see annotate)."""
+    by_key = {key_of(r): r.get("blame_shown") for r in rows}
+    for t in transitions:
+        side = "before" if str(t["kind"]) == "fix" else "after"
+        s = by_key.get((str(t["converter"]), str(t[f"{side}_cell"]), str(t["case"]), int(t["opset"]),
+                        str(t["mode"] or "-")))
+        t["blame"] = s.verdict if isinstance(s, Shown) else None
+
+
 def verdict_of(rec: Mapping[str, Any], found: Mapping[Key, str] | None = None) -> str | None:
     s = shown(rec, found or {})
     return s.verdict if s else None
