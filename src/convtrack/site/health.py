@@ -62,6 +62,7 @@ def signatures(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for g in clusters.cluster(rows, found):
         first = g.pop("example")
         out.append({**g, "cases": [{"id": c, "href": case_page(c)} for c in g["cases"]],
+                    "versions": [r.rsplit(" ", 1)[-1] for r in g["releases"]],
                     "blame_attr": " ".join(g["blame"]), "blame_text": clusters.blame_text(g["blame"]),
                     "example": str(first.get("error") or first.get("signature") or detail(first)),
                     "example_href": case_page(first["case"]) + "#" + anchor(first["cell"], first["mode"],
