@@ -91,7 +91,7 @@ def shown(rec: Mapping[str, Any], found: Mapping[Key, str]) -> Shown | None:
     if blame is None:
         return None
     verdict, reason = str(blame["verdict"]), str(blame.get("reason") or "")
-    witness = found.get(key_of(rec))
+    witness = found.get(key_of(rec)) if found else None
     if witness is None:
         return Shown(verdict, verdict, reason)
     if verdict == "runtime":
