@@ -27,6 +27,8 @@ BUDGET_S = 60.0  # the reference evaluator is pure numpy: slow on big models
 BUDGET_ENV = "CONVTRACK_BLAME_BUDGET_S"  # overrides BUDGET_S (tests, or a machine with time to spare)
 MARGIN_S = 20.0  # left of the task's timeout for the worker to send its result
 MIN_BUDGET_S = 0.1
+MEMORY_SHARE = 0.5  # of the memory the worker's process tree has left under the runner's limit
+EXIT_MEMORY = 3  # the child's exit status when its own memory watchdog stopped it
 RESULT = "blame.json"
 
 
@@ -40,7 +42,7 @@ def no_divergence(reason: str) -> dict[str, Any]:
 
 
 def assess(outcome: Outcome, path: Path, evidence: dict[str, Any], deadline: float | None,
-           framework_name: str) -> dict[str, Any]:
+           framework_name: str, memory_bytes: int | None = None) -> dict[str, Any]:
     """The record fields `blame` and `first_divergence` of a failed task (empty for other outcomes).
 
     `evidence`: `inputs` (the seed's input tuple), `framework` (its outputs), `ort` (onnxruntime's outputs or
@@ -57,14 +59,26 @@ def assess(outcome: Outcome, path: Path, evidence: dict[str, Any], deadline: flo
                               first and no_divergence("no time left within the task's timeout"))
     work = path.parent / "assess"
     work.mkdir(exist_ok=True)
-    _write_evidence(work, outcome, path, evidence, framework_name)
+    _write_evidence(work, outcome, path, evidence, framework_name, _allowance(memory_bytes))
     try:
         proc = subprocess.run([sys.executable, "-m", "convtrack.cell.assess", str(work)], timeout=budget,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         problem = None if proc.returncode == 0 else f"exit status {proc.returncode}: {_tail(proc.stderr)}"
+        if proc.returncode == EXIT_MEMORY:
+            problem = "the reference evaluation needed more memory than the task's limit leaves it"
     except subprocess.TimeoutExpired:
         problem = f"the reference evaluation exceeded its {budget:g} s budget"
     return _read(work, problem, outcome)
+
+
+def _allowance(memory_bytes: int | None) -> int | None:
+    """Resident bytes the child may use: half of what the runner's limit leaves the worker's process tree, so the
+    runner never kills the worker (which would turn the task into a crash) for the blame's sake."""
+    if not memory_bytes:
+        return None
+    from convtrack import lifeline
+
+    return max(0, int((memory_bytes - lifeline.tree_rss_bytes(os.getpid())) * MEMORY_SHARE))
 
 
 def _tail(text: str | None) -> str:
@@ -85,7 +99,7 @@ def _read(work: Path, problem: str | None, outcome: Outcome) -> dict[str, Any]:
 
 
 def _write_evidence(work: Path, outcome: Outcome, model: Path, evidence: dict[str, Any],
-                    framework_name: str) -> None:
+                    framework_name: str, allowance: int | None) -> None:
     import numpy as np
 
     arrays: dict[str, Any] = {}
@@ -102,7 +116,8 @@ def _write_evidence(work: Path, outcome: Outcome, model: Path, evidence: dict[st
                 ("mid", evidence.get("intermediates") or []))},
             "tolerance": {"rtol": tol.rtol, "atol": tol.atol, "noise": tol.noise, "method": tol.method,
                           "source": tol.source},
-            "intermediates_note": evidence.get("intermediates_note"), "seed": evidence.get("seed")}
+            "intermediates_note": evidence.get("intermediates_note"), "seed": evidence.get("seed"),
+            "memory_bytes": allowance}
     (work / "meta.json").write_text(json.dumps(meta))
 
 
@@ -120,6 +135,8 @@ def evaluate(work: Path) -> None:
     import onnx
 
     meta = json.loads((work / "meta.json").read_text())
+    if meta.get("memory_bytes") is not None:
+        _watch_memory(int(meta["memory_bytes"]))
     data = np.load(work / "evidence.npz", allow_pickle=False)
     arrays = {k: [data[f"{k}_{i}"] for i in range(n)] for k, n in meta["counts"].items()}
     outcome, name = Outcome(meta["outcome"]), meta["framework_name"]
@@ -202,6 +219,20 @@ def _first_divergence(exposed: Any, model: Any, arrays: dict[str, list[Any]], re
         return {**found, "note": meta["intermediates_note"]}
     return no_divergence("onnxruntime and the reference evaluator agree on every node, and no node departs "
                          "from the framework's known intermediates")
+
+
+def _watch_memory(limit: int, every: float = 0.1) -> None:
+    """Exit with EXIT_MEMORY once this process's resident memory passes `limit` (what it saved so far stands)."""
+    import threading
+
+    from convtrack import lifeline
+
+    def watch() -> None:
+        while lifeline.rss_bytes(os.getpid()) <= limit:
+            time.sleep(every)
+        os._exit(EXIT_MEMORY)
+
+    threading.Thread(target=watch, daemon=True, name="convtrack-blame-memory").start()
 
 
 def main(argv: list[str]) -> int:

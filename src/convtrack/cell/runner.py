@@ -253,7 +253,7 @@ class Runner:
         """Run one task on `worker`; the worker to use next (None: start a new one)."""
         timeout = float(held.case.meta.get("timeout", self.timeout))
         payload = {"case": held.case.to_dict(), "opset": held.task["opset"], "mode": held.task["mode"],
-                   "timeout": timeout}
+                   "timeout": timeout, "memory_bytes": self.memory}  # limits the blame assessment stays within
         for attempt in (1, 2):
             try:
                 worker.send(payload)

@@ -65,6 +65,7 @@ class Executor:
         self._built: Built | None = None
         self._fields: dict[str, Any] = {}  # record fields known once the model is converted
         self._evidence: dict[str, Any] = {}  # the failing seed and onnxruntime's outputs on it, for blame
+        self.memory_bytes: int | None = None  # the runner's limit on the worker's process tree
 
     def release(self, next_case: str | None) -> None:
         """Drop the previous case's model unless the next task reuses it, and collect its garbage now."""
@@ -165,7 +166,7 @@ class Executor:
             if outcome is Outcome.MISMATCH:
                 evidence["intermediates"], evidence["intermediates_note"] = intermediates.capture(
                     self.converter.framework, built.model, built.inputs[seed])
-            return assess.assess(outcome, path, evidence, deadline, self.converter.framework)
+            return assess.assess(outcome, path, evidence, deadline, self.converter.framework, self.memory_bytes)
         except Exception as exc:  # noqa: BLE001 - blame is evidence about a failure, never a failure of its own
             reason = f"harness: the blame assessment raised {type(exc).__name__}: {str(exc)[:200]}"
             return {"blame": {"verdict": "unknown", "reason": reason, "reference": None}}
@@ -266,6 +267,7 @@ def main(argv: list[str]) -> int:
         start = time.perf_counter()
         timeout = task.get("timeout")  # the runner's limit for this task: blame must finish well within it
         deadline = time.monotonic() + float(timeout) if timeout else None
+        executor.memory_bytes = task.get("memory_bytes")
         result = executor.execute(case, int(task["opset"]), task.get("mode"), deadline)
         result.setdefault("timings", {})["total_s"] = round(time.perf_counter() - start, 4)
         result["leftovers"] = leftovers(before)
