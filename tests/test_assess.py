@@ -14,8 +14,10 @@ pytestmark = pytest.mark.integration
 SUITES = Path(__file__).resolve().parents[1] / "suites"
 
 # MaxPool2d(3, stride 3, padding 1, ceil_mode) on a 2x2 map: torch gives 1x1; onnxruntime <= 1.20.1 gives 2x2
-# (right from 1.21.0, torch unchanged); onnx 1.17's reference evaluator gives 1x1.
-MAXPOOL = '''CASE = {"converter": "torch.onnx", "modes": ["legacy"]}
+# (right from 1.21.0, torch unchanged); onnx 1.17's reference evaluator gives 1x1. H and W are dynamic, so the
+# model declares no static output shape to disagree with (with static dims the legacy exporter declares onnx's
+# inferred 2x2, which onnxruntime >= 1.21 then contradicts).
+MAXPOOL = '''CASE = {"converter": "torch.onnx", "modes": ["legacy"], "dynamic": {"0": [2, 3]}}
 def build():
     import torch
     from convtrack.suite import seeded
@@ -90,3 +92,51 @@ def test_an_exceeded_budget_costs_the_blame_never_the_outcome(tmp_path: Path, ce
     assert rec["outcome"] == "mismatch"
     assert rec["blame"]["verdict"] == "unknown" and "exceeded its 0.1 s budget" in rec["blame"]["reason"]
     assert "budget" in rec["first_divergence"]["reason"]
+
+
+def _run_cell(tmp_path: Path, python: Path, ort: str, cases: dict[str, str]) -> Path:
+    """Run `cases` at opset 18 (legacy) in the cell of `python`, recorded under a reports tree as that cell."""
+    import os
+    import subprocess
+
+    from conftest import write_case
+    from convtrack import matrix, plan, store, suite
+
+    root = tmp_path / "suites"
+    for rel, body in cases.items():
+        write_case(root, rel, body)
+    cell = matrix.Cell("torch.onnx", "torch", "3.11", {"torch": "2.15.0", "onnxruntime": ort, "onnx": "1.17.0"}, {},
+                       [matrix.Task(18, "legacy")])
+    plan_path = plan.write(plan.make(cell, suite.discover(root), "run-" + ort), tmp_path / f"plan-{ort}.json")
+    out = store.run_file(tmp_path / "reports", "torch.onnx", cell.id, "run-" + ort)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1] / "src"))
+    subprocess.run([str(python), "-m", "convtrack.cell.runner", "--plan", str(plan_path), "--out", str(out),
+                    "--log", str(tmp_path / f"log-{ort}.txt"), "--quiet"], env=env, check=True, timeout=600)
+    return tmp_path / "reports"
+
+
+def test_maxpool_ceil_mode_moves_with_onnxruntime_alone_and_both_witnesses_say_runtime(
+        tmp_path: Path, cell_python: Path, cell_python_ort_1_21: Path) -> None:
+    from convtrack import analysis, transitions, witness
+
+    static = MAXPOOL.replace(', "dynamic": {"0": [2, 3]}', "")
+    cases = {"issues/maxpool_ceil.py": MAXPOOL, "issues/maxpool_static.py": static}
+    _run_cell(tmp_path, cell_python, "1.20.1", cases)
+    reports = _run_cell(tmp_path, cell_python_ort_1_21, "1.21.0", cases)
+    df = analysis.load(reports)
+    latest = analysis.latest(df).to_dict("records")
+    by_ort = {r["axes"]["onnxruntime"]: r for r in latest if r["case"] == "issues/maxpool_ceil"}
+    old, new = by_ort["1.20.1"], by_ort["1.21.0"]
+    assert old["outcome"] == "wrong_shape" and new["outcome"] == "pass"
+    assert old["blame"]["verdict"] == "runtime" and new["blame"] is None  # the cell's own witness
+    found = witness.witnesses(transitions.find(df))
+    shown = witness.shown(old, found)
+    assert shown is not None and shown.source == "record+witness"  # the second witness agrees
+    assert shown.witness == "onnxruntime 1.21.0: pass (torch 2.15.0 held)"
+    # static dims: the legacy exporter declares onnx's inferred 2x2; onnxruntime 1.21.0 computes torch's 1x1, so
+    # only the declaration is wrong
+    fixed = {r["axes"]["onnxruntime"]: r for r in latest if r["case"] == "issues/maxpool_static"}
+    assert fixed["1.20.1"]["blame"]["verdict"] == "runtime"
+    assert fixed["1.21.0"]["outcome"] == "wrong_shape" and "declared_shape" in fixed["1.21.0"]["tags"]
+    assert fixed["1.21.0"]["blame"]["verdict"] == "model-spec", fixed["1.21.0"]["blame"]
