@@ -51,15 +51,14 @@ def assess(outcome: Outcome, path: Path, evidence: dict[str, Any], deadline: flo
     if outcome not in bl.ASSESSED:
         return {}
     first = None if outcome is not Outcome.MISMATCH else no_divergence("not computed")
-    budget = float(os.environ.get(BUDGET_ENV) or BUDGET_S)
-    if deadline is not None:
-        budget = min(budget, deadline - time.monotonic() - MARGIN_S)
-    if budget < MIN_BUDGET_S:
-        return _result_fields(bl.unknown("no time left for the reference evaluator within the task's timeout"),
-                              first and no_divergence("no time left within the task's timeout"))
+    if _budget(deadline) < MIN_BUDGET_S:
+        return _no_time(first)
     work = path.parent / "assess"
     work.mkdir(exist_ok=True)
     _write_evidence(work, outcome, path, evidence, framework_name, _allowance(memory_bytes))
+    budget = _budget(deadline)  # what is left once the evidence is written
+    if budget < MIN_BUDGET_S:
+        return _no_time(first)
     try:
         proc = subprocess.run([sys.executable, "-m", "convtrack.cell.assess", str(work)], timeout=budget,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -69,6 +68,16 @@ def assess(outcome: Outcome, path: Path, evidence: dict[str, Any], deadline: flo
     except subprocess.TimeoutExpired:
         problem = f"the reference evaluation exceeded its {budget:g} s budget"
     return _read(work, problem, outcome)
+
+
+def _budget(deadline: float | None) -> float:
+    budget = float(os.environ.get(BUDGET_ENV) or BUDGET_S)
+    return budget if deadline is None else min(budget, deadline - time.monotonic() - MARGIN_S)
+
+
+def _no_time(first: dict[str, Any] | None) -> dict[str, Any]:
+    return _result_fields(bl.unknown("no time left for the reference evaluator within the task's timeout"),
+                          first and no_divergence("no time left within the task's timeout"))
 
 
 def _allowance(memory_bytes: int | None) -> int | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 MAX_VALUES = 20000
-MAX_BYTES = 512 * 2**20
+MAX_BYTES = 256 * 2**20  # written to disk for the blame's child process: keep it well below a task's memory
 
 
 def capture(framework: str, model: Any, inputs: tuple[Any, ...]) -> tuple[list[Any], str]:
