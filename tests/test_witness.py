@@ -50,3 +50,29 @@ def test_recorded_verdicts_stay_the_records() -> None:
     assert runtime is not None and runtime.source == "record+witness"
     assert witness.shown({**rec, "outcome": "pass", "blame": None}, seen) is None
     assert witness.shown({**rec, "blame": None}, {}).verdict == store.NOT_ASSESSED  # type: ignore[union-attr]
+
+
+def test_changes_and_the_site_show_the_same_blame(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from convtrack import cli
+    from convtrack.site import health as site_health
+    from convtrack.site.common import latest_rows
+
+    assert cli.main(["--reports", str(REPORTS), "changes", "--json", "--blame", "runtime"]) == 0
+    listed = json.loads(capsys.readouterr().out)["transitions"]
+    assert listed and all(t["axis"] == "onnxruntime" and t["blame"]["verdict"] == "runtime" for t in listed)
+    assert {t["case"] for t in listed} >= {"issues/pytorch_131272", "synthetic/random_graphs/s0006-n34"}
+
+    df = analysis.load(REPORTS)
+    found = [t.to_dict() for t in transitions.find(df)]
+    rows = latest_rows(df)
+    witness.annotate(rows, found)
+    witness.annotate_transitions(found, rows)
+    on_pages = {(t["case"], t["opset"], t["mode"], t["before_cell"]) for t in found if t["blame"] == "runtime"}
+    assert on_pages == {(t["case"], t["opset"], t["mode"], t["before_cell"]) for t in listed}
+
+    assert cli.main(["--reports", str(REPORTS), "changes", "--by-signature", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    page = site_health.signatures(rows)
+    assert [(g["key"], g["count"], g["blame"]) for g in printed] == [(g["key"], g["count"], g["blame"]) for g in page]
