@@ -161,12 +161,19 @@ def evaluate(work: Path) -> None:
         _save(work, bl.unknown(f"onnx {onnx.__version__} has no reference evaluator (needs >= 1.13)"),
               first and no_divergence("no reference evaluator"))
         return
-    exposed = divergence.expose(model)
+    # intermediates only where a first diverging node is looked for: other models run as converted
+    exposed = divergence.expose(model) if outcome is Outcome.MISMATCH else model
     finals = divergence.output_names(model)
+    try:
+        feeds = _feeds(model, arrays["in"])
+    except (KeyError, ValueError) as exc:
+        _save(work, bl.unknown(f"the case's inputs do not match the model's: {exc}"),
+              first and no_divergence("inputs do not match the model's"))
+        return
     started = time.perf_counter()
     try:
-        values = dict(zip(divergence.output_names(exposed), ReferenceEvaluator(exposed).run(None, _feeds(
-            model, arrays["in"])), strict=True))
+        values = dict(zip(divergence.output_names(exposed), ReferenceEvaluator(exposed).run(None, feeds),
+                          strict=True))
         reference = [values[n] for n in finals]
     except Exception as exc:  # noqa: BLE001 - the reference's failure is evidence
         verdict = bl.reference_failed(outcome, exc)
