@@ -64,7 +64,12 @@ class Plan(_PlanOptional):
     memory_limit_gb: float
 
 
-class Task(TypedDict):
+class _TaskLimits(TypedDict, total=False):
+    timeout: float  # the task's timeout: the blame assessment of a failure stays within it
+    memory_bytes: int | None  # the runner's limit on the worker's process tree, passed on to the assessment
+
+
+class Task(_TaskLimits):
     """Runner -> worker: one case at one opset and mode."""
 
     case: dict[str, Any]
@@ -93,7 +98,14 @@ class ModelFields(TypedDict, total=False):
     declared_outputs: list[dict[str, Any]] | None
 
 
-class _ResultOptional(ModelFields, total=False):
+class Assessment(TypedDict, total=False):
+    """What the cell says about whose a failure is (convtrack.cell.assess); never changes the outcome."""
+
+    blame: dict[str, Any] | None  # failures only: whose the failure is (convtrack.cell.blame)
+    first_divergence: dict[str, Any] | None  # mismatches only: where the model first departs
+
+
+class _ResultOptional(ModelFields, Assessment, total=False):
     signature: str | None
     error: str | None
     reason: str | None

@@ -23,7 +23,7 @@ from typing import Any
 from convtrack import __version__, lock
 from convtrack.outcomes import Outcome
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 HARNESS_VERSION = __version__
 # Short names used in cell ids ("torch2.6.0-ort1.20.1-onnx1.17.0"); `parse_cell` is the only reader of an id.
 SHORT_NAMES = {"onnxruntime": "ort", "tensorflow": "tf", "onnxscript": "oxs"}
@@ -64,6 +64,11 @@ class Record:
     tags: list[str] = dataclasses.field(default_factory=list)
     harness_version: str = HARNESS_VERSION
     env_lock: str | None = None  # hash of the cell's resolved `uv pip freeze`: part of the incremental-run key
+    # whose failure (converter, runtime, model-spec, unknown; not-assessed before schema 3): verdict, reason,
+    # reference; None where blame does not apply (see convtrack.cell.blame)
+    blame: dict[str, Any] | None = None
+    # a mismatch's first diverging node: against, op_type, node, output, max_abs, or a reason why none
+    first_divergence: dict[str, Any] | None = None
     created: str = ""
     record_id: str = ""
     schema: int = SCHEMA_VERSION
@@ -140,8 +145,23 @@ def _upgrade_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+# Outcomes whose blame the cell assesses (convtrack.cell.blame.ASSESSED; the host does not import cell code).
+BLAMED_OUTCOMES = frozenset({"mismatch", "wrong_shape", "load_error", "run_error"})
+NOT_ASSESSED = "not-assessed"
+
+
+def _upgrade_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2 -> 3: blame and first_divergence did not exist; a failure that would carry blame says so."""
+    out = dict(data)
+    out["blame"] = ({"verdict": NOT_ASSESSED, "reason": "recorded before blame was assessed (schema 2)",
+                     "reference": None} if str(data.get("outcome")) in BLAMED_OUTCOMES else None)
+    out["first_divergence"] = None
+    out["schema"] = 3
+    return out
+
+
 # The upgrade chain: schema N -> N + 1, applied until the record is current.
-UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _upgrade_1_to_2}
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _upgrade_1_to_2, 2: _upgrade_2_to_3}
 
 
 def upgrade(data: dict[str, Any]) -> dict[str, Any]:

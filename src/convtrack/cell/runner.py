@@ -149,7 +149,9 @@ class Runner:
     def _one(self, writer: RecordWriter, worker: Worker, log: TextIO, held: Held, started: float) -> Worker | None:
         """Run one task on `worker`; the worker to use next (None: start a new one)."""
         timeout = float(held.case.meta.get("timeout", self.timeout))
-        payload: protocol.Task = {"case": held.case.to_dict(), "opset": held.task["opset"], "mode": held.task["mode"]}
+        # the timeout and memory limit bound the blame assessment of a failure as well
+        payload: protocol.Task = {"case": held.case.to_dict(), "opset": held.task["opset"], "mode": held.task["mode"],
+                                  "timeout": timeout, "memory_bytes": self.memory}
         for attempt in (1, 2):
             try:
                 worker.send(payload)

@@ -27,8 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from convtrack import lifeline, protocol
+from convtrack.cell import assess, intermediates, stages
 from convtrack.cell import compare as cmp
-from convtrack.cell import stages
+from convtrack.cell.blame import ASSESSED
 from convtrack.cell.converters import get
 from convtrack.cell.converters.base import Converter
 from convtrack.outcomes import Outcome
@@ -64,6 +65,8 @@ class Executor:
         self.converter = converter
         self._built: Built | None = None
         self._fields: ModelFields = {}  # record fields known once the model is converted
+        self._evidence: dict[str, Any] = {}  # the failing seed and onnxruntime's outputs on it, for blame
+        self.memory_bytes: int | None = None  # the runner's limit on the worker's process tree
 
     def release(self, next_case: str | None) -> None:
         """Drop the previous case's model unless the next task reuses it, and collect its garbage now."""
@@ -115,7 +118,8 @@ class Executor:
             return f"case targets exporter modes {modes}"
         return None
 
-    def execute(self, case: Case, opset: int, mode: str | None) -> Result:
+    def execute(self, case: Case, opset: int, mode: str | None, deadline: float | None = None) -> Result:
+        """One task's result; `deadline` (time.monotonic) bounds the blame assessment of a failure."""
         problem = stages.meta_problem(case.meta)
         if problem:
             return {"outcome": Outcome.HARNESS_ERROR.value, "reason": problem, "signature": problem[:200]}
@@ -128,7 +132,14 @@ class Executor:
             built = self._build(case)
             timings.update(built.timings)
             with tempfile.TemporaryDirectory(prefix="convtrack-") as tmp:
-                return self._convert_and_compare(case, built, opset, mode, Path(tmp) / "model.onnx", timings)
+                path = Path(tmp) / "model.onnx"
+                self._evidence = {}
+                try:
+                    result = self._convert_and_compare(case, built, opset, mode, path, timings)
+                except stages.StageFailure as failure:
+                    result = {**self._fields, **failure.result(timings)}
+                result.update(self._assess(case, built, result, path, deadline, timings))
+                return result
         except stages.StageFailure as failure:
             return {**self._fields, **failure.result(timings)}
         except Exception as exc:  # convtrack's own code outside any stage: the harness, never the converter
@@ -142,6 +153,27 @@ class Executor:
             reason = f"interrupted: {type(exc).__name__}{exc.args!r} raised outside a stage"
             return {**self._fields, "outcome": Outcome.HARNESS_ERROR.value, "reason": reason,
                     "signature": f"{type(exc).__name__}", "timings": timings}
+
+    def _assess(self, case: Case, built: Built, result: Result, path: Path, deadline: float | None,
+                timings: dict[str, float]) -> protocol.Assessment:
+        """blame and first_divergence of a failed task (convtrack.cell.assess); never changes the outcome."""
+        outcome = Outcome(result["outcome"])
+        if outcome not in ASSESSED:
+            return {}
+        start = time.perf_counter()
+        try:
+            seed = self._evidence.get("seed", _seed_of(result))
+            evidence = {"inputs": built.inputs[seed], "framework": built.references[seed],
+                        "ort": self._evidence.get("ort"), "tolerance": tolerance(case, built, seed), "seed": seed}
+            if outcome is Outcome.MISMATCH:
+                evidence["intermediates"], evidence["intermediates_note"] = intermediates.capture(
+                    self.converter.framework, built.model, built.inputs[seed])
+            return assess.assess(outcome, path, evidence, deadline, self.converter.framework, self.memory_bytes)
+        except Exception as exc:  # noqa: BLE001 - blame is evidence about a failure, never a failure of its own
+            reason = f"harness: the blame assessment raised {type(exc).__name__}: {str(exc)[:200]}"
+            return {"blame": {"verdict": "unknown", "reason": reason, "reference": None}}
+        finally:
+            timings["blame_s"] = round(time.perf_counter() - start, 4)
 
     def _convert_and_compare(self, case: Case, built: Built, opset: int, mode: str | None, path: Path,
                              timings: dict[str, float]) -> Result:
@@ -168,6 +200,7 @@ class Executor:
                              "noise_ratio": m["tolerance"]["noise_ratio"]})
             if worst is None or result.outcome.rank < worst[1].outcome.rank:
                 worst = (seed, result)
+                self._evidence = {"seed": seed, "ort": actual}  # the failing seed's outputs, for blame
         assert worst is not None
         failed_seed, comparison = worst
         metrics = comparison.metrics()
@@ -189,6 +222,11 @@ def tolerance(case: Case, built: Built, seed: int) -> cmp.Tolerance:
         source="case" if own else "default", noise=built.noise[seed] if built.noise is not None else None,
         method="float64" if built.noise is not None else None, reason=built.noise_reason,
     )
+
+
+def _seed_of(result: Result) -> int:
+    """The seed a run_error names in its tags (seed:N), else 0 (a load_error fails before any seed)."""
+    return next((int(t.split(":", 1)[1]) for t in result.get("tags") or [] if t.startswith("seed:")), 0)
 
 
 def _model_fields(path: Path) -> ModelFields:
@@ -230,7 +268,10 @@ def main(argv: list[str]) -> int:
         proto.write(protocol.dumps({"ack": True}))
         before = {t.ident for t in threading.enumerate() if t.ident is not None}
         start = time.perf_counter()
-        result = executor.execute(case, int(task["opset"]), task.get("mode"))
+        timeout = task.get("timeout")  # the runner's limit for this task: blame must finish well within it
+        deadline = time.monotonic() + float(timeout) if timeout else None
+        executor.memory_bytes = task.get("memory_bytes")
+        result = executor.execute(case, int(task["opset"]), task.get("mode"), deadline)
         result.setdefault("timings", {})["total_s"] = round(time.perf_counter() - start, 4)
         result["leftovers"] = leftovers(before)
         proto.write(protocol.dumps(result))

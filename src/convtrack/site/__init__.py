@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from convtrack import analysis, lock
+from convtrack import analysis, lock, witness
 from convtrack.outcomes import COLOURS, SHORT, Outcome
 from convtrack.site import cases as site_cases
 from convtrack.site import changes as site_changes
@@ -35,7 +35,7 @@ from convtrack.site import matrix as site_matrix
 from convtrack.site import registry
 from convtrack.site.cells import cell_page
 from convtrack.site.colours import outcome_css
-from convtrack.site.common import HARNESS, case_page, detail, fmt, latest_rows, slug
+from convtrack.site.common import HARNESS, case_page, detail, divergence_text, fmt, latest_rows, slug
 from convtrack.site.public import finalize
 from convtrack.site.svg import line_chart
 from convtrack.transitions import TransitionKind
@@ -65,7 +65,7 @@ def environment() -> Any:
                              finalize=finalize)
     env.globals.update(colours={o.value: c for o, c in COLOURS.items()}, short={o.value: s for o, s in SHORT.items()},
                        outcomes=[o.value for o in Outcome], harness=sorted(HARNESS), nav=registry.nav(),
-                       case_page=case_page, cell_page=cell_page, line_chart=line_chart,
+                       case_page=case_page, cell_page=cell_page, line_chart=line_chart, divergence_text=divergence_text,
                        outcome_table=[{"value": o.value, "short": SHORT[o], "harness": not o.is_converter_result}
                                       for o in Outcome])
     env.filters["fmt"] = fmt
@@ -131,6 +131,8 @@ def _render(reports: Path, out: Path, suites: Path | None, base_url: str, online
     cases = site_matrix.case_index(rows, meta)
     cells, banners = site_health.health(rows)
     transitions = site_changes.load_transitions(df)  # the one classifier: every page counts from these
+    witness.annotate(rows, transitions)  # each row's blame beside the second witness, read in one place
+    witness.annotate_transitions(transitions, rows)
     pairs = {(t["axis"], str(t["after_version"])) for t in transitions}
     dates = site_changes.release_dates(rows, pairs, online=online)
     releases = site_changes.releases(rows, transitions)

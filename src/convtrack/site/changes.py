@@ -210,7 +210,9 @@ def chart_series(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 @register_page("regressions.html", nav="Regressions", order=40)
 def _regressions_page(w: Writer, d: Data) -> None:
-    w.page("regressions.html", "regressions.html", groups=grouping.pairs(d.timeline), kinds=d.kinds)
+    groups = grouping.pairs(d.timeline)
+    blames = sorted({b for g in groups for r in g["rows"] for b in r["blames"]})
+    w.page("regressions.html", "regressions.html", groups=groups, kinds=d.kinds, blames=blames)
 
 
 @register_page("feed.xml", order=45)

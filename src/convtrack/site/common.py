@@ -25,7 +25,30 @@ def fmt(value: Any) -> str:
 
 
 def detail(row: dict[str, Any]) -> str:
-    """The hover / click text of one result: error first, else the error metrics."""
+    """The hover / click text of one result: error first, else the error metrics; then its blame."""
+    return _outcome_text(row) + blame_text(row)
+
+
+def blame_text(row: dict[str, Any]) -> str:
+    """' · blame: runtime (...) · first diverging node: Div /Div (max_abs 1)', or '' where blame does not apply."""
+    shown = row.get("blame_shown")
+    if shown is None:
+        return ""
+    out = f" · blame: {shown.label}: {shown.reason}"
+    first = row.get("first_divergence")
+    if isinstance(first, dict):
+        out += " · " + divergence_text(first)
+    return out
+
+
+def divergence_text(first: dict[str, Any]) -> str:
+    if first.get("op_type"):
+        return (f"first diverging node ({first.get('against')}): {first['op_type']} {first.get('node') or ''} "
+                f"-> {first.get('output')} (max_abs {fmt(first.get('max_abs'))})")
+    return f"no first diverging node: {first.get('reason')}"
+
+
+def _outcome_text(row: dict[str, Any]) -> str:
     outcome = row["outcome"]
     if outcome == Outcome.NOT_APPLICABLE:
         return f"not applicable: {row.get('reason') or ''}"

@@ -43,6 +43,7 @@ def _row(case: str, kind: str, ts: list[dict[str, Any]]) -> dict[str, Any]:
     return {"case": case, "kind": kind, "converter": first["converter"], "modes": modes_text(ts), "count": len(ts),
             "outcomes": outcomes, "signatures": signatures[:3], "more_signatures": max(0, len(signatures) - 3),
             "became_silent": any(t.get("became_silent") for t in ts), "flaky": any(t.get("flaky") for t in ts),
+            "blames": sorted({str(t["blame"]) for t in ts if t.get("blame")}),
             "case_href": first["case_href"]}
 
 
