@@ -19,8 +19,8 @@ from typing import Any
 from packaging.version import InvalidVersion, Version
 
 from convtrack import recordref, suite
-from convtrack.repro_case import standalone
 from convtrack.outcomes import Outcome
+from convtrack.repro_case import standalone
 from convtrack.repro_steps import STEPS, converter_code, run_code
 
 _NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$")  # a PEP 508 distribution name
@@ -93,7 +93,8 @@ def header(record: dict[str, Any], case: suite.Case, deps: list[str]) -> list[st
     rtol, atols = tolerance(record)
     lines += [
         f"# Reproduces convtrack record {comment(record.get('record_id'))}: {comment(recordref.ref(record))}",
-        f"# recorded: {comment(record['outcome'])} on {comment(record.get('created'))} (run {comment(record.get('run_id'))})",
+        f"# recorded: {comment(record['outcome'])} on {comment(record.get('created'))} "
+        f"(run {comment(record.get('run_id'))})",
         f"# signature: {comment(record.get('signature') or '-')}",
         f"# tolerance: |onnxruntime - framework| <= atol + rtol * |framework|, rtol={rtol:g}, "
         f"atol per output={', '.join(f'{a:g}' for a in atols)}",
