@@ -13,6 +13,7 @@ Anything else that imports convtrack is refused by name (`StandaloneError`) rath
 from __future__ import annotations
 
 import ast
+import functools
 import inspect
 import re
 from pathlib import Path
@@ -51,6 +52,7 @@ def convtrack_imports(source: str) -> list[str]:
     return found
 
 
+@functools.cache
 def _seeded_source() -> str:
     return f"SEEDS = {suite.SEEDS!r}\n\n\n{inspect.getsource(suite.seeded)}"
 
@@ -90,8 +92,18 @@ def _synthetic_source(case: suite.Case) -> str:
     ])
 
 
+_MADE: dict[tuple[str, str], str] = {}  # (case id, case hash) -> code: the site asks once per failing result
+
+
 def standalone(case: suite.Case) -> str:
     """The case's code without convtrack: defines `build()` (or the case's `entry`) returning (model, inputs)."""
+    key = (case.id, case.hash)
+    if key not in _MADE:
+        _MADE[key] = _standalone(case)
+    return _MADE[key]
+
+
+def _standalone(case: suite.Case) -> str:
     if case.meta.get("generated"):
         code = _synthetic_source(case)
     else:
@@ -99,6 +111,9 @@ def standalone(case: suite.Case) -> str:
         if SEEDED_IMPORT.search(code):
             code = SEEDED_IMPORT.sub("", code) + "\n\n# --- convtrack.suite.seeded, inlined ---\n" + _seeded_source()
         code = FUTURE.sub("", code)
+    entry = str(case.meta.get("entry", "build"))
+    if not any(isinstance(n, ast.FunctionDef) and n.name == entry for n in ast.parse(code).body):
+        raise StandaloneError(f"{case.path}: no {entry}() function")
     left = convtrack_imports(code)
     if left:
         raise StandaloneError(f"{case.path}: imports {left[0]}, which `convtrack repro` cannot inline; "

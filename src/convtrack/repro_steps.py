@@ -8,6 +8,7 @@ RECORDED, RTOL, ATOL, EXPORT, ENTRY) are written above it by convtrack.repro.
 
 from __future__ import annotations
 
+import functools
 import inspect
 
 from convtrack.cell import stages
@@ -246,6 +247,7 @@ if __name__ == "__main__":
 '''
 
 
+@functools.cache
 def converter_code(converter: str) -> str:
     """The converter part of a script: imports, load/reference/convert, and the adapter's own helpers."""
     if converter == "tf2onnx":
@@ -256,6 +258,7 @@ def converter_code(converter: str) -> str:
     return TORCH + "\n\n" + "\n\n".join(inspect.getsource(f) for f in helpers)
 
 
+@functools.cache
 def run_code() -> str:
     """stages.run (feed by position, survivors by name) as the script's `run`."""
     return inspect.getsource(stages.run)
