@@ -72,11 +72,12 @@ def comment(text: Any, limit: int = 300) -> str:
 
 def tolerance(record: dict[str, Any]) -> tuple[float, list[float]]:
     """rtol and each output's effective atol as the record judged them (calibrated atol where it was)."""
-    metrics = record.get("metrics") if isinstance(record.get("metrics"), dict) else {}
-    tol = metrics.get("tolerance") if isinstance(metrics.get("tolerance"), dict) else {}
+    raw = record.get("metrics")
+    metrics: dict[str, Any] = raw if isinstance(raw, dict) else {}
+    tol: dict[str, Any] = metrics["tolerance"] if isinstance(metrics.get("tolerance"), dict) else {}
     rtol = _number(tol.get("rtol", metrics.get("rtol")), 1e-3)
     base = _number(tol.get("base_atol", tol.get("atol", metrics.get("atol"))), 1e-5)
-    outputs = metrics.get("outputs") if isinstance(metrics.get("outputs"), list) else []
+    outputs: list[Any] = metrics["outputs"] if isinstance(metrics.get("outputs"), list) else []
     atols = [max(base, _number(o.get("atol"), base)) if isinstance(o, dict) else base for o in outputs]
     return rtol, atols or [base]
 

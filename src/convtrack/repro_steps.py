@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import inspect
+from collections.abc import Callable
+from typing import Any
 
 from convtrack.cell import stages
 from convtrack.cell.converters import torch_onnx
@@ -254,7 +256,7 @@ def converter_code(converter: str) -> str:
         return TF2ONNX
     if converter != "torch.onnx":
         raise ValueError(f"no repro code for converter {converter!r}")
-    helpers = [torch_onnx.flatten, torch_onnx._dynamic_shapes, torch_onnx._bind_varargs]
+    helpers: list[Callable[..., Any]] = [torch_onnx.flatten, torch_onnx._dynamic_shapes, torch_onnx._bind_varargs]
     return TORCH + "\n\n" + "\n\n".join(inspect.getsource(f) for f in helpers)
 
 

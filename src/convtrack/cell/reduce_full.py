@@ -8,6 +8,7 @@ record. The seed kept is the worst one, as the worker reports it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +84,8 @@ def _compare_seeds(full: Full, case: Case, built: worker.Built, sess: Any, decla
     worst: tuple[int, cmp.Comparison, list[Any]] | None = None
     for seed, inputs in enumerate(built.inputs):
         try:
-            actual = stages.timed({}, "run_s", Outcome.RUN_ERROR, lambda x=inputs: stages.run(sess, x))
+            actual: list[Any] = stages.timed({}, "run_s", Outcome.RUN_ERROR,
+                                             functools.partial(stages.run, sess, inputs))
         except stages.StageFailure as failure:
             full.outcome, full.signature, full.seed = failure.outcome, failure.signature, seed
             full.feeds = values.inputs_by_name(full.model, inputs)

@@ -112,7 +112,8 @@ def cut(model: Any, keep: Iterable[int], outputs: Sequence[str], feeds: Mapping[
         return None
     reads = sorted({v for n in nodes for v in reads_of(n)} - produced)
     inits = {t.name: t for t in g.initializer}
-    inits.update({v: numpy_helper.from_array(constants[v], v) for v in reads if v in (constants or {})})
+    folded = constants or {}
+    inits.update({v: numpy_helper.from_array(folded[v], v) for v in reads if v in folded})
     declared_in = {i.name: i for i in g.input}
     declared_out = {o.name: o for o in g.output}
     inputs = []
