@@ -28,7 +28,8 @@ def _rows(found: list[transitions.Transition]) -> list[tuple[str, ...]]:
             held += " (also " + ",".join(f"{k} {b}->{a}" for k, (b, a) in t.also_changed.items()) + ")"
         kind = t.kind.value + (" (became silent)" if t.became_silent else "")
         rows.append((kind, f"{t.converter}:{t.case}", str(t.opset), t.mode, t.axis,
-                     f"{t.before_version} -> {t.after_version}", outcome, held, status))
+                     f"{t.before_version} -> {t.after_version}", outcome, held, status,
+                     f"{t.after_cell}/{t.case}@{t.opset}/{t.mode}"))  # the RECORD repro and reduce take
     return rows
 
 
@@ -37,7 +38,7 @@ def _columns(rows: list[tuple[str, ...]]) -> str:
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1] for r in rows)
 
 
-HEADER = ("kind", "case", "opset", "mode", "axis", "before -> after", "outcome", "held", "status")
+HEADER = ("kind", "case", "opset", "mode", "axis", "before -> after", "outcome", "held", "status", "record (after)")
 
 
 def table(found: list[transitions.Transition]) -> str:
