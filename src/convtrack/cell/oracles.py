@@ -108,6 +108,11 @@ class DivergenceOracle:
             return None
         return cmp.noise_scale([self.ref32[name]], [self.ref64[name]])[0]
 
+    def atol_of(self, name: str) -> float:
+        """The effective atol of a value: the record's, raised to k x its float32 noise."""
+        noise = self.noise(name)
+        return self.atol if noise is None else max(self.atol, cmp.NOISE_K * noise)
+
     def diverges(self, name: str, actual: Any) -> cmp.OutputComparison | None:
         """The comparison of one value when onnxruntime's disagrees with the reference, else None."""
         noise = self.noise(name)

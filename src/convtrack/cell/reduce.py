@@ -19,10 +19,13 @@ summary line goes to stdout for the host.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import signal
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +68,22 @@ def search(model: Any, oracle: Any, feeds: dict[str, Any], types: dict[str, Any]
     return keep_of(ddmin.ddmin(sorted(among), test, deadline))
 
 
+@contextlib.contextmanager
+def within(deadline: float) -> Iterator[None]:
+    """TimeoutError once the deadline passes (the reference evaluator is pure Python and numpy: a large model can
+    take longer than the whole search may)."""
+    def stop(signum: int, frame: Any) -> None:
+        raise TimeoutError("the reference evaluator ran past the deadline (--seconds)")
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, max(deadline - time.monotonic(), 0.01))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
 def constant_nodes(model: Any, keep: set[int]) -> set[int]:
     """Kept nodes that read no graph input, directly or through other nodes: folding them changes nothing."""
     inputs = {i.name for i in model.graph.input} - {t.name for t in model.graph.initializer}
@@ -93,19 +112,22 @@ def reduce(full: Full, deadline: float) -> dict[str, Any]:
         return {"oracle": oracle, "keep": keep, "outputs": outs, "feeds": feeds, "constants": {},
                 "expected": None, "runner": runner, "types": types}
     found = divergence(full, runner, types, deadline)
-    return found if found is not None else graph_cone(full, runner, types)
+    return found if found is not None else graph_cone(full, runner, types, deadline)
 
 
 def divergence(full: Full, runner: oracles.Runner, types: dict[str, Any], deadline: float) -> dict[str, Any] | None:
     """The runtime-divergence reduction, or None when onnxruntime agrees with the reference evaluator (or it
     cannot run the model: then the note says why)."""
     try:
-        ref32 = values.reference(full.model, full.feeds)
+        with within(deadline):
+            ref32 = full.reference = values.reference(full.model, full.feeds)
     except Exception as exc:  # noqa: BLE001 - an op the reference evaluator lacks: say so, fall back
+        full.reference = {}
         full.notes.append(f"reference evaluator cannot run the model: {type(exc).__name__}: {str(exc)[:200]}")
         return None
     try:
-        ref64: dict[str, Any] | None = values.reference(full.model, full.feeds, wide=True)
+        with within(deadline):
+            ref64: dict[str, Any] | None = values.reference(full.model, full.feeds, wide=True)
     except Exception as exc:  # noqa: BLE001
         full.notes.append(f"no float64 reference ({type(exc).__name__}): float32 reference, uncalibrated atol")
         ref64 = None
@@ -122,15 +144,19 @@ def divergence(full: Full, runner: oracles.Runner, types: dict[str, Any], deadli
         keep = search(full.model, oracle, ref32, types, among, deadline)
     outs = oracle.outputs(full.model, keep)
     return {"oracle": oracle, "keep": keep, "outputs": outs, "feeds": ref32, "constants": {},
-            "expected": [oracle.expected(o) for o in outs], "runner": runner, "types": types}
+            "expected": [oracle.expected(o) for o in outs], "runner": runner, "types": types,
+            "atols": [oracle.atol_of(o) for o in outs]}
 
 
-def graph_cone(full: Full, runner: oracles.Runner, types: dict[str, Any]) -> dict[str, Any]:
+def graph_cone(full: Full, runner: oracles.Runner, types: dict[str, Any], deadline: float) -> dict[str, Any]:
     """The smallest failing-output cone that still fails against the framework, constants folded."""
-    try:
-        consts_all = values.reference(full.model, full.feeds)
-    except Exception:  # noqa: BLE001 - no folding without values
-        consts_all = {}
+    consts_all = full.reference
+    if consts_all is None:
+        try:
+            with within(deadline):
+                consts_all = values.reference(full.model, full.feeds)
+        except Exception:  # noqa: BLE001 - no folding without values
+            consts_all = {}
     oracle = oracles.GraphOracle(runner, full.feeds, full.expected, full.tolerances, full.indices, full.outcome)
     best: dict[str, Any] | None = None
     for out in full.failing_outputs:
@@ -144,13 +170,26 @@ def graph_cone(full: Full, runner: oracles.Runner, types: dict[str, Any]) -> dic
             cand = subgraph.cut(full.model, trial, [out], full.feeds, types, consts)
             if cand is not None and oracle.fails(cand) and (best is None or len(trial) < len(best["keep"])):
                 best = {"oracle": oracle, "keep": trial, "outputs": [out], "feeds": full.feeds,
-                        "constants": consts, "expected": [full.expected[out]], "runner": runner, "types": types}
+                        "constants": consts, "expected": [full.expected[out]], "runner": runner, "types": types,
+                        "atols": [full.tolerance.atol_for(full.indices[out])]}
                 break
     if best is None:  # nothing smaller reproduces: the whole model is the reduced model
         best = {"oracle": oracle, "keep": set(range(len(full.model.graph.node))), "outputs": full.output_names,
                 "feeds": full.feeds, "constants": {}, "expected": [full.expected[o] for o in full.output_names],
+                "atols": [full.tolerance.atol_for(i) for i in range(len(full.output_names))],
                 "runner": runner, "types": types}
     return best
+
+
+def placeholder(vi: Any) -> Any:
+    """Zeros of an input's declared type (unknown dims as 1): for a model that fails before it runs (invalid_model,
+    load_error), whose inputs were never computed."""
+    import numpy as np
+    import onnx
+
+    t = vi.type.tensor_type
+    dims = [d.dim_value if d.HasField("dim_value") else 1 for d in t.shape.dim]
+    return np.zeros(dims, dtype=onnx.helper.tensor_dtype_to_np_dtype(t.elem_type))
 
 
 def save(out: Path, model: Any, feeds: dict[str, Any], expected: list[Any] | None) -> list[str]:
@@ -164,7 +203,8 @@ def save(out: Path, model: Any, feeds: dict[str, Any], expected: list[Any] | Non
     inits = {t.name for t in model.graph.initializer}
     written = ["model.onnx"]
     for i, vi in enumerate(v for v in model.graph.input if v.name not in inits):
-        (data / f"input_{i}.pb").write_bytes(numpy_helper.from_array(feeds[vi.name], vi.name).SerializeToString())
+        value = feeds[vi.name] if vi.name in feeds else placeholder(vi)
+        (data / f"input_{i}.pb").write_bytes(numpy_helper.from_array(value, vi.name).SerializeToString())
         written.append(f"test_data_set_0/input_{i}.pb")
     for i, (vi, value) in enumerate(zip(model.graph.output, expected or [], strict=False)):
         import numpy as np
@@ -196,7 +236,8 @@ def run(task: dict[str, Any], out: Path, seconds: float) -> tuple[int, dict[str,
     summary.update(nodes_after=len(reduced.graph.node), oracle=found["oracle"].kind, files=files,
                    ops=sorted({n.op_type for n in reduced.graph.node}), candidates=found["runner"].tried,
                    seconds=round(time.monotonic() - started, 2), notes=full.notes,
-                   tolerance={"rtol": full.tolerance.rtol, "atol": full.tolerance.atol})
+                   tolerance={"rtol": full.tolerance.rtol, "atol": full.tolerance.atol,
+                              "atol_outputs": found.get("atols")})
     (out / "reduce.json").write_text(json.dumps(summary, indent=1, default=str) + "\n")
     return 0, summary
 

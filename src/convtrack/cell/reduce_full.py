@@ -35,6 +35,7 @@ class Full:
     failing_outputs: list[str] = dataclasses.field(default_factory=list)
     tolerance: cmp.Tolerance = dataclasses.field(default_factory=cmp.Tolerance)
     notes: list[str] = dataclasses.field(default_factory=list)
+    reference: dict[str, Any] | None = None  # the reference evaluator's values, once computed ({}: it could not)
 
 
 def _built(converter: Any, case: Case) -> worker.Built:
