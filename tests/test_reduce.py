@@ -7,6 +7,8 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 from convtrack import cli
 
@@ -64,3 +66,14 @@ def test_a_run_error_reduces_to_the_failing_node(tmp_path: Path, cell_python: Pa
     assert summary["oracle"] == "error" and summary["nodes_after"] == 1 < summary["nodes_before"]
     assert summary["ops"] == ["Reshape"]
     assert replay["error"] is not None and "Reshape" in replay["error"]  # fails the same way from the files alone
+
+
+def test_without_the_cells_environment_it_says_how_to_build_it(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    # no torch 2.2.1 environment is kept anywhere (the work folder is empty; a checkout's .nox holds newer cells)
+    code = cli.main(["--config", str(ROOT / "convtrack.toml"), "--work", str(tmp_path), "reduce",
+                     "torch2.2.1-ort1.20.1-onnx1.17.0/issues/pytorch_118733", "--no-build"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "uv venv -p 3.11" in err and "uv pip install" in err and "torch==2.2.1" in err
+    assert str(tmp_path / "envs" / "torch2.2.1-ort1.20.1-onnx1.17.0") in err
