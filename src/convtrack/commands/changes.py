@@ -16,6 +16,12 @@ def stderr(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def record_ref(t: transitions.Transition) -> str:
+    """The RECORD of the failing side (a fix's before, else the after): what `repro` and `reduce` take."""
+    cell = t.before_cell if t.kind is TransitionKind.FIX else t.after_cell
+    return f"{cell}/{t.case}@{t.opset}/{t.mode}"
+
+
 def _rows(found: list[transitions.Transition]) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for t in found:
@@ -29,7 +35,7 @@ def _rows(found: list[transitions.Transition]) -> list[tuple[str, ...]]:
         kind = t.kind.value + (" (became silent)" if t.became_silent else "")
         rows.append((kind, f"{t.converter}:{t.case}", str(t.opset), t.mode, t.axis,
                      f"{t.before_version} -> {t.after_version}", outcome, held, status,
-                     f"{t.after_cell}/{t.case}@{t.opset}/{t.mode}"))  # the RECORD repro and reduce take
+                     record_ref(t)))
     return rows
 
 
@@ -38,7 +44,7 @@ def _columns(rows: list[tuple[str, ...]]) -> str:
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1] for r in rows)
 
 
-HEADER = ("kind", "case", "opset", "mode", "axis", "before -> after", "outcome", "held", "status", "record (after)")
+HEADER = ("kind", "case", "opset", "mode", "axis", "before -> after", "outcome", "held", "status", "failing record")
 
 
 def table(found: list[transitions.Transition]) -> str:
