@@ -221,7 +221,8 @@ def run(task: dict[str, Any], out: Path, seconds: float) -> tuple[int, dict[str,
     summary: dict[str, Any] = {"record": task.get("record"), "recorded": task["outcome"], "outcome": full.outcome.value,
                                "signature": full.signature, "nodes_before": full.nodes, "out": str(out)}
     if full.outcome.value != task["outcome"]:
-        summary["note"] = f"the model fails as {full.outcome.value} here, the record says {task['outcome']}"
+        summary["note"] = (f"re-created here the model gives {full.outcome.value}, the record says {task['outcome']} "
+                           "(another harness version, tolerance or environment made the record)")
         return EXIT_NOT_REPRODUCED, summary
     if full.model is None or full.outcome is Outcome.PASS:
         summary["note"] = "no ONNX model to reduce (the converter raised)" if full.model is None else "it passes"
