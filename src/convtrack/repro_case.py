@@ -92,6 +92,14 @@ def _synthetic_source(case: suite.Case) -> str:
     ])
 
 
+def _without_observed(source: str) -> str:
+    """The case source without CASE["observed"] (what convtrack saw across releases: long, and no part of the
+    model; the content hash leaves it out too)."""
+    data = source.encode()
+    span = suite.item_span(data, "observed")
+    return source if span is None else (data[:span[0]] + data[span[1]:]).decode()
+
+
 _MADE: dict[tuple[str, str], str] = {}  # (case id, case hash) -> code: the site asks once per failing result
 
 
@@ -107,7 +115,7 @@ def _standalone(case: suite.Case) -> str:
     if case.meta.get("generated"):
         code = _synthetic_source(case)
     else:
-        code = case.path.read_text(encoding="utf-8")
+        code = _without_observed(case.path.read_text(encoding="utf-8"))
         if SEEDED_IMPORT.search(code):
             code = SEEDED_IMPORT.sub("", code) + "\n\n# --- convtrack.suite.seeded, inlined ---\n" + _seeded_source()
         code = FUTURE.sub("", code)
