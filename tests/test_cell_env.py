@@ -46,3 +46,12 @@ def test_the_harness_folder_holds_only_this_package() -> None:
     with cell_env.harness_folder() as folder:
         assert [p.name for p in Path(folder).iterdir()] == ["convtrack"]
         assert (Path(folder) / "convtrack" / "cell" / "reduce.py").exists()
+
+
+def test_an_environment_without_the_cases_packages_does_not_count(tmp_path: Path) -> None:
+    venv = _venv(tmp_path / "v", {"torch": "2.15.0", "onnx": "1.17.0", "onnxruntime": "1.20.1"})
+    assert cell_env.matches(venv, RECORD) and not cell_env.matches(venv, RECORD, ("transformers",))
+    (venv / "lib" / "python3.11" / "site-packages" / "transformers-5.24.0.dist-info").mkdir()
+    assert cell_env.matches(venv, RECORD, ("transformers",))
+    assert not cell_env.matches(venv, {**RECORD, "versions": {**RECORD["versions"], "transformers": "4.0.0"}},
+                                ("transformers",))

@@ -51,17 +51,24 @@ def installed(venv: Path) -> dict[str, str]:
     return out
 
 
-def matches(venv: Path, record: dict[str, Any]) -> bool:
+def matches(venv: Path, record: dict[str, Any], requires: tuple[str, ...] = ()) -> bool:
+    """The venv holds the record's framework, onnx and onnxruntime versions and the case's packages (`requires`,
+    at the recorded version when the record has one)."""
     if not (venv / "bin" / "python").exists():
         return False
     have = installed(venv)
-    wanted = {recordref.normal(k): v for k, v in (record.get("versions") or {}).items() if k in CHECKED}
-    return all(have.get(k) == v for k, v in wanted.items())
+    versions = {recordref.normal(k): str(v) for k, v in (record.get("versions") or {}).items()}
+    wanted = {k: v for k, v in versions.items() if k in CHECKED}
+    if not all(have.get(k) == v for k, v in wanted.items()):
+        return False
+    return all(recordref.normal(r) in have and have[recordref.normal(r)] == versions.get(recordref.normal(r),
+               have[recordref.normal(r)]) for r in requires)
 
 
-def find(work: Path, root: Path, record: dict[str, Any]) -> Path | None:
-    """The python of an environment holding the record's versions, if one was built here."""
-    return next((v / "bin" / "python" for v in candidates(work, root, record) if matches(v, record)), None)
+def find(work: Path, root: Path, record: dict[str, Any], requires: tuple[str, ...] = ()) -> Path | None:
+    """The python of an environment holding the record's versions (and the case's packages), if one was built."""
+    return next((v / "bin" / "python" for v in candidates(work, root, record) if matches(v, record, requires)),
+                None)
 
 
 def build_plan(args: Any, record: dict[str, Any], case: suite.Case) -> tuple[Path, str, list[str]]:

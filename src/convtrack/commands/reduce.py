@@ -23,7 +23,7 @@ def _python(args: argparse.Namespace, record: dict[str, Any], case: Any) -> Path
     """The cell's python: --python, an environment built earlier, or one built now (unless --no-build)."""
     if args.python:
         return Path(args.python)
-    found = cell_env.find(args.work.resolve(), args.project.root, record)
+    found = cell_env.find(args.work.resolve(), args.project.root, record, tuple(case.meta.get("requires", [])))
     if found is not None:
         return found
     venv, python, requirements = cell_env.build_plan(args, record, case)
