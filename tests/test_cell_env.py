@@ -55,3 +55,14 @@ def test_an_environment_without_the_cases_packages_does_not_count(tmp_path: Path
     assert cell_env.matches(venv, RECORD, ("transformers",))
     assert not cell_env.matches(venv, {**RECORD, "versions": {**RECORD["versions"], "transformers": "4.0.0"}},
                                 ("transformers",))
+
+
+def test_the_environment_a_run_names_is_found_first(tmp_path: Path) -> None:
+    import json
+
+    work = tmp_path / "work"
+    venv = _venv(tmp_path / "elsewhere", {"torch": "2.15.0", "onnx": "1.17.0", "onnxruntime": "1.20.1"})
+    status = work / "runs" / "20261130T000000-abcdef" / f"{RECORD['cell']}.json"
+    status.parent.mkdir(parents=True)
+    status.write_text(json.dumps({"state": "complete", "venv": str(venv)}))
+    assert cell_env.find(work, tmp_path / "root", RECORD) == venv / "bin" / "python"

@@ -1,8 +1,9 @@
 """Finding (or building) the environment of a recorded cell on this machine, for commands that run in a cell
 after the fact (`convtrack reduce`).
 
-`convtrack run` hands nox `--envdir WORK/nox`, so its cells live at WORK/nox/<nox's name for the session>;
-`cellrun.execute` without nox uses WORK/envs/<cell>; `nox -t ...` run at the checkout uses ROOT/.nox/<name>.
+A run names each cell's environment in WORK/runs/RUN/CELL.json (`venv`); `convtrack run` hands nox `--envdir
+WORK/nox`, so its cells live at WORK/nox/<nox's name for the session>; `cellrun.execute` without nox uses
+WORK/envs/<cell>; `nox -t ...` run at the checkout uses ROOT/.nox/<name>. All of them are looked at.
 An environment counts only when the record's framework, onnx and onnxruntime versions are the ones installed.
 A missing one is built as `convtrack run` builds it (the matrix cell's pins plus the case's packages), or, when
 the matrix no longer has the cell, from the freeze the record's run kept.
@@ -37,9 +38,25 @@ def nox_dir(envdir: Path, converter: str, cell: str) -> Path:
         return envdir / re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "-", name).lower()).strip("-")
 
 
+def recorded(work: Path, cell: str) -> list[Path]:
+    """The environments runs of this cell say they used (WORK/runs/RUN/CELL.json `venv`), newest run first."""
+    import json
+
+    out = []
+    for path in sorted((work / "runs").glob(f"*/{cell}.json"), reverse=True):
+        try:
+            venv = json.loads(path.read_text()).get("venv")
+        except (OSError, ValueError, AttributeError):
+            continue
+        if isinstance(venv, str) and venv:
+            out.append(Path(venv))
+    return out
+
+
 def candidates(work: Path, root: Path, record: dict[str, Any]) -> list[Path]:
     conv, cell = record["converter"], record["cell"]
-    return [nox_dir(work / "nox", conv, cell), work / "envs" / cell, nox_dir(root / ".nox", conv, cell)]
+    return [*recorded(work, cell), nox_dir(work / "nox", conv, cell), work / "envs" / cell,
+            nox_dir(root / ".nox", conv, cell)]
 
 
 def installed(venv: Path) -> dict[str, str]:
