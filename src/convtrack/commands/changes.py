@@ -39,6 +39,12 @@ def blames(df: Any, found: list[transitions.Transition]) -> dict[witness.Key, wi
     return out
 
 
+def record_ref(t: transitions.Transition) -> str:
+    """The RECORD of the failing side (a fix's before, else the after): what `repro` and `reduce` take."""
+    cell = t.before_cell if t.kind is TransitionKind.FIX else t.after_cell
+    return f"{cell}/{t.case}@{t.opset}/{t.mode}"
+
+
 def _rows(found: list[transitions.Transition],
           blame: dict[witness.Key, witness.Shown] | None = None) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
@@ -53,7 +59,8 @@ def _rows(found: list[transitions.Transition],
             held += " (also " + ",".join(f"{k} {b}->{a}" for k, (b, a) in t.also_changed.items()) + ")"
         kind = t.kind.value + (" (became silent)" if t.became_silent else "")
         rows.append((kind, f"{t.converter}:{t.case}", str(t.opset), t.mode, t.axis,
-                     f"{t.before_version} -> {t.after_version}", outcome, b.label if b else "-", held, status))
+                     f"{t.before_version} -> {t.after_version}", outcome, b.label if b else "-", held, status,
+                     record_ref(t)))
     return rows
 
 
@@ -62,7 +69,8 @@ def _columns(rows: list[tuple[str, ...]]) -> str:
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1] for r in rows)
 
 
-HEADER = ("kind", "case", "opset", "mode", "axis", "before -> after", "outcome", "blame", "held", "status")
+HEADER = ("kind", "case", "opset", "mode", "axis", "before -> after", "outcome", "blame", "held", "status",
+          "failing record")
 
 
 def table(found: list[transitions.Transition], blame: dict[witness.Key, witness.Shown] | None = None) -> str:

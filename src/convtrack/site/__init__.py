@@ -1,11 +1,11 @@
 """The static site: the jinja2 templates of this package rendered over the records into the project's site folder.
 
-Pages: index.html (compatibility matrix with client-side filters, freshness), detail.html (case x cell, its
-texts in data/details-*.js), cases/*.html (+ a reproduction script per case), regressions.html + feed.xml (Atom,
-one entry per release pair), releases.html + releases/*.html (every axis with transitions), signatures.html,
-health.html, cells/*.html (runs and environments), data.html (+ data/: records.json.gz, transitions.json, CSV,
-badges). Each page module (matrix, cases, changes, health) registers the pages it renders
-(see registry); templates/ and static/ sit beside them and ship in the wheel.
+Pages: index.html (compatibility matrix with client-side filters, freshness), detail.html (case x cell, its texts
+in data/details-*.js), cases/*.html (+ cases/repro/*.py, a standalone repro script per failing result),
+regressions.html + feed.xml (Atom, one entry per release pair), releases.html + releases/*.html (every axis with
+transitions), signatures.html, health.html, cells/*.html (runs and environments), data.html (+ data/:
+records.json.gz, transitions.json, CSV, badges). Each page module (matrix, cases, changes, health) registers the
+pages it renders (see registry); templates/ and static/ sit beside them and ship in the wheel.
 
 Every value from a record goes through jinja2's autoescaping: converter messages are untrusted text; before
 that, `public.finalize` replaces the recording machine's paths.
@@ -140,7 +140,7 @@ def _render(reports: Path, out: Path, suites: Path | None, base_url: str, online
     data = registry.Data(df=df, rows=rows, meta=meta, cases=cases, cells=cells, timeline=timeline,
                          counted=[t for t in timeline if t["kind"] != TransitionKind.CHANGED.value],
                          kinds=site_changes.by_kind(timeline), releases=releases, generated=_now(), base_url=base_url,
-                         reports=reports, freshness=site_freshness.check(rows, online))
+                         reports=reports, suites=suites, freshness=site_freshness.check(rows, online))
     w = _Writer(out, env, {"generated": data.generated, "banners": banners, "total": len(df)})
     step(f"{len(transitions)} transitions found")
     pages = registry.ordered()

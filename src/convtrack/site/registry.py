@@ -36,6 +36,7 @@ class Data:
     generated: str
     base_url: str
     reports: Path | None = None  # the records folder, for the files beside the records (environment sidecars)
+    suites: Path | None = None  # the case files, for the repro scripts of failing results
     freshness: dict[str, Any] = dataclasses.field(default_factory=lambda: {"checked": False, "stale": []})
 
 
