@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import ast
 import functools
+import importlib.resources
 import inspect
 import re
 from pathlib import Path
 
-from convtrack import suite, synthetic
+from convtrack import suite, synthetic_graph
 
 SEEDED_IMPORT = re.compile(r"^[ \t]*from convtrack\.suite import seeded[ \t]*\n", re.MULTILINE)
 FUTURE = re.compile(r"^from __future__ import annotations[ \t]*\n", re.MULTILINE)
@@ -78,15 +79,16 @@ def _assigned(node: ast.Assign) -> set[str]:
 def _synthetic_source(case: suite.Case) -> str:
     """A generated case as code: the generator's classes, its torch interpreter, the graph literal and build()."""
     generated = case.meta["generated"]
-    graph = synthetic.generate(int(generated["seed"]), int(generated["size"]), case.meta["generator"].get("ops"))
-    torch_side = Path(inspect.getfile(synthetic)).with_name("synthetic_torch.py").read_text(encoding="utf-8")
-    torch_side = re.sub(r"^from convtrack\.synthetic import .*\n", "", torch_side, flags=re.MULTILINE)
+    graph = synthetic_graph.generate(int(generated["seed"]), int(generated["size"]), case.meta["generator"].get("ops"))
+    # read as package data: the host never imports the cell's modules, it copies their text
+    torch_side = importlib.resources.files("convtrack.cell").joinpath("synthetic_torch.py").read_text()
+    torch_side = re.sub(r"^from convtrack\.synthetic_graph import .*\n", "", torch_side, flags=re.MULTILINE)
     torch_side = FUTURE.sub("", torch_side).replace("def build(g: Graph)", "def build_graph(g: Graph)")
     return "\n\n".join([
         f"# The generated graph of {case.id} (convtrack.synthetic, seed {graph.seed}, {graph.size} ops):",
         "import dataclasses\nfrom collections.abc import Callable\nfrom typing import Any\n",
-        _definitions(Path(inspect.getfile(synthetic)), SYNTHETIC_NAMES),
-        f"# --- convtrack/synthetic_torch.py ---\n{torch_side.strip()}",
+        _definitions(Path(inspect.getfile(synthetic_graph)), SYNTHETIC_NAMES),
+        f"# --- convtrack/cell/synthetic_torch.py ---\n{torch_side.strip()}",
         f"GRAPH = {graph!r}",
         "\ndef build():\n    return build_graph(GRAPH)\n",
     ])

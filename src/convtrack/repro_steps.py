@@ -8,13 +8,9 @@ RECORDED, RTOL, ATOL, EXPORT, ENTRY) are written above it by convtrack.repro.
 
 from __future__ import annotations
 
+import ast
 import functools
-import inspect
-from collections.abc import Callable
-from typing import Any
-
-from convtrack.cell import stages
-from convtrack.cell.converters import torch_onnx
+import importlib.resources
 
 TORCH = '''
 import inspect
@@ -256,11 +252,21 @@ def converter_code(converter: str) -> str:
         return TF2ONNX
     if converter != "torch.onnx":
         raise ValueError(f"no repro code for converter {converter!r}")
-    helpers: list[Callable[..., Any]] = [torch_onnx.flatten, torch_onnx._dynamic_shapes, torch_onnx._bind_varargs]
-    return TORCH + "\n\n" + "\n\n".join(inspect.getsource(f) for f in helpers)
+    helpers = ("flatten", "_dynamic_shapes", "_bind_varargs")
+    return TORCH + "\n\n" + "\n\n".join(cell_function("converters/torch_onnx.py", f) for f in helpers)
 
 
 @functools.cache
 def run_code() -> str:
     """stages.run (feed by position, survivors by name) as the script's `run`."""
-    return inspect.getsource(stages.run)
+    return cell_function("stages.py", "run")
+
+
+def cell_function(module: str, name: str) -> str:
+    """The source of a top-level function of a convtrack.cell module, read as package data: the host never imports
+    cell modules (their imports are the cell's), it only copies their text."""
+    text = importlib.resources.files("convtrack.cell").joinpath(module).read_text()
+    for node in ast.parse(text).body:
+        if isinstance(node, ast.FunctionDef) and node.name == name:
+            return (ast.get_source_segment(text, node) or "") + "\n"
+    raise LookupError(f"convtrack/cell/{module} has no function {name}")
