@@ -160,8 +160,14 @@ def page(case: str, rows: list[dict[str, Any]], meta: dict[str, Any],
 @register_page("cases/", order=30)
 def _case_pages(w: Writer, d: Data) -> None:
     """A page and a reproduction script per case."""
+    rows: dict[str, list[dict[str, Any]]] = {}
+    timeline: dict[str, list[dict[str, Any]]] = {}
+    for r in d.rows:  # grouped once: a scan of every row per case was a tenth of a build (audit 2026-11-30)
+        rows.setdefault(r["case"], []).append(r)
+    for t in d.timeline:
+        timeline.setdefault(t["case"], []).append(t)
     for c in d.cases:
-        part = [r for r in d.rows if r["case"] == c["id"]]
-        ctx = page(c["id"], part, d.meta.get(c["id"], {}), [t for t in d.timeline if t["case"] == c["id"]])
+        part = rows.get(c["id"], [])
+        ctx = page(c["id"], part, d.meta.get(c["id"], {}), timeline.get(c["id"], []))
         w.page("case.html", c["page"], **ctx)
         (w.out / "cases" / ctx["script"]).write_text(script(c["id"], part), encoding="utf-8")
