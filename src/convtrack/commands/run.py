@@ -9,7 +9,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from convtrack import defaults, lifeline, matrix, run_summary, store, suite
+from convtrack import defaults, lifeline, matrix, run_summary, store, suite, uptodate
 from convtrack.nox_cells import session_name
 
 
@@ -18,9 +18,10 @@ def run(args: argparse.Namespace) -> int:
     if not cells:
         print(f"no cells for preset={args.preset!r} converter={args.converter!r}", file=sys.stderr)
         return 2
-    for converter in sorted({c.converter for c in cells}):  # case errors exit 2 here, before any environment
-        suite.discover(args.suites, converter, args.select)
+    # case errors exit 2 here, before any environment
+    cases = {conv: suite.discover(args.suites, conv, args.select) for conv in sorted({c.converter for c in cells})}
     run_id = store.new_run_id()
+    todo = cells if args.force else _not_up_to_date(cells, cases, args, run_id)
     env = dict(os.environ, CONVTRACK_RUN_ID=run_id, CONVTRACK_REPORTS=str(args.reports.resolve()),
                CONVTRACK_SUITES=str(args.suites.resolve()), CONVTRACK_MATRIX=str(args.matrix_dir.resolve()),
                CONVTRACK_CASES=",".join(args.select), CONVTRACK_TIMEOUT=str(args.timeout),
@@ -28,14 +29,19 @@ def run(args: argparse.Namespace) -> int:
                CONVTRACK_INCREMENTAL="0" if args.force else "1")
     if args.preset:
         env["CONVTRACK_PRESET"] = args.preset
-    sessions = [f"{session_name(c.converter)}({c.id})" for c in cells]
+    sessions = [f"{session_name(c.converter)}({c.id})" for c in todo]
     print(f"convtrack run {run_id}: {len(cells)} cells -> {args.reports}", file=sys.stderr)
+    if len(todo) < len(cells):
+        print(f"{len(cells) - len(todo)} of {len(cells)} cells up to date (every task recorded for their unchanged "
+              "environment): not started", file=sys.stderr)
+    nox_status = 0
     # The noxfile ships in the package; nox's environments go to the project's work folder, not next to it.
     with resources.as_file(resources.files("convtrack") / "sessions" / "noxfile.py") as noxfile:
         cmd = [sys.executable, "-m", "nox", "-f", str(noxfile), "--envdir", str(args.work.resolve() / "nox"),
                "-s", *sessions]
         # nox, its runners and their workers die with this process, even on SIGKILL (a parent-death signal per hop)
-        nox_status = subprocess.call(cmd, env=env, preexec_fn=lifeline.preexec())
+        if sessions:
+            nox_status = subprocess.call(cmd, env=env, preexec_fn=lifeline.preexec())
     summaries = run_summary.summarize(cells, args.reports, args.work.resolve(), run_id,
                                       session_failed=nox_status != 0)
     counts: dict[str, int] = {}
@@ -61,6 +67,21 @@ def run(args: argparse.Namespace) -> int:
         print(run_summary.failed_report(summaries), file=sys.stderr)
         return 1
     return 0 if nox_status == 0 else 1
+
+
+def _not_up_to_date(cells: list[matrix.Cell], cases: dict[str, list[suite.Case]], args: argparse.Namespace,
+                    run_id: str) -> list[matrix.Cell]:
+    """The cells nox must run; the others are complete for this run with every task skipped (see uptodate)."""
+    work, todo = args.work.resolve(), []
+    for cell in cells:
+        if uptodate.pending(cell, cases[cell.converter], args.reports, work, run_id) == 0:
+            total = len(cases[cell.converter]) * len(cell.tasks)
+            run_summary.write_status(work, run_id, cell.id, total, total, "complete")
+            print(f"{cell.id}: {total} of {total} tasks skipped: already recorded for its environment lock, which "
+                  "holds (the environment is untouched since); nox not started for it", file=sys.stderr)
+        else:
+            todo.append(cell)
+    return todo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
