@@ -92,3 +92,12 @@ def test_slim_rows_carry_what_the_scan_reads(tmp_path: Path) -> None:
     (t,) = transitions.scan(index.slim).transitions
     assert (t.kind.value, t.before_version, t.after_version) == ("regression", "2.6.0", "2.9.1")
     assert transitions.scan(index.slim).to_dict() == transitions.scan(analysis.load(tmp_path)).to_dict()
+
+
+def test_records_of_one_case_are_store_load_filtered(tmp_path: Path) -> None:
+    write(tmp_path, "a", [rec(), rec(opset=18, outcome="crash")])
+    write(tmp_path, "b", [rec(run="b", created="2026-11-26T10:00:00Z"),
+                          {**rec(run="b"), "case": "models/y", "record_id": "other"}])
+    want = [r for r in store.load(tmp_path) if r["case"] == "models/x"]
+    assert records_index.records_of(tmp_path, "torch.onnx", "models/x") == want and len(want) == 3
+    assert records_index.records_of(tmp_path, "tf2onnx", "models/x") == []

@@ -151,6 +151,14 @@ def _full(newest: list[tuple[Path, int]]) -> list[dict[str, Any]]:
     return [found[key] for key in newest]
 
 
+def records_of(reports: Path, converter: str, case: str, warn: Callable[[str], None] = store._warn,
+               cache: bool = True) -> list[dict[str, Any]]:
+    """Every record of one case in full, in load order (store.load filtered), without parsing the other cases'."""
+    files = summaries(reports, warn, cache)
+    return _full([(path, row[0]) for path, entry in files for row in entry["rows"]
+                  if row[1] == converter and row[3] == case])
+
+
 def load(reports: Path, warn: Callable[[str], None] = store._warn, cache: bool = True) -> Index:
     """The index of the records under `reports` (see the module's docstring)."""
     enabled = gc.isenabled()
