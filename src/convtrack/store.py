@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import errno
+import functools
 import gc
 import hashlib
 import json
@@ -117,6 +118,11 @@ def parse_cell(cell: str) -> dict[str, str]:
     Package names hold no digits in front of their version here; tf2onnx is the one that does, so it is
     matched first.
     """
+    return dict(_parse_cell(cell))  # a copy: callers may change it
+
+
+@functools.lru_cache(maxsize=4096)  # every schema-1 record is upgraded through here: a few hundred cells at most
+def _parse_cell(cell: str) -> dict[str, str]:
     axes: dict[str, str] = {}
     for token in cell.split("-"):
         if token.startswith("tf2onnx") and token[7:8].isdigit():

@@ -217,12 +217,18 @@ def _tasks(rows: Iterable[Mapping[str, Any]]) -> dict[Task, tuple[dict[str, str]
     100,000 records most records are repeats, so the per-axis work below is done once per task."""
     tasks: dict[Task, tuple[dict[str, str], list[Side]]] = {}
     states: dict[tuple[Any, ...], State] = {}
+    # rows of one run share one axes dict (records_index): its values are worked out once per dict, not per row
+    seen_axes: dict[int, tuple[Any, dict[str, str], tuple[tuple[str, str], ...]]] = {}
     for row in _by_time(rows):
         raw = row.get("axes")
-        values = {str(k): str(v) for k, v in (raw.items() if isinstance(raw, dict) else ()) if v}
+        known = seen_axes.get(id(raw))
+        if known is None or known[0] is not raw:
+            values = {str(k): str(v) for k, v in (raw.items() if isinstance(raw, dict) else ()) if v}
+            known = seen_axes[id(raw)] = (raw, values, tuple(sorted(values.items())))
+        _, values, items = known
         mode = row.get("mode")
         mode = mode if isinstance(mode, str) else "-"
-        key = (row["converter"], row["case"], int(row["opset"]), mode, tuple(sorted(values.items())))
+        key = (row["converter"], row["case"], int(row["opset"]), mode, items)
         metrics = row.get("metrics")
         seen = (row["outcome"], row.get("signature"), metrics.get("tier") if isinstance(metrics, dict) else None)
         state = states.get(seen) if isinstance(seen[2], int | float | None) else None
@@ -250,9 +256,12 @@ def _group(rows: Iterable[Mapping[str, Any]]) -> dict[Key, dict[str, list[Side]]
     the order the records first show them, as a record-by-record pass would.
     """
     groups: dict[Key, dict[str, list[Side]]] = defaultdict(dict)
-    for (converter, case, opset, mode, _), (values, sides) in _tasks(rows).items():
+    others: dict[tuple[tuple[tuple[str, str], ...], str], tuple[tuple[str, str], ...]] = {}  # (items, axis) -> fixed
+    for (converter, case, opset, mode, items), (values, sides) in _tasks(rows).items():
         for axis, value in values.items():
-            fixed = tuple(sorted((k, v) for k, v in values.items() if k != axis))
+            fixed = others.get((items, axis))
+            if fixed is None:
+                fixed = others[(items, axis)] = tuple(kv for kv in items if kv[0] != axis)
             groups[(converter, case, opset, mode, axis, fixed)][value] = sides
     return groups
 
