@@ -9,6 +9,7 @@ timestamps: the build never needs the network.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -60,13 +61,20 @@ def release_dates(rows: list[dict[str, Any]], pairs: set[tuple[str, str]], onlin
     """(axis, version) -> {"date": ISO timestamp, "source": "index" | "records"}."""
     from_index = lookup(sorted({a for a, _ in pairs}), INDEX_TIMEOUT_S) if online else {}
     out: dict[tuple[str, str], dict[str, str]] = {}
+    first: dict[tuple[str, str], str] = {}  # (axis, version) -> oldest record, from one pass over the rows
+    wanted = {a for a, _ in pairs}
+    for r in rows:
+        created = str(r.get("created"))
+        for axis in wanted:
+            key = (axis, str(r["versions"].get(axis, "")))
+            if key in pairs and (key not in first or created < first[key]):
+                first[key] = created
     for axis, version in pairs:
         uploaded = from_index.get((axis, version))
         if uploaded:
             out[(axis, version)] = {"date": _iso(uploaded), "source": "index"}
             continue
-        seen = [str(r.get("created")) for r in rows if str(r["versions"].get(axis, "")) == version]
-        out[(axis, version)] = {"date": min(seen) if seen else "", "source": "records"}
+        out[(axis, version)] = {"date": first.get((axis, version), ""), "source": "records"}
     return out
 
 
@@ -136,7 +144,12 @@ def releases(rows: list[dict[str, Any]], found: list[dict[str, Any]]) -> list[di
 
 def _line(r: dict[str, Any], axis: str) -> tuple[Any, ...]:
     """What is held fixed along `axis`: case, opset, mode and the record's other axis values."""
-    return (r["case"], r["opset"], r["mode"], tuple(sorted((k, v) for k, v in r["axes"].items() if k != axis)))
+    return (r["case"], r["opset"], r["mode"], _others(tuple(r["axes"].items()), axis))
+
+
+@functools.lru_cache(maxsize=4096)  # one value per cell and axis: rows of a cell share their axes
+def _others(items: tuple[tuple[str, Any], ...], axis: str) -> tuple[tuple[str, Any], ...]:
+    return tuple(sorted((k, v) for k, v in items if k != axis))
 
 
 def _item(t: dict[str, Any], after: dict[str, Any] | None) -> dict[str, Any]:
