@@ -117,7 +117,9 @@ def main() -> int:
                   f"{outcomes.count('pass')} pass", flush=True)
             wall, cpu, stdout = timed([str(args.python), "-c", BARE, paths, json.dumps(OPSETS), json.dumps(MODES)], env)
             results["bare"].append((wall, cpu))
-            print(f"bare    {wall:6.1f} s wall {cpu:6.1f} s CPU   {stdout.strip()}", flush=True)
+            counts = json.loads(stdout.strip().splitlines()[-1])  # the exporter prints progress lines before it
+            print(f"bare    {wall:6.1f} s wall {cpu:6.1f} s CPU   {sum(counts.values())} tasks, {counts['pass']} pass",
+                  flush=True)
     for k, label in ((0, "wall"), (1, "CPU")):
         r = statistics.median(x[k] for x in results["runner"]) / statistics.median(x[k] for x in results["bare"])
         print(f"runner / bare ({label}, medians): {r:.3f}   (goal <= 1.15)")

@@ -37,21 +37,33 @@ from convtrack import cli
 code = cli.main(sys.argv[1:])
 seconds = time.perf_counter() - start
 use = resource.getrusage(resource.RUSAGE_SELF)
-print(f"RESULT {code} {seconds:.2f} {use.ru_utime + use.ru_stime:.2f} {use.ru_maxrss / 2**20:.2f}", file=sys.stderr)
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the forking parent, VmHWM belongs to this program's memory
+hwm = next(int(ln.split()[1]) for ln in open("/proc/self/status") if ln.startswith("VmHWM:"))
+print(f"RESULT {code} {seconds:.2f} {use.ru_utime + use.ru_stime:.2f} {hwm / 2**20:.2f}", file=sys.stderr)
 """
 
 
-def synthesize(target: Path, n: int) -> int:
+def synthesize(target: Path, n: int, shape: str = "history") -> int:
+    """n records made from the committed ones: "history" repeats them as later runs of the same tasks; "wide" puts
+    each copy on cells of its own (onnxruntime 1.20.1.post1, .post2, ...), so every record is a task's newest: the
+    most a site can show for n records."""
     base = store.load(ROOT / "reports", warn=lambda _: None)
     written, copy = 0, 0
     while written < n:
         for rec in base:
             if written >= n:
                 break
+            out = dict(rec, outcome=str(rec["outcome"]))
+            if shape == "wide" and copy:
+                ort = str(rec["axes"].get("onnxruntime", ""))
+                new = f"{ort}.post{copy}"
+                out["cell"] = rec["cell"].replace(f"ort{ort}", f"ort{new}")
+                out["axes"] = {**rec["axes"], "onnxruntime": new}
+                out["versions"] = {**rec["versions"], "onnxruntime": new}
             run_id = f"{rec['run_id']}-h{copy:03}"
-            out = dict(rec, run_id=run_id, record_id=store.record_id(run_id, rec["cell"], rec["case"], rec["opset"],
-                                                                      rec["mode"]))
-            path = store.run_file(target, rec["converter"], rec["cell"], run_id)
+            out.update(run_id=run_id, record_id=store.record_id(run_id, out["cell"], rec["case"], rec["opset"],
+                                                                 rec["mode"]))
+            path = store.run_file(target, rec["converter"], out["cell"], run_id)
             path.parent.mkdir(parents=True, exist_ok=True)
             with open(path, "a") as fh:
                 fh.write(json.dumps(out, sort_keys=True) + "\n")
@@ -75,6 +87,11 @@ def measure(reports: Path, *command: str, cold: bool = False, src: Path = ROOT /
     return float(seconds), float(cpu), float(gib)
 
 
+def _count(reports: Path) -> int:
+    """Records (non-empty lines), counted without loading them: this process's memory is its children's floor."""
+    return sum(1 for path in store.iter_files(reports) for line in open(path, "rb") if line.strip())
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--records", type=int, default=100_000)
@@ -85,8 +102,8 @@ def main() -> int:
     work = args.keep or tmp
     try:
         big = work / "reports"
-        n = synthesize(big, args.records) if not (big / "records").exists() else len(store.load(big))
-        committed = len(store.load(ROOT / "reports", warn=lambda _: None))
+        n = synthesize(big, args.records) if not (big / "records").exists() else _count(big)
+        committed = _count(ROOT / "reports")
         # the committed folder keeps its own cache: measure it cold, then warm, without leaving a new one behind
         had_cache = (ROOT / "reports" / ".cache").exists()
         print(f"{'command':<12} {'records':>8} {'cache':>5} {'wall s':>7} {'CPU s':>6} {'peak GiB':>9}")
