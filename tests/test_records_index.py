@@ -92,6 +92,7 @@ def test_slim_rows_carry_what_the_scan_reads(tmp_path: Path) -> None:
     (t,) = transitions.scan(index.slim).transitions
     assert (t.kind.value, t.before_version, t.after_version) == ("regression", "2.6.0", "2.9.1")
     assert transitions.scan(index.slim).to_dict() == transitions.scan(analysis.load(tmp_path)).to_dict()
+    assert records_index.slim(tmp_path) == index.slim  # what `changes` reads, without the full newest records
 
 
 def test_records_of_one_case_are_store_load_filtered(tmp_path: Path) -> None:

@@ -60,13 +60,13 @@ def _wanted(args: argparse.Namespace, t: transitions.Transition) -> bool:
 
 def changes(args: argparse.Namespace) -> int:
     with announce(f"reading the records under {args.reports} and ordering them along each axis"):
-        result = transitions.scan(records_index.load(args.reports).slim)
+        result = transitions.scan(records_index.slim(args.reports))
     axes.check(args.matrix_dir, "--axis", [args.axis or ""], also={t.axis for t in result.transitions})
     selected = [t for t in result.transitions if _wanted(args, t)]
     if args.confirm and any(not t.confirmed for t in selected):
         settings = Settings.of(args)
         transitions.confirm(selected, settings, log=stderr)
-        result = transitions.scan(records_index.load(args.reports).slim)
+        result = transitions.scan(records_index.slim(args.reports))
     found = [t for t in result.transitions if _wanted(args, t)]
     if args.json:
         print(json.dumps({"transitions": [t.to_dict() for t in found],
