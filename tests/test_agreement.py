@@ -96,3 +96,19 @@ def test_probes_are_no_baseline_torch_2_4_1_compares_with_2_1_2() -> None:
     assert pages[("torch.onnx", "torch", "2.4.1")]["previous"] == "2.1.2"
     assert not any(v in pages for v in (("torch.onnx", "torch", "2.3.1"), ("torch.onnx", "torch", "2.2.1")))
     assert all(not {t["before_cell"], t["after_cell"]} & {"torch2.3.1-ort1.20.1-onnx1.17.0"} for t in found())
+
+
+def test_findings_count_what_changes_lists(capsys: pytest.CaptureFixture[str]) -> None:
+    """FINDINGS.md and the findings page count regressions, fixes and changed failures per release pair as
+    `convtrack changes` lists them (the page is computed from the site's timeline, the file from the scan)."""
+    from convtrack import findings
+
+    assert cli.main(["--reports", str(REPORTS), "changes", "--json"]) == 0
+    from_changes = _count(json.loads(capsys.readouterr().out)["transitions"])
+    latest = latest_rows(analysis.frame(records()))  # the site's rows
+    for given in (found(), site_changes.timeline(found(), {})):
+        result = findings.compute(latest, given)
+        counted = {(p.converter, p.before_cell, p.after_cell): Counter(regression=p.regressions, fix=p.fixes,
+                                                                         changed=p.changed) for p in result.pairs}
+        assert counted == from_changes
+        assert result.pair_totals["regressions"] == sum(c["regression"] for c in from_changes.values())

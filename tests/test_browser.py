@@ -150,8 +150,8 @@ def test_any_screen_keyboard_search_and_download(tmp_path: Path, monkeypatch: py
     problems: list[str] = []
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
 
-    for name in ("index.html", "detail.html", "regressions.html", "signatures.html", "health.html", "data.html",
-                 "cases/issues--evil.html", "releases/torch.onnx-torch-2.9.0.html"):
+    for name in ("index.html", "detail.html", "findings.html", "regressions.html", "signatures.html", "health.html",
+                 "data.html", "cases/issues--evil.html", "releases/torch.onnx-torch-2.9.0.html"):
         page.goto(base + name)
         assert _no_sideways_scroll(page), (name, width)
 

@@ -64,3 +64,17 @@ def test_nothing_to_show_is_not_an_error(tmp_path: Path, capsys: pytest.CaptureF
     assert cli.main([*flags, "report"]) == 0
     assert cli.main([*flags, "changes"]) == 0
     assert "no records" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("options, says", [(["-j", "0"], "-j 0: the number of cells at once must be 1 or more"),
+                                           (["-j", "2", "--memory-gb", "100000"], "does not fit this machine's"),
+                                           (["--disk-budget", "lots"], "not a size: 'lots'"),
+                                           (["--prune-cache"], "--prune-cache needs --disk-budget SIZE")])
+def test_run_options_that_cannot_hold_exit_2_before_any_environment(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str],
+                                                                    options: list[str], says: str) -> None:
+    flags = _project(tmp_path)
+    write_case(tmp_path / "suites", "models/x.py", 'CASE = {"converter": "torch.onnx"}\ndef build(): pass\n')
+    assert cli.main([*flags, "run", "--no-site", *options]) == 2
+    assert says in capsys.readouterr().err
+    assert not (tmp_path / "work").exists() and not (tmp_path / "reports").exists()

@@ -33,3 +33,11 @@ def test_numbers_glued_to_names_are_normalised() -> None:
     b = signature("ValueError", "Tensor keras_tensor_7 has no shape (node Transpose_2)")
     assert a == b
     assert "Conv2d" in signature("E", "Conv2d failed")
+
+
+def test_every_converter_result_has_one_paper_symptom_and_harness_outcomes_none() -> None:
+    from convtrack.outcomes import PAPER_SYMPTOM, Symptom
+
+    assert set(PAPER_SYMPTOM) == {o for o in Outcome if o.is_converter_result}
+    assert {o for o, s in PAPER_SYMPTOM.items() if s is Symptom.WRONG_MODEL} == {o for o in Outcome if o.is_silent}
+    assert PAPER_SYMPTOM[Outcome.PASS] is Symptom.PASS and {Symptom.CRASH: 1}["crash"] == 1  # hashed as its string

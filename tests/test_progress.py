@@ -32,14 +32,14 @@ def test_the_runner_reports_done_total_failures_elapsed_and_eta(tmp_path: Path) 
 
 
 def test_summary_table_names_every_cell_and_its_state(tmp_path: Path) -> None:
-    rows = [run_summary.CellSummary("a", 4, {"pass": 3, "crash": 1}, total=4),
+    rows = [run_summary.CellSummary("a", 4, {"pass": 3, "crash": 1}, total=4, seconds=75.4),
             run_summary.CellSummary("b", 0, skipped=6, total=6),
             run_summary.CellSummary("c", 2, {"env_error": 2}, failure="no torch 9.9.9", total=2)]
     text = run_summary.table(rows)
     lines = text.splitlines()
-    assert lines[0].split() == ["cell", "records", "pass", "failed", "skipped", "status"]
-    assert lines[1].split() == ["a", "4", "3", "1", "0", "ok"]
-    assert lines[2].split() == ["b", "0", "0", "0", "6", "up", "to", "date"]
+    assert lines[0].split() == ["cell", "records", "pass", "failed", "skipped", "time", "status"]
+    assert lines[1].split() == ["a", "4", "3", "1", "0", "1m15s", "ok"]
+    assert lines[2].split() == ["b", "0", "0", "0", "6", "-", "up", "to", "date"]
     assert lines[3].split()[-3:] == ["could", "not", "run"]
 
 

@@ -52,3 +52,10 @@ def test_no_machine_paths_in_published_text(built: Path) -> None:
     texts["data/records.json.gz"] = gzip.decompress((built / "data" / "records.json.gz").read_bytes()).decode()
     leaks = {name: MACHINE_PATH.findall(text)[:3] for name, text in texts.items() if MACHINE_PATH.search(text)}
     assert leaks == {}
+
+
+def test_the_findings_page_is_built_and_linked_from_the_front_page(built: Path) -> None:
+    page = (built / "findings.html").read_text(encoding="utf-8")
+    assert "6. Where our observations differ from the issues" in page
+    assert 'href="./findings.html"' in (built / "index.html").read_text(encoding="utf-8")
+    assert (built / "findings.html").stat().st_size < PAGE_BUDGET

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import subprocess
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -154,14 +155,18 @@ def execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv
     earlier = run_summary.interrupted(settings.work, cell.id, settings.run_id) if settings.incremental else []
     if earlier:
         log(f"{cell.id}: resuming interrupted run(s) {', '.join(earlier)}: what they recorded is kept and skipped")
-    run_summary.write_status(settings.work, settings.run_id, cell.id, 0, tally.total, "running")
+    venv = venv or settings.work / "envs" / cell.id
+    where = {"venv": str(venv), "env_file": str(out.with_suffix(".env.json"))}
+    started = time.monotonic()
+    run_summary.write_status(settings.work, settings.run_id, cell.id, 0, tally.total, "running", **where)
     state = "stopped"
     try:
         path = _execute(cell, cases, settings, venv, install_args, log, out, done, tally)
         state = "complete"
         return path
     finally:
-        run_summary.write_status(settings.work, settings.run_id, cell.id, tally.skipped, tally.total, state)
+        run_summary.write_status(settings.work, settings.run_id, cell.id, tally.skipped, tally.total, state, **where,
+                                 seconds=round(time.monotonic() - started, 1))
         if state == "complete" and earlier:
             run_summary.mark_resumed(settings.work, cell.id, earlier, settings.run_id)
         if tally.skipped:
@@ -184,7 +189,7 @@ def _write_new(out: Path, records: list[store.Record], done: set[incremental.Key
     return len(new)
 
 
-def _execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv: Path | None,
+def _execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv: Path,
              install_args: list[str] | None, log: Callable[[str], None], out: Path, done: set[incremental.Key],
              tally: Tally) -> Path:
     if cell.na:
@@ -199,7 +204,6 @@ def _execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, ven
         log(f"{cell.id}: {len(excluded)} cases not applicable by a case-level rule: {excluded[0][1]}")
     if not cases:
         return out
-    venv = venv or settings.work / "envs" / cell.id
     created = create_venv(venv, cell.python) if not (venv / "bin" / "python").exists() else None
     python = str(venv / "bin" / "python")
     packages = cell.pip_args(case_requires(cell, cases))

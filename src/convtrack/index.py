@@ -93,6 +93,21 @@ def candidates(name: str, good: str, bad: str, pre: bool = False) -> tuple[list[
     return usable, skipped
 
 
+def wheel_size(name: str, version: str) -> int:
+    """Bytes of the largest wheel of a release installable here (the disk budget's estimate of a download)."""
+    sizes = []
+    for f in _project(name).get("files", []):
+        try:
+            _, v, _, tags = parse_wheel_filename(f["filename"])
+        except (InvalidWheelFilename, InvalidVersion):
+            continue
+        if str(v) == str(Version(version)) and any(t in _supported() for t in tags):
+            sizes.append(int(f.get("size") or 0))
+    if not sizes:
+        raise IndexError_(f"no wheel of {name} {version} for this interpreter on {index_url()}")
+    return max(sizes)
+
+
 def exists(name: str, version: str) -> bool:
     return any(str(r.version) == str(Version(version)) for r in releases(name))
 

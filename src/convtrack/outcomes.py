@@ -63,6 +63,39 @@ HARNESS_OUTCOMES = frozenset({Outcome.NOT_APPLICABLE, Outcome.ENV_ERROR, Outcome
                               Outcome.HARNESS_ERROR})
 _ORDER = list(Outcome)
 
+
+class Symptom(str, enum.Enum):
+    """The failure analysis' shape of a converter result (Jajal et al., ISSTA 2024: crash, wrong model, and the
+    stages between), used where our figures are set beside the paper's."""
+
+    CRASH = "crash"
+    INVALID = "invalid"
+    LOAD = "load"
+    RUN = "run"
+    WRONG_MODEL = "wrong model"
+    PASS = "pass"
+
+    __hash__ = str.__hash__  # equal to and hashed like its string, as Outcome
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+# The one mapping of our outcomes to the paper's symptoms. Harness outcomes have none: they are nobody's converter
+# result and are counted apart. A hang (timeout) and a dead process (crash) are the converter crashing for a user,
+# like an exception (convert_error); wrong_shape and mismatch are both a model that runs and answers wrongly.
+PAPER_SYMPTOM: dict[Outcome, Symptom] = {
+    Outcome.CONVERT_ERROR: Symptom.CRASH,
+    Outcome.TIMEOUT: Symptom.CRASH,
+    Outcome.CRASH: Symptom.CRASH,
+    Outcome.INVALID_MODEL: Symptom.INVALID,
+    Outcome.LOAD_ERROR: Symptom.LOAD,
+    Outcome.RUN_ERROR: Symptom.RUN,
+    Outcome.WRONG_SHAPE: Symptom.WRONG_MODEL,
+    Outcome.MISMATCH: Symptom.WRONG_MODEL,
+    Outcome.PASS: Symptom.PASS,
+}
+
 # Colours shared by the terminal report and the site.
 COLOURS: dict[Outcome, str] = {
     Outcome.NOT_APPLICABLE: "#d0d0d0",

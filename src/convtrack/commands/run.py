@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from importlib import resources
 from pathlib import Path
 
-from convtrack import defaults, lifeline, matrix, run_summary, store, suite, uptodate
+from convtrack import (
+    cellrun,
+    defaults,
+    disk,
+    disk_budget,
+    machine,
+    matrix,
+    parallel,
+    run_summary,
+    store,
+    suite,
+    uptodate,
+)
+from convtrack.matrix import Cell
 from convtrack.nox_cells import session_name
 
 
@@ -18,32 +30,80 @@ def run(args: argparse.Namespace) -> int:
     if not cells:
         print(f"no cells for preset={args.preset!r} converter={args.converter!r}", file=sys.stderr)
         return 2
-    # case errors exit 2 here, before any environment
-    cases = {conv: suite.discover(args.suites, conv, args.select) for conv in sorted({c.converter for c in cells})}
+    cases = {conv: suite.discover(args.suites, conv, args.select)  # case errors exit 2, before any environment
+             for conv in sorted({c.converter for c in cells})}
     run_id = store.new_run_id()
+    # cells already recorded for an untouched environment are decided here: no nox, no uv, no budget resolution
     todo = cells if args.force else _not_up_to_date(cells, cases, args, run_id)
+    try:
+        if args.jobs < 1:
+            raise ValueError(f"-j {args.jobs}: the number of cells at once must be 1 or more")
+        memory_gb, note = machine.worker_memory_gb(args.jobs, args.memory_gb)
+        budget = _budget(args, todo, cases)
+    except ValueError as exc:
+        print(f"convtrack run: {exc}", file=sys.stderr)
+        return 2
+    if note:
+        print(f"convtrack: {note}", file=sys.stderr)
+    if budget is not None:
+        todo = disk_budget.order(todo)
     env = dict(os.environ, CONVTRACK_RUN_ID=run_id, CONVTRACK_REPORTS=str(args.reports.resolve()),
                CONVTRACK_SUITES=str(args.suites.resolve()), CONVTRACK_MATRIX=str(args.matrix_dir.resolve()),
                CONVTRACK_CASES=",".join(args.select), CONVTRACK_TIMEOUT=str(args.timeout),
-               CONVTRACK_WORK=str(args.work.resolve()), CONVTRACK_MEMORY_GB=str(args.memory_gb),
+               CONVTRACK_WORK=str(args.work.resolve()), CONVTRACK_MEMORY_GB=str(memory_gb),
                CONVTRACK_INCREMENTAL="0" if args.force else "1")
     if args.preset:
         env["CONVTRACK_PRESET"] = args.preset
-    sessions = [f"{session_name(c.converter)}({c.id})" for c in todo]
-    print(f"convtrack run {run_id}: {len(cells)} cells -> {args.reports}", file=sys.stderr)
+    print(f"convtrack run {run_id}: {len(cells)} cells -> {args.reports}"
+          + (f", {args.jobs} at once" if args.jobs > 1 else ""), file=sys.stderr)
     if len(todo) < len(cells):
         print(f"{len(cells) - len(todo)} of {len(cells)} cells up to date (every task recorded for their unchanged "
               "environment): not started", file=sys.stderr)
-    nox_status = 0
     # The noxfile ships in the package; nox's environments go to the project's work folder, not next to it.
     with resources.as_file(resources.files("convtrack") / "sessions" / "noxfile.py") as noxfile:
-        cmd = [sys.executable, "-m", "nox", "-f", str(noxfile), "--envdir", str(args.work.resolve() / "nox"),
-               "-s", *sessions]
-        # nox, its runners and their workers die with this process, even on SIGKILL (a parent-death signal per hop)
-        if sessions:
-            nox_status = subprocess.call(cmd, env=env, preexec_fn=lifeline.preexec())
-    summaries = run_summary.summarize(cells, args.reports, args.work.resolve(), run_id,
-                                      session_failed=nox_status != 0)
+        def command(*some: Cell) -> list[str]:
+            return [sys.executable, "-m", "nox", "-f", str(noxfile), "--envdir", str(args.work.resolve() / "nox"),
+                    "-s", *(f"{session_name(c.converter)}({c.id})" for c in some)]
+
+        try:
+            if not todo:
+                ends: dict[str, parallel.CellEnd] = {}
+            elif args.jobs == 1 and budget is None:
+                ends = parallel.run_together(todo, command(*todo), env)
+            else:
+                ends = parallel.Scheduler(todo, command, env, args.jobs, budget).run()
+        except KeyboardInterrupt:  # the scheduler killed what was left; records written so far are whole
+            print(f"\nconvtrack run {run_id}: interrupted; the next run of the same command resumes it",
+                  file=sys.stderr)
+            return 130
+    return _report(args, cells, run_id, ends, budget)
+
+
+def _budget(args: argparse.Namespace, cells: list[Cell],
+            cases: dict[str, list[suite.Case]]) -> disk_budget.Budget | None:
+    """The disk budget, with every cell's resolved closure (what it will install), or None without one."""
+    if args.disk_budget is None:
+        if args.prune_cache:
+            raise ValueError("--prune-cache needs --disk-budget SIZE")
+        return None
+    budget = disk_budget.Budget(disk.parse_size(args.disk_budget), args.work.resolve(), args.prune_cache)
+    print(f"convtrack: disk budget {disk.fmt(budget.limit)}: {disk.fmt(budget.meter.used)} in use (work folder "
+          f"{budget.work} + uv cache {budget.cache}); resolving what each cell installs...", file=sys.stderr)
+    for cell in cells:
+        if not cell.na:
+            budget.closures[cell.id] = disk_budget.closure(
+                cell, cell.pip_args(cellrun.case_requires(cell, cases[cell.converter])))
+    return budget
+
+
+def _report(args: argparse.Namespace, cells: list[Cell], run_id: str, ends: dict[str, parallel.CellEnd],
+            budget: disk_budget.Budget | None) -> int:
+    failed = {cid for cid, e in ends.items() if e.status != 0}
+    summaries = run_summary.summarize(cells, args.reports, args.work.resolve(), run_id, failed_cells=failed)
+    for cs in summaries:
+        end = ends.get(cs.cell)
+        if end is not None and end.refused:
+            cs.failure = end.refused
     counts: dict[str, int] = {}
     for cs in summaries:
         for k, v in cs.counts.items():
@@ -56,6 +116,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{skipped} of {sum(cs.total for cs in summaries)} tasks skipped: already recorded for the same "
               "environment lock (uv pip freeze), case content, opset, mode and harness version; --force redoes "
               "them", file=sys.stderr)
+    if budget is not None:
+        print(budget.summary(), file=sys.stderr)
     out = args.site_out or args.project.site
     if not args.no_site and not counts and (out / "index.html").exists():
         print(f"site: unchanged, no new records ({out / 'index.html'})", file=sys.stderr)
@@ -66,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
     if any(cs.failure for cs in summaries):
         print(run_summary.failed_report(summaries), file=sys.stderr)
         return 1
-    return 0 if nox_status == 0 else 1
+    return 1 if failed else 0
 
 
 def _not_up_to_date(cells: list[matrix.Cell], cases: dict[str, list[suite.Case]], args: argparse.Namespace,
@@ -93,9 +155,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--select", nargs="*", default=[], help="only cases whose id or tags match")
     r.add_argument("--timeout", type=float, default=defaults.TIMEOUT_S,
                    help=f"per-task timeout in seconds (default {defaults.TIMEOUT_S:g})")
-    r.add_argument("--memory-gb", type=float, default=defaults.MEMORY_GB,
+    r.add_argument("--memory-gb", type=float, default=None,
                    help="resident memory limit of a cell's worker and every process a case starts, summed; a task "
-                   f"over it is recorded as crash (default {defaults.MEMORY_GB:g})")
+                   f"over it is recorded as crash (default {defaults.MEMORY_GB:g}; with -j N lowered so that N "
+                   "workers fit the machine's memory, and an explicit value that does not fit exits 2)")
+    r.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                   help="run N cells at once (default 1); each cell's output lines are prefixed by its id, and on "
+                   "a terminal each cell keeps one live progress line")
+    r.add_argument("--disk-budget", metavar="SIZE",
+                   help="keep the work folder + uv cache under SIZE (e.g. 30G): cells sharing a framework release run "
+                   "together, a finished release's environments are removed, a cell that would not fit waits or is "
+                   "refused with the figures; the summary reports the peak disk use")
+    r.add_argument("--prune-cache", action="store_true",
+                   help="with --disk-budget: also remove a finished release's uv cache entries (that release's "
+                   "wheels only, never one a pending cell needs; never the whole cache)")
     r.add_argument("--force", action="store_true",
                    help="redo tasks already recorded (by default a task whose record exists for the same environment "
                    "lock, case content hash, opset, mode and harness version is skipped, so a killed run resumes)")

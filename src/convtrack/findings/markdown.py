@@ -1,0 +1,209 @@
+"""reports/FINDINGS.md: the Findings object as Markdown. Numbers come from the object only; this module words them.
+
+The text carries no wall-clock time, so regenerating it from unchanged records gives the same file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from convtrack.findings import Findings
+from convtrack.findings.shares import by_symptom
+from convtrack.outcomes import Symptom
+
+FAILURES = [s.value for s in Symptom if s is not Symptom.PASS]
+
+
+def pct(x: float | None) -> str:
+    return "–" if x is None else f"{100 * x:.1f} %"
+
+
+def cell_text(value: Any) -> str:
+    """A value fit for a Markdown table cell: one line, pipes escaped."""
+    return " ".join(str(value).split()).replace("|", "\\|")
+
+
+def table(head: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(cell_text(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def cut(text: str, limit: int = 260) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def mapping() -> str:
+    return table(["symptom", "our outcomes"], [(s, ", ".join(f"`{o}`" for o in outcomes))
+                                               for s, outcomes in by_symptom().items()])
+
+
+def _mode(mode: str) -> str:
+    return "" if mode == "-" else mode
+
+
+def shares_section(f: Findings) -> str:
+    rows = [(s.converter, _mode(s.mode), s.kind, s.unit, s.n, *(pct(s.shares.get(k)) for k in [*FAILURES, "pass"]),
+             pct(s.silent_of_failures), pct(s.silent_of_ran), s.harness) for s in f.shares]
+    head = ["converter", "mode", "cases", "unit", "N", *FAILURES, "pass", "wrong / failures", "wrong / ran",
+            "harness, left out"]
+    return "\n\n".join([
+        "## 1. Outcome shares in the failure analysis' shape",
+        "Our outcomes map to the paper's symptoms in one table (`convtrack.outcomes.PAPER_SYMPTOM`). Harness "
+        "outcomes (`not_applicable`, `env_error`, `build_error`, `harness_error`) are nobody's converter result: "
+        "they are left out of every share and counted in the last column.",
+        mapping(),
+        "**Units.** A *task* is one (cell, case, opset, mode), counted by its newest record. "
+        f"A *case*: {f.case_rule} \"wrong / ran\" is wrong model / (pass + wrong model): among results that "
+        "converted, ran and were compared, the share that answered wrongly (the paper's per-model figure).",
+        table(head, rows),
+        paper_section(f)])
+
+
+def _two(pair: tuple[float | None, float | None]) -> str:
+    return f"{pct(pair[0])} / {pct(pair[1])}"
+
+
+def paper_section(f: Findings) -> str:
+    p = f.paper
+    rows = [(b.converter, _mode(b.mode), f"{pct(b.paper_crash)} of {b.paper_issues}", _two(b.crash_of_failures),
+             f"{pct(b.paper_wrong)} of {b.paper_issues}", _two(b.wrong_of_failures), pct(b.paper_wrong_of_converted),
+             _two(b.wrong_of_ran), _two(b.wrong_of_ran_models)) for b in f.beside_paper]
+    head = ["converter", "mode", "paper: crash, of issues", "ours: crash, of failures (tasks / cases)",
+            "paper: wrong model, of issues", "ours: wrong model, of failures (tasks / cases)",
+            "paper: wrong, of converted models", "ours: wrong / ran (tasks / cases)",
+            "ours, real architectures only: wrong / ran (tasks / cases)"]
+    every = next(i for i in p.issue_symptoms if i.converter == "all")
+    return "\n\n".join([
+        "### Beside the paper's figures",
+        f"Paper: {p.citation}. Its issue study labels {every.issues} issues "
+        + ", ".join(f"{k} {v} ({pct(every.shares[k])})" for k, v in every.counts.items())
+        + " (counted from its labelled issues, `src/convtrack/data/paper_200_issues.csv`); its per-model figure is "
+        f"{p.wrong_of_converted_source}. {CAVEAT}",
+        table(head, rows)])
+
+
+CAVEAT = ("The paper's issue study has no invalid / load / run symptom of its own, its Build Failure is our "
+          "`env_error` (left out here), and issues are reported bugs, not a sample of conversions: set side by "
+          "side for shape, not as a measurement of the same thing. Our issue reproducers were chosen because they "
+          "fail, so the real architectures (`models/`) are the fairer analogue of the per-model figure.")
+
+
+def release_section(f: Findings) -> str:
+    rows = [(s.converter, _mode(s.mode), s.release, ", ".join(f"{k} {v}" for k, v in s.others.items()), s.results,
+             s.silent, pct(s.silent_of_results), pct(s.silent_of_ran), pct(s.silent_of_failures))
+            for s in f.silent_by_release]
+    return "\n\n".join([
+        "## 2. Silent share per release",
+        "Wrong model (`mismatch`, `wrong_shape`) among the converter results of each cell and mode, newest record "
+        "per task.",
+        table(["converter", "mode", "release", "held", "results", "wrong model", "of results", "of ran",
+               "of failures"], rows)])
+
+
+def pairs_section(f: Findings) -> str:
+    t = f.pair_totals
+    head = ["converter", "axis", "before → after", "held", "regressions (became silent)", "fixes", "changed",
+            "unconfirmed"]
+    if f.blame_seen:
+        head.append("blame (regressions + fixes)")
+    rows = []
+    for p in f.pairs:
+        row = [p.converter, p.axis, f"{p.before} → {p.after}", ", ".join(f"{k} {v}" for k, v in p.held.items()),
+               f"{p.regressions} ({p.became_silent})", p.fixes, p.changed, p.unconfirmed]
+        if f.blame_seen:
+            row.append(", ".join(f"{k} {v}" for k, v in p.blame.items()))
+        rows.append(row)
+    blame = ("Blame is the verdict the record of the failing side carries (the newer record of a regression, the "
+             "older of a fix): " + ", ".join(f"{k} {v}" for k, v in f.blame_totals.items()) + "."
+             if f.blame_seen else "No record carries a blame verdict yet; a blame column appears when records do.")
+    return "\n\n".join([
+        "## 3. Regressions and fixes per release pair",
+        f"From the one classifier (`transitions.classify`), as `convtrack changes` lists them: {t['regressions']} "
+        f"regressions ({t['became_silent']} loud failures that became silent), {t['fixes']} fixes, and "
+        f"{t['changed']} changed failures (a failure that became another one: neither). "
+        f"{t['unconfirmed']} of the regressions and fixes were seen once and not yet repeated "
+        f"(`convtrack changes --confirm`), {t['flaky']} flaky. {blame}",
+        table(head, rows) if rows else "No transition between adjacent releases."])
+
+
+def open_section(f: Findings) -> str:
+    rows = []
+    for i, o in enumerate(f.open_failures, 1):
+        since = f"≤ {o.since}" if o.open_before else o.since
+        span = f"{o.days} days ({o.since_date[:10]} → {o.newest_date[:10]})" if o.days is not None \
+            and o.since_date and o.newest_date else "–"
+        rows.append((i, o.case, f"{o.converter} {_mode(o.mode)}".strip(), " ".join(map(str, o.opsets)), o.outcome,
+                     f"{o.axis} {since} → {o.newest}", o.releases, span,
+                     ", ".join(f"{k} {v}" for k, v in o.held.items())))
+    dates = ("Spans are between the releases' upload dates on the package index."
+             if f.source.dates != "none" else "Release dates were not looked up (`--offline`): spans unknown.")
+    return "\n\n".join([
+        "## 4. The ten longest-lived open failures",
+        "Open: failing in the newest release measured on that axis. Since: the oldest release of the unbroken run "
+        "of failures before it (harness-only releases skipped); \"≤\" when nothing older was measured, so it may be "
+        "older still. One line per case and mode (its longest), ranked by releases measured, then span, then the "
+        f"number of opsets. {f.open_total} case-and-mode pairs have an open failure; {f.open_tied} of them are as "
+        f"long-lived as the last one shown, so the order among those is by id. {dates}",
+        table(["#", "case", "converter", "opsets", "now", "failing since → newest", "releases", "span", "held"],
+              rows) if rows else "No open failure."])
+
+
+def compat_section(f: Findings) -> str:
+    rows = [(c.converter, f"{c.framework} {c.framework_version}",
+             c.converter_version if c.converter_version != c.framework_version else "–", c.onnxruntime, c.onnx,
+             " ".join(_mode(m) or "–" for m in c.modes), c.tasks, c.results, pct(c.pass_rate),
+             c.installs if c.installs != "no" else "**no**", ", ".join(f"{k} {v}" for k, v in c.harness.items()) or "–")
+            for c in f.compatibility]
+    broken = [c for c in f.compatibility if c.installs != "yes"]
+    not_installed = ("\n".join(f"- `{c.cell}` ({WHY[c.installs]}): " + "; ".join(cut(r.reason, 300) for r in c.reasons)
+                               for c in broken) if broken else NOT_RECORDED)
+    apart = [(r.outcome, cut(r.reason, 300), r.tasks, len(r.cells)) for r in f.set_apart]
+    return "\n\n".join([
+        "## 5. Which combinations install and pass",
+        "One row per combination (cell) of a full run. Pass rate over converter results; tasks the harness set apart "
+        "are counted by outcome, with their reasons below. Installs: yes, no (environment errors only), or excluded "
+        "(every task not applicable under the matrix rules: nothing was built).",
+        table(["converter", "framework", "converter release", "onnxruntime", "onnx", "modes", "tasks", "results",
+               "pass rate", "installs", "set apart"], rows),
+        "### Cells that do not install or were excluded", not_installed,
+        "### Why tasks were set apart",
+        table(["outcome", "reason", "tasks", "cells"], apart) if apart else "No task was set apart."])
+
+
+WHY = {"excluded": "excluded by the matrix", "no": "does not install"}
+NOT_RECORDED = ("Every cell with records installed. Combinations a matrix rule excludes outright are not run, so they "
+                "leave no records: `convtrack matrix list` gives each one's reason.")
+
+
+def issues_section(f: Findings) -> str:
+    if f.issues is None:
+        return "## 6. Where our observations differ from the issues\n\nThe suite was not given: not judged."
+    r = f.issues
+    counts = ", ".join(f"{k} {v}" for k, v in r.verdicts.items())
+    rows = [(f"[{d.case}]({d.issue})" if d.issue else d.case, d.kind, cut(d.verdict)) for d in r.differences]
+    return "\n\n".join([
+        "## 6. Where our observations differ from the issues",
+        f"Each issue reproducer's claim (its stated symptom, exporter mode, error text and fixed release) judged on "
+        f"its records by `convtrack suite observe`: {r.cases} reproducers, {counts}. {r.controls} of the \"no\" are "
+        "controls (stated fixed before the oldest release we ran, and passing): they agree with their issue. Listed: "
+        "the stated symptom never shows (not reproduced), the bug shows as another outcome than the stated one, its "
+        "stated error text at another stage included (another symptom), "
+        "or the symptom persists on releases the issue states are fixed (stated fix contradicted).",
+        table(["reproducer", "difference", "our verdict"], rows) if rows else "No reproducer differs."])
+
+
+def render(f: Findings) -> str:
+    s = f.source
+    probes = (f" {len(s.probe_cells)} partial runs (bisect probes, `--select` runs: {s.probe_tasks} tasks) are left "
+              "out, as on every page." if s.probe_cells else "")
+    stale = f" {s.stale} tasks' newest record is of an older case source." if s.stale else ""
+    read = f"{s.records} records, newest {s.newest}; " if s.records is not None else f"Newest record {s.newest}; "
+    head = ("# Findings\n\nGenerated by `convtrack findings` from the committed records; do not edit by hand. "
+            f"{read}{s.tasks} tasks counted by their newest record.{probes}{stale} "
+            "The same figures are on the site's findings page.")
+    brief = "\n".join(f"- {line}" for line in f.headlines)
+    parts = [head, brief, shares_section(f), release_section(f), pairs_section(f), open_section(f), compat_section(f),
+             issues_section(f)]
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,116 @@
+"""Regressions and fixes per release pair, counted from `transitions.scan` (the one classifier, so these are the
+counts `convtrack changes` lists), with the records' blame where they carry it.
+
+A release pair is two adjacent cells along one axis with the other axes held equal (`before_cell`, `after_cell`).
+Blame is read from the record that shows the failure: the newer one of a regression, the older one of a fix.
+Records carry it as `{"verdict": "converter" | "runtime" | "model-spec" | "unknown", "reason": ...}` (an upgraded
+record written before blame existed: "not-assessed"), or not at all; any other verdict text is shown as it is.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from convtrack.analysis import version_key
+from convtrack.findings.rows import Row
+from convtrack.transitions import TransitionKind
+
+VERDICTS = ("converter", "runtime", "model-spec", "unknown")
+NOT_ASSESSED = "not-assessed"  # recorded before blame was assessed
+NONE = "none"  # the record carries no blame
+
+
+def blame_of(record: Mapping[str, Any] | None) -> str:
+    """The record's blame verdict; NONE when the field is absent, null or holds no verdict text (read tolerantly)."""
+    blame = (record or {}).get("blame")
+    verdict = blame.get("verdict") if isinstance(blame, Mapping) else None
+    return verdict.strip() if isinstance(verdict, str) and verdict.strip() else NONE
+
+
+@dataclasses.dataclass
+class Pair:
+    """The changes between two adjacent releases of one axis, the other axes held equal."""
+
+    converter: str
+    axis: str
+    before: str
+    after: str
+    held: dict[str, str]
+    before_cell: str
+    after_cell: str
+    regressions: int = 0
+    became_silent: int = 0  # of the regressions: a loud failure that became a wrong answer
+    fixes: int = 0
+    changed: int = 0  # a failure that became another failure: neither
+    unconfirmed: int = 0  # regressions and fixes seen once, not repeated
+    flaky: int = 0
+    blame: dict[str, int] = dataclasses.field(default_factory=dict)  # verdict -> regressions and fixes
+
+
+Key = tuple[str, str, str, int, str]  # converter, cell, case, opset, mode
+
+
+def _index(rows: Iterable[Row]) -> dict[Key, Row]:
+    return {(r["converter"], r["cell"], r["case"], int(r["opset"]), r["mode"]): r for r in rows}
+
+
+def _count(pair: Pair, t: Mapping[str, Any], records: Mapping[Key, Row]) -> None:
+    kind = TransitionKind(t["kind"])
+    if kind is TransitionKind.CHANGED:
+        pair.changed += 1
+        return
+    if kind is TransitionKind.REGRESSION:
+        pair.regressions += 1
+        pair.became_silent += bool(t.get("became_silent"))
+    else:
+        pair.fixes += 1
+    pair.unconfirmed += not t.get("confirmed")
+    pair.flaky += bool(t.get("flaky"))
+    failing = t["after_cell"] if kind is TransitionKind.REGRESSION else t["before_cell"]
+    verdict = blame_of(records.get((t["converter"], failing, t["case"], int(t["opset"]), t["mode"])))
+    pair.blame[verdict] = pair.blame.get(verdict, 0) + 1
+
+
+def per_pair(found: Iterable[Mapping[str, Any]], rows: Iterable[Row]) -> list[Pair]:
+    """One Pair per (converter, before cell, after cell) with a transition; `found` as Transition.to_dict()."""
+    records = _index(rows)
+    pairs: dict[tuple[str, str, str], Pair] = {}
+    for t in found:
+        key = (t["converter"], t["before_cell"], t["after_cell"])
+        if key not in pairs:
+            pairs[key] = Pair(t["converter"], t["axis"], str(t["before_version"]), str(t["after_version"]),
+                              dict(t.get("fixed") or {}), t["before_cell"], t["after_cell"])
+        _count(pairs[key], t, records)
+    for pair in pairs.values():
+        pair.blame = {k: pair.blame[k] for k in sorted(pair.blame, key=verdict_order)}
+    return sorted(pairs.values(), key=lambda p: (p.converter, p.axis, version_key(p.after),
+                                                  tuple(version_key(v) for v in p.held.values()), p.before_cell))
+
+
+def totals(pairs: Iterable[Pair]) -> dict[str, int]:
+    out: Counter[str] = Counter()
+    for p in pairs:
+        out.update(regressions=p.regressions, became_silent=p.became_silent, fixes=p.fixes, changed=p.changed,
+                   unconfirmed=p.unconfirmed, flaky=p.flaky)
+    return {k: out[k] for k in ("regressions", "became_silent", "fixes", "changed", "unconfirmed", "flaky")}
+
+
+def blame_seen(pairs: Iterable[Pair]) -> bool:
+    """Whether any counted change's record carries an assessed verdict (else the blame column is left out)."""
+    return any(v for p in pairs for k, v in p.blame.items() if k not in (NONE, NOT_ASSESSED))
+
+
+def verdict_order(verdict: str) -> tuple[int, str]:
+    known = (*VERDICTS, NOT_ASSESSED)
+    return (known.index(verdict) if verdict in known else len(known) + (verdict == NONE), verdict)
+
+
+def by_verdict(pairs: Iterable[Pair]) -> dict[str, int]:
+    out: dict[str, int] = defaultdict(int)
+    for p in pairs:
+        for k, v in p.blame.items():
+            out[k] += v
+    return {k: out[k] for k in sorted(out, key=verdict_order) if out[k]}

@@ -1,0 +1,34 @@
+"""The findings page: the same `convtrack.findings.Findings` object reports/FINDINGS.md is written from, as HTML.
+
+It reuses what the build already has (the newest record per task, the transitions of the one classifier, the
+suite's metadata), and dates the open failures from the package index only when the build is online.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from convtrack import findings
+from convtrack.findings import lifetimes
+from convtrack.findings.markdown import CAVEAT, FAILURES, NOT_RECORDED, cut, pct
+from convtrack.findings.shares import by_symptom
+from convtrack.site.registry import Data, Writer, register_page
+from convtrack.suite import Case
+
+
+def cases(meta: dict[str, dict[str, object]]) -> list[Case] | None:
+    """The suite's cases from the build's metadata (id -> CASE values and hash); None when it was not given."""
+    if not meta:
+        return None
+    return [Case(cid, Path(cid), str(m.get("hash", "")), dict(m)) for cid, m in sorted(meta.items())]
+
+
+def compute(d: Data) -> findings.Findings:
+    online = bool(d.freshness.get("checked"))  # the build reached the package index
+    return findings.compute(d.rows, d.timeline, cases(d.meta), lifetimes.index_dates if online else None)
+
+
+@register_page("findings.html", nav="Findings", order=35)
+def _findings_page(w: Writer, d: Data) -> None:
+    w.page("findings.html", "findings.html", f=compute(d), pct=pct, cut=cut, failures=FAILURES,
+           mapping=by_symptom(), caveat=CAVEAT, not_recorded=NOT_RECORDED)

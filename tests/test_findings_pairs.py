@@ -1,0 +1,63 @@
+"""Regressions and fixes per release pair: the classifier's counts, and blame read tolerantly from the failing
+side's record (the newer record of a regression, the older of a fix)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from convtrack.findings import pairs, rows
+from convtrack.findings.pairs import blame_of
+from findings_records import load, torch, write
+
+
+def test_blame_is_read_tolerantly() -> None:
+    assert blame_of({"blame": {"verdict": "runtime", "reason": "ORT 1.21 Resize"}}) == "runtime"
+    assert blame_of({"blame": {"verdict": "model-spec"}}) == "model-spec"
+    assert blame_of({"blame": {"verdict": "not-assessed", "reference": None}}) == pairs.NOT_ASSESSED
+    assert blame_of({"blame": {"verdict": "cosmic rays"}}) == "cosmic rays"  # shown as it is, never dropped
+    for record in ({}, {"blame": None}, {"blame": "converter"}, {"blame": {"verdict": ""}}, {"blame": {"verdict": 3}},
+                   {"blame": {"reason": "no verdict"}}, None):
+        assert blame_of(record) == pairs.NONE, record
+
+
+def test_not_assessed_alone_shows_no_blame_column() -> None:
+    p = pairs.Pair("torch.onnx", "torch", "2.6.0", "2.9.1", {}, "a", "b", regressions=2,
+                   blame={pairs.NOT_ASSESSED: 1, pairs.NONE: 1})
+    assert not pairs.blame_seen([p])
+    p.blame["runtime"] = 1
+    assert pairs.blame_seen([p])
+    assert list(pairs.by_verdict([p])) == ["runtime", pairs.NOT_ASSESSED, pairs.NONE]
+
+
+def _pairs(tmp_path: Path, blame: bool) -> list[pairs.Pair]:
+    b = {"blame": {"verdict": "converter", "reason": "the exporter"}} if blame else {}
+    r = {"blame": {"verdict": "runtime", "reason": "onnxruntime"}} if blame else {}
+    records = [
+        torch("2.6.0", "issues/a", "pass"), torch("2.9.1", "issues/a", "convert_error", signature="E: a", **b),
+        torch("2.6.0", "issues/b", "run_error", signature="R", **r), torch("2.9.1", "issues/b", "pass"),
+        torch("2.6.0", "issues/c", "convert_error", signature="E: c"), torch("2.9.1", "issues/c", "mismatch"),
+        torch("2.6.0", "issues/d", "convert_error", signature="E: d"),
+        torch("2.9.1", "issues/d", "invalid_model", signature="I"),
+    ]
+    latest, found = load(write(tmp_path, records))
+    return pairs.per_pair(found, rows.newest(latest).rows)
+
+
+def test_counts_per_pair_and_no_blame_column_without_blame(tmp_path: Path) -> None:
+    found = _pairs(tmp_path, blame=False)
+    assert len(found) == 1
+    p = found[0]
+    assert (p.axis, p.before, p.after, p.held) == ("torch", "2.6.0", "2.9.1", {"onnx": "1.17.0",
+                                                                                "onnxruntime": "1.20.1"})
+    assert (p.regressions, p.became_silent, p.fixes, p.changed, p.unconfirmed) == (2, 1, 1, 1, 3)
+    assert p.blame == {pairs.NONE: 3}
+    assert not pairs.blame_seen(found)
+    assert pairs.totals(found)["regressions"] == 2
+
+
+def test_blame_comes_from_the_failing_side(tmp_path: Path) -> None:
+    found = _pairs(tmp_path, blame=True)
+    # a regresses (blamed on the newer record: converter), b is fixed (blamed on the older: runtime), c has none
+    assert list(found[0].blame.items()) == [("converter", 1), ("runtime", 1), (pairs.NONE, 1)]
+    assert pairs.blame_seen(found)
+    assert pairs.by_verdict(found) == {"converter": 1, "runtime": 1, pairs.NONE: 1}

@@ -1,0 +1,62 @@
+"""The findings page: built from the same Findings object as FINDINGS.md, in the nav of every page and linked from
+the front page, every link resolving, record text escaped."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from convtrack import findings, site
+from convtrack.findings import markdown
+from convtrack.site import findings as site_findings
+from crawl import broken_links
+from findings_records import load, torch, write
+from test_site import ESCAPED, EVIL, make_reports, make_suites
+
+
+def _build(tmp_path: Path) -> Path:
+    out = tmp_path / "out"
+    site.build(make_reports(tmp_path), out, suites=make_suites(tmp_path), online=False)
+    return out
+
+
+def test_the_page_is_built_linked_and_its_links_resolve(tmp_path: Path) -> None:
+    out = _build(tmp_path)
+    page = (out / "findings.html").read_text()
+    for heading in ("1. Outcome shares", "Beside the paper", "2. Silent share per release",
+                    "3. Regressions and fixes per release pair", "4. The ten longest-lived open failures",
+                    "5. Which combinations install and pass", "6. Where our observations differ"):
+        assert heading in page
+    index = (out / "index.html").read_text()
+    assert index.count('href="./findings.html"') == 2  # in the nav bar and in the front page's text
+    for other, root in (("health.html", "."), ("cases/issues--evil.html", "..")):
+        nav = re.search(r"<nav>(.*?)</nav>", (out / other).read_text(), re.S)
+        assert nav and f'href="{root}/findings.html"' in nav.group(1), other
+    assert broken_links(out) == []
+
+
+def test_record_text_is_escaped(tmp_path: Path) -> None:
+    reports = write(tmp_path, [torch("2.6.0", "models/a", "pass", kind="model"),
+                               torch("2.6.0", "models/b", "not_applicable", kind="model", reason=EVIL)])
+    site.build(reports, tmp_path / "out", online=False)
+    page = (tmp_path / "out" / "findings.html").read_text()
+    assert ESCAPED in page and EVIL not in page
+
+
+def test_page_and_file_show_the_same_figures(tmp_path: Path) -> None:
+    """Compute once, render twice: the page's share cells are the Markdown's, from one object."""
+    out = _build(tmp_path)
+    latest, found = load(tmp_path / "reports")
+    result = findings.compute(latest, found)
+    text, page = markdown.render(result), (out / "findings.html").read_text()
+    for s in result.shares:
+        for value in s.shares.values():
+            assert markdown.pct(value) in text and markdown.pct(value) in page
+    assert f"{result.pair_totals['regressions']} regressions" in text
+    assert f"{result.pair_totals['regressions']} regressions" in page
+
+
+def test_cases_come_from_the_builds_metadata() -> None:
+    assert site_findings.cases({}) is None
+    (case,) = site_findings.cases({"issues/x": {"kind": "issue", "converter": "torch.onnx", "hash": "abc"}}) or []
+    assert (case.id, case.hash, case.kind, case.converter) == ("issues/x", "abc", "issue", "torch.onnx")
