@@ -32,8 +32,8 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 # One page per type: the top-level pages, and the largest of each family of many
-PAGES = ["index.html", "detail.html", "regressions.html", "releases.html", "signatures.html", "health.html",
-         "data.html"]
+PAGES = ["index.html", "detail.html", "findings.html", "regressions.html", "releases.html", "signatures.html",
+         "health.html", "data.html"]
 FAMILIES = ["cases/*.html", "releases/*.html", "cells/*.html"]
 
 
