@@ -18,7 +18,19 @@ from pathlib import Path
 from typing import Any
 
 import convtrack
-from convtrack import defaults, incremental, lifeline, matrix, plan, project, protocol, run_summary, store, suite
+from convtrack import (
+    defaults,
+    incremental,
+    lifeline,
+    matrix,
+    plan,
+    project,
+    protocol,
+    run_summary,
+    store,
+    suite,
+    uptodate,
+)
 from convtrack.outcomes import Outcome
 
 
@@ -216,6 +228,7 @@ def _execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, ven
         return out
     frozen = freeze(python)
     lock = incremental.env_lock(frozen)
+    uptodate.write(settings.work, cell.id, packages, venv, lock)  # the next run can skip this cell without nox
     skip = [(c.id, t.opset, str(t.mode)) for c in cases for t in cell.tasks
             if incremental.key("" if t.na else lock, c.id, c.hash, t.opset, t.mode) in done]
     tally.skipped += len(skip)

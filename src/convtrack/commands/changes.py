@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
-from convtrack import analysis, axes, clusters, transitions, witness
+from convtrack import axes, clusters, records_index, transitions, witness
 from convtrack.cellrun import Settings
 from convtrack.slow import announce
 from convtrack.transitions import TransitionKind
@@ -23,19 +24,15 @@ def failing_side(t: transitions.Transition) -> witness.Key:
     return (t.converter, cell, t.case, t.opset, t.mode)
 
 
-def blames(df: Any, found: list[transitions.Transition]) -> dict[witness.Key, witness.Shown]:
-    """The shown blame of every failing side, from the newest records (one place: witness.shown)."""
-    if df.empty or "blame" not in df:
-        return {}
-    wanted = {failing_side(t) for t in found}
+def blames(reports: Path, found: list[transitions.Transition]) -> dict[witness.Key, witness.Shown]:
+    """The shown blame of every failing side, from its newest record (one place: witness.shown); only those
+    records are read in full."""
     seen = witness.witnesses(found)
     out: dict[witness.Key, witness.Shown] = {}
-    for rec in analysis.latest(df)[[*analysis.KEY, "outcome", "blame"]].to_dict("records"):
-        key = witness.key_of(rec)
-        if key in wanted:
-            s = witness.shown(rec, seen)
-            if s is not None:
-                out[key] = s
+    for rec in records_index.newest_of(reports, {failing_side(t) for t in found}):
+        s = witness.shown(rec, seen)
+        if s is not None:
+            out[witness.key_of(rec)] = s
     return out
 
 
@@ -91,10 +88,9 @@ def _wanted(args: argparse.Namespace, t: transitions.Transition) -> bool:
             and (not args.kind or t.kind == args.kind))
 
 
-def by_signature(args: argparse.Namespace, df: Any, found: list[transitions.Transition]) -> int:
+def by_signature(args: argparse.Namespace, found: list[transitions.Transition]) -> int:
     """The failures of the newest records clustered by normalised cause (as the signatures page shows them)."""
-    rows = analysis.latest(df).to_dict("records") if not df.empty else []
-    rows = [r for r in rows if (not args.case or args.case in str(r["case"]))]
+    rows = [r for r in records_index.load(args.reports).latest if (not args.case or args.case in str(r["case"]))]
     groups = clusters.cluster(rows, witness.witnesses(found))
     if args.blame:
         groups = [g for g in groups if args.blame in g["blame"]]
@@ -107,19 +103,17 @@ def by_signature(args: argparse.Namespace, df: Any, found: list[transitions.Tran
 
 def changes(args: argparse.Namespace) -> int:
     with announce(f"reading the records under {args.reports} and ordering them along each axis"):
-        df = analysis.load(args.reports)
-        result = transitions.scan(df)
+        result = transitions.scan(records_index.slim(args.reports))
     if args.by_signature:
-        return by_signature(args, df, result.transitions)
+        return by_signature(args, result.transitions)
     axes.check(args.matrix_dir, "--axis", [args.axis or ""], also={t.axis for t in result.transitions})
     selected = [t for t in result.transitions if _wanted(args, t)]
     if args.confirm and any(not t.confirmed for t in selected):
         settings = Settings.of(args)
         transitions.confirm(selected, settings, log=stderr)
-        df = analysis.load(args.reports)
-        result = transitions.scan(df)
+        result = transitions.scan(records_index.slim(args.reports))
     found = [t for t in result.transitions if _wanted(args, t)]
-    blame = blames(df, result.transitions)
+    blame = blames(args.reports, result.transitions)
     if args.blame:
         found = [t for t in found if (b := blame.get(failing_side(t))) is not None and b.verdict == args.blame]
     if args.json:

@@ -14,14 +14,14 @@ DEFAULT_MAX_AGE_DAYS = 7.0
 
 
 def freshness(args: argparse.Namespace) -> int:
-    from convtrack import analysis
+    from convtrack import records_index
     from convtrack.site import freshness as fresh
-    from convtrack.site.common import latest_rows
+    from convtrack.site.common import page_rows
 
     if args.max_age_days < 0:
         print("error: --max-age-days must be >= 0", file=sys.stderr)
         return 2
-    rows = latest_rows(analysis.load(args.reports))
+    rows = page_rows(records_index.load(args.reports).latest)
     stale, text = fresh.report(rows, args.max_age_days, dt.datetime.now(dt.timezone.utc), online=not args.offline)
     print(text, end="")
     return 1 if stale else 0

@@ -5,13 +5,14 @@ Page modules work on the newest records as plain dicts (one per converter, cell,
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
 from convtrack import analysis, converter_info
 from convtrack.outcomes import SHORT, Outcome
 from convtrack.site.colours import rate_colour, text_on
-from convtrack.store import cell_id
+from convtrack.store import Record, cell_id
 
 HARNESS = {o.value for o in Outcome if not o.is_converter_result}
 
@@ -111,7 +112,7 @@ def counts_text(by: dict[str, int]) -> str:
 
 
 def latest_rows(df: Any) -> list[dict[str, Any]]:
-    """The newest record of every result, as dicts, with mode '-' for converters without modes."""
+    """The newest record of every result, as dicts, with mode '-' for converters without modes (from a frame)."""
     if df.empty:
         return []
     known = {o.value for o in Outcome}
@@ -123,6 +124,27 @@ def latest_rows(df: Any) -> list[dict[str, Any]]:
         r["mode"] = r.get("mode") if isinstance(r.get("mode"), str) else "-"
         r["opset"] = int(r["opset"])
         r["versions"] = r.get("versions") if isinstance(r.get("versions"), dict) else {}
+    return rows
+
+
+RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(Record))
+
+
+def page_rows(latest: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """latest_rows from records_index.Index.latest, without pandas: the same rows, in the same order, except that
+    integers stay integers (a frame turns a column with gaps into floats: failed_seed 0.0, produced_opset 17.0).
+
+    Every field a record may have is present (None when absent), as the frame's columns were: templates are strict.
+    """
+    fields = set(RECORD_FIELDS).union(*(r.keys() for r in latest))
+    rows = []
+    for rec in latest:
+        r: dict[str, Any] = dict.fromkeys(fields) | rec
+        r["mode"] = r["mode"] if isinstance(r["mode"], str) else "-"
+        r["opset"] = int(r["opset"])
+        r["versions"] = r["versions"] if isinstance(r["versions"], dict) else {}
+        r["framework_version"] = r["versions"].get(r["framework"], "")
+        rows.append(r)
     return rows
 
 

@@ -147,7 +147,7 @@ def _index_page(w: Writer, d: Data) -> None:
 
     w.page("index.html", "index.html", views=squares(d.rows, d.cases), cases=d.cases,
            filters=filters(d.rows, d.cases), charts=chart_series(d.rows),
-           counts=d.df["outcome"].value_counts().to_dict() if not d.df.empty else {}, recent=d.counted[:5],
+           counts=d.outcomes, recent=d.counted[:5],
            freshness=d.freshness)
 
 
