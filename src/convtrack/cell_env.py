@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import convtrack
-from convtrack import cellrun, recordref, suite
+from convtrack import cellrun, plan, recordref, suite
 from convtrack.nox_cells import session_name
 
 CHECKED = ("torch", "tensorflow", "tf2onnx", "onnx", "onnxruntime")
@@ -93,7 +93,7 @@ def build_plan(args: Any, record: dict[str, Any], case: suite.Case) -> tuple[Pat
     venv = args.work / "envs" / record["cell"]
     try:
         cell = cellrun.cell_for(record["cell"], cellrun.Settings.of(args))
-        return venv, cell.python, cell.pip_args(cellrun.case_requires(cell, [case]))
+        return venv, cell.python, cell.pip_args(plan.case_requires(cell, [case]))
     except KeyError:  # the matrix dropped the cell: the freeze of the record's run, exactly
         env = recordref.environment(args.reports, record) or {}
         python = str(((env.get("cell") or {}).get("python")) or "3.11")

@@ -113,23 +113,6 @@ def harness_records(cell: matrix.Cell, cases: list[suite.Case], run_id: str, out
     ]
 
 
-def split_excluded(cell: matrix.Cell, cases: list[suite.Case]) -> tuple[list[suite.Case], list[tuple[suite.Case, str]]]:
-    """The cases to run, and each case a case-level rule excludes from this cell with the rule's reason."""
-    run, excluded = [], []
-    for c in cases:
-        why = cell.case_exclusion(c.id, c.tags)
-        if why is None:
-            run.append(c)
-        else:
-            excluded.append((c, why))
-    return run, excluded
-
-
-def case_requires(cell: matrix.Cell, cases: list[suite.Case]) -> set[str]:
-    """The case packages the selected cases import (CASE["requires"]): only those are installed."""
-    return {r for c in cases if c.converter == cell.converter for r in c.meta.get("requires", [])}
-
-
 def uv_error(output: str) -> str:
     """The lines of uv's output that say why resolution or installation failed."""
     lines = [ln.strip() for ln in output.splitlines() if ln.strip()]
@@ -207,7 +190,7 @@ def _execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, ven
                        tally)
         log(f"{cell.id}: not applicable ({cell.na}); {n} records")
         return out
-    cases, excluded = split_excluded(cell, cases)
+    cases, excluded = plan.split_excluded(cell, cases)
     for case, why in excluded:
         _write_new(out, harness_records(cell, [case], settings.run_id, Outcome.NOT_APPLICABLE, why), done, tally)
     if excluded:
@@ -216,7 +199,7 @@ def _execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, ven
         return out
     created = create_venv(venv, cell.python) if not (venv / "bin" / "python").exists() else None
     python = str(venv / "bin" / "python")
-    packages = cell.pip_args(case_requires(cell, cases))
+    packages = cell.pip_args(plan.case_requires(cell, cases))
     log(f"{cell.id}: installing {' '.join(packages)}")
     result = created if created is not None and created.returncode != 0 else install(python, packages, install_args)
     if result.returncode != 0:

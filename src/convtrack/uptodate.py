@@ -59,7 +59,7 @@ def lock(work: Path, cell_id: str, packages: list[str]) -> str | None:
 
 def pending(cell: matrix.Cell, cases: list[suite.Case], reports: Path, work: Path, run_id: str) -> int | None:
     """How many of the cell's tasks are not recorded under their key; None when only nox can tell (see above)."""
-    from convtrack import cellrun, store
+    from convtrack import plan, store
 
     if run_summary.interrupted(work, cell.id, run_id):
         return None  # its session resumes and marks the earlier run: leave it to nox
@@ -67,12 +67,12 @@ def pending(cell: matrix.Cell, cases: list[suite.Case], reports: Path, work: Pat
     cases = [c for c in cases if c.converter == cell.converter]
     if cell.na:
         return sum(incremental.key("", c.id, c.hash, t.opset, t.mode) not in done for c in cases for t in cell.tasks)
-    run, excluded = cellrun.split_excluded(cell, cases)
+    run, excluded = plan.split_excluded(cell, cases)
     missing = sum(incremental.key("", c.id, c.hash, t.opset, t.mode) not in done for c, _ in excluded
                   for t in cell.tasks)
     if not run:
         return missing
-    env_lock = lock(work, cell.id, cell.pip_args(cellrun.case_requires(cell, run)))
+    env_lock = lock(work, cell.id, cell.pip_args(plan.case_requires(cell, run)))
     if env_lock is None:
         return None
     return missing + sum(incremental.key("" if t.na else env_lock, c.id, c.hash, t.opset, t.mode) not in done

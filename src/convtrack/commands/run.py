@@ -9,13 +9,13 @@ from importlib import resources
 from pathlib import Path
 
 from convtrack import (
-    cellrun,
     defaults,
     disk,
     disk_budget,
     machine,
     matrix,
     parallel,
+    plan,
     run_summary,
     store,
     suite,
@@ -92,7 +92,7 @@ def _budget(args: argparse.Namespace, cells: list[Cell],
     for cell in cells:
         if not cell.na:
             budget.closures[cell.id] = disk_budget.closure(
-                cell, cell.pip_args(cellrun.case_requires(cell, cases[cell.converter])))
+                cell, cell.pip_args(plan.case_requires(cell, cases[cell.converter])))
     return budget
 
 
