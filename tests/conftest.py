@@ -18,17 +18,22 @@ CELL_REQUIREMENTS = ["torch==2.15.0", "onnxruntime==1.20.1", "onnx==1.17.0", "nu
 CELL_DIR = ROOT / ".convtrack" / "test-cell"
 
 
-def _build_cell() -> Path:
-    python = CELL_DIR / "bin" / "python"
-    stamp = CELL_DIR / "requirements.txt"
-    wanted = "\n".join(CELL_REQUIREMENTS)
+# The same cell with the onnxruntime release that fixed MaxPool ceil_mode output shapes (blame's second witness).
+CELL_ORT_1_21_REQUIREMENTS = [r.replace("onnxruntime==1.20.1", "onnxruntime==1.21.0") for r in CELL_REQUIREMENTS]
+CELL_ORT_1_21_DIR = ROOT / ".convtrack" / "test-cell-ort1.21.0"
+
+
+def _build_cell(cell_dir: Path = CELL_DIR, requirements: list[str] = CELL_REQUIREMENTS) -> Path:
+    python = cell_dir / "bin" / "python"
+    stamp = cell_dir / "requirements.txt"
+    wanted = "\n".join(requirements)
     if python.exists() and stamp.exists() and stamp.read_text() == wanted:
         return python
     if shutil.which("uv") is None:
         pytest.skip(reason="uv is not installed: pip install -e '.[test]' installs it")
-    shutil.rmtree(CELL_DIR, ignore_errors=True)
-    subprocess.run(["uv", "venv", "-q", "-p", "3.11", str(CELL_DIR)], check=True)
-    subprocess.run(["uv", "pip", "install", "-q", "--python", str(python), *CELL_REQUIREMENTS], check=True)
+    shutil.rmtree(cell_dir, ignore_errors=True)
+    subprocess.run(["uv", "venv", "-q", "-p", "3.11", str(cell_dir)], check=True)
+    subprocess.run(["uv", "pip", "install", "-q", "--python", str(python), *requirements], check=True)
     stamp.write_text(wanted)
     return python
 
@@ -37,6 +42,12 @@ def _build_cell() -> Path:
 def cell_python() -> Path:
     """The python of a real torch cell, built once per machine and reused (uv hardlinks from its cache)."""
     return _build_cell()
+
+
+@pytest.fixture(scope="session")
+def cell_python_ort_1_21() -> Path:
+    """The torch cell with onnxruntime 1.21.0 instead of 1.20.1 (uv installs torch again from its cache)."""
+    return _build_cell(CELL_ORT_1_21_DIR, CELL_ORT_1_21_REQUIREMENTS)
 
 
 @pytest.fixture

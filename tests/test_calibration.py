@@ -87,10 +87,11 @@ def test_calibration_separates_float32_noise_from_real_bugs(tmp_path: Path, cell
     assert floordiv["metrics"]["max_rel"] is None  # not borrowed from the passing float output
 
 
-def test_records_carry_schema_2_fields_written_at_source(tmp_path: Path, cell_python: Path,
+def test_records_carry_current_schema_fields_written_at_source(tmp_path: Path, cell_python: Path,
                                                          cell_env: dict[str, str]) -> None:
     (rec,) = run_plan(tmp_path, cell_python, cell_env, {"models/ok.py": OK})
-    assert rec["schema"] == 2 and rec["axes"] == {"torch": "2.15.0"} and rec["framework"] == "torch"
+    assert rec["schema"] == 3 and rec["axes"] == {"torch": "2.15.0"} and rec["framework"] == "torch"
+    assert rec["blame"] is None and rec["first_divergence"] is None  # a pass: blame does not apply
     assert rec["opset"] == 18 and rec["produced_opset"] == 18
     assert rec["declared_outputs"] and rec["declared_outputs"][0]["shape"] == [2, 3]
     assert rec["declared_outputs"][0]["dtype"] == "float32"

@@ -213,3 +213,15 @@ def test_extra_suite_reusing_one_of_our_ids_is_a_usage_error(world: dict[str, An
     (clash / "a.py").write_text(CASE)
     assert cli.main(argv(world["root"], "--extra-suites", str(tmp_path / "theirs"))) == 2
     assert world["built"] == []
+
+
+def test_regressions_carry_the_candidates_blame_into_text_and_summary() -> None:
+    rec = {"case": "issues/x", "opset": 18, "mode": "legacy", "outcome": "pass"}
+    bad = dict(rec, outcome="mismatch", blame={"verdict": "converter", "reason": "r", "reference": None})
+    rows = gate.compare([rec, dict(rec, case="issues/y")], [bad, dict(rec, case="issues/y", outcome="convert_error")],
+                        [], "2.16.0")
+    assert [r.blame for r in rows] == ["converter", None]  # blame does not apply to a convert_error
+    report = gate.Report(gate.Spec.parse("torch==2.15.0"), gate.Spec.parse("torch==2.16.0rc1"), "b", "c", rows, [])
+    assert "[blame: converter]" in report.text() and "blame of the regressions: converter 1" in report.text()
+    assert "| blame of the regressions: converter | 1 |" in report.markdown()
+    assert report.to_dict()["blame"] == {"converter": 1}

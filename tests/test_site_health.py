@@ -40,3 +40,25 @@ def test_signatures_group_failures_with_versions(tmp_path: Path) -> None:
     assert evil["count"] == 2 and evil["versions"] == ["2.9.0"] and evil["opsets"] == [17, 18]
     assert by[("torch.onnx", "(mismatch, no signature)")]["versions"] == ["2.8.0", "2.9.0"]
     assert groups[-1]["harness"] and groups[-1]["outcomes"] == ["env_error"]  # harness problems last
+
+
+def test_signatures_and_details_show_blame_and_the_first_diverging_node(tmp_path: Path) -> None:
+    from convtrack import witness
+    from convtrack.site.common import detail
+
+    converter = {"verdict": "converter", "reason": "the reference evaluator and onnxruntime agree", "reference": None}
+    first = {"against": "framework", "op_type": "Div", "node": "/Div", "output": "/Div_output_0", "max_abs": 1.0}
+    store.write_all(tmp_path / "records" / "a.jsonl", [
+        _rec("torch2.1.0", "issues/a", "mismatch", blame=converter, first_divergence=first),
+        _rec("torch2.2.0", "issues/a", "mismatch", blame=converter, first_divergence=first),
+        _rec("torch2.2.0", "issues/b", "mismatch", blame={**converter, "verdict": "unknown"}),
+    ])
+    rows = latest_rows(analysis.load(tmp_path))
+    witness.annotate(rows, [])
+    groups = site_health.signatures(rows)
+    div = next(g for g in groups if g["key"] == "(mismatch first diverging at Div)")
+    assert div["count"] == 2 and div["blame"] == {"converter": 2} and div["blame_attr"] == "converter"
+    assert div["first_seen"] == "torch 2.1.0" and div["last_seen"] == "torch 2.2.0"
+    text = detail(next(r for r in rows if r["case"] == "issues/a"))
+    assert "blame: converter: the reference evaluator" in text
+    assert "first diverging node (framework): Div /Div -> /Div_output_0 (max_abs 1)" in text

@@ -87,12 +87,12 @@ def v1_record() -> dict[str, object]:
             "model": {"opset_imports": {"ai.onnx": 15, "ai.onnx.ml": 2}}}
 
 
-def test_schema_1_is_upgraded_to_2_on_read(tmp_path: Path) -> None:
+def test_schema_1_is_upgraded_to_current_on_read(tmp_path: Path) -> None:
     path = tmp_path / "records" / "tf2onnx" / "x" / "r.jsonl"
     path.parent.mkdir(parents=True)
     path.write_text(json.dumps(v1_record()) + "\n")
     (rec,) = store.load(tmp_path)
-    assert rec["schema"] == 2
+    assert rec["schema"] == 3
     assert rec["axes"] == {"tensorflow": "2.17.1", "tf2onnx": "1.16.1", "onnx": "1.14.1", "onnxruntime": "1.20.1"}
     assert rec["produced_opset"] == 15
     assert rec["declared_outputs"] is None
@@ -114,7 +114,7 @@ def test_doctor_lists_every_problem_and_exits_2(tmp_path: Path, capsys: pytest.C
     good.parent.mkdir(parents=True)
     good.write_text(json.dumps(v1_record()) + "\n" + json.dumps(make().to_dict()) + "\n")
     assert cli.main(["--reports", str(tmp_path), "doctor"]) == 0
-    assert "2 readable records in 1 files (schema 1: 1, schema 2: 1)" in capsys.readouterr().out
+    assert "2 readable records in 1 files (schema 1: 1, schema 3: 1)" in capsys.readouterr().out
     bad = good.with_name("s.jsonl")
     bad.write_text(json.dumps({**make().to_dict(), "outcome": "boom"}) + "\nnot json\n" +
                    json.dumps(make().to_dict()) + "\n{\"torn")
@@ -141,3 +141,19 @@ def test_readers_get_typed_outcomes_that_still_behave_as_their_strings(tmp_path:
     assert rec["outcome"] in {"mismatch"} and {"mismatch": 1}[rec["outcome"]] == 1
     assert f"{rec['outcome']}" == str(rec["outcome"]) == "mismatch"
     assert json.dumps(rec["outcome"]) == '"mismatch"'
+
+
+def test_schema_2_failures_are_upgraded_to_not_assessed_blame(tmp_path: Path) -> None:
+    path = tmp_path / "records" / "tf2onnx" / "x" / "r.jsonl"
+    path.parent.mkdir(parents=True)
+    mismatch = store._upgrade_1_to_2(v1_record())
+    passed = {**mismatch, "outcome": "pass", "record_id": "def"}
+    convert = {**mismatch, "outcome": "convert_error", "record_id": "ghi"}
+    path.write_text("".join(json.dumps(r) + "\n" for r in (mismatch, passed, convert)))
+    got = {r["outcome"]: r for r in store.load(tmp_path)}
+    assert got["mismatch"]["schema"] == 3
+    assert got["mismatch"]["blame"]["verdict"] == store.NOT_ASSESSED
+    assert "before blame" in got["mismatch"]["blame"]["reason"]
+    assert got["pass"]["blame"] is None and got["convert_error"]["blame"] is None
+    assert all(r["first_divergence"] is None for r in got.values())
+    assert store.Record.from_dict(got["mismatch"]).blame == got["mismatch"]["blame"]

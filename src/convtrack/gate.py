@@ -20,7 +20,7 @@ from typing import Any
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
 
-from convtrack import cellrun, matrix, store, suite, triage
+from convtrack import cellrun, matrix, store, suite, triage, witness
 from convtrack.outcomes import Outcome
 from convtrack.transitions import State, TransitionKind, became_silent, classify
 
@@ -76,6 +76,7 @@ class Row:
     known: triage.Known | None = None
     expired: bool = False  # a triage entry exists but has expired: it no longer suppresses
     seconds: float = 0.0  # what the test took: the stage timings of its baseline and candidate records
+    blame: str | None = None  # the candidate record's blame verdict (witness.shown), where blame applies
 
     @property
     def label(self) -> str:
@@ -89,7 +90,8 @@ class Row:
             return s.outcome.value + (f" ({text[:width] + '...' if len(text) > width else text})" if text else "")
         b, c = self.baseline, self.candidate
         same = b is not None and c is not None and b.same(c)
-        return f"{show(b)} -> {show(c, not same)}" + (" [became silent]" if self.became_silent else "")
+        return (f"{show(b)} -> {show(c, not same)}" + (" [became silent]" if self.became_silent else "")
+                + (f" [blame: {self.blame}]" if self.blame else ""))
 
     @property
     def kind(self) -> TransitionKind | None:
@@ -142,13 +144,19 @@ class Report:
         return [r for r in self.rows if r.group in REGRESSED]
 
     @property
+    def blame_counts(self) -> Counter[str]:
+        """Whose failures the regressions are (converter, runtime, ...), from the candidate records."""
+        return Counter(r.blame for r in self.regressed if r.blame)
+
+    @property
     def status(self) -> int:
         return 2 if self.env_errors else 1 if self.regressed else 0
 
     def to_dict(self) -> dict[str, Any]:
         return {"baseline": self.baseline.text, "candidate": self.candidate.text,
                 "baseline_cell": self.baseline_cell, "candidate_cell": self.candidate_cell,
-                "status": self.status, "counts": dict(self.counts), "env_errors": self.env_errors,
+                "status": self.status, "counts": dict(self.counts), "blame": dict(self.blame_counts),
+                "env_errors": self.env_errors,
                 "rows": [r.to_dict() for r in self.rows]}
 
     def text(self) -> str:
@@ -159,6 +167,9 @@ class Report:
                 lines.append(f"{TITLES[group]} ({len(rows)}):")
                 lines += [f"  {r.label}: {r.change()}{_why(r)}" for r in rows]
         lines.append("summary: " + ", ".join(f"{g} {self.counts[g]}" for g in GROUPS if self.counts[g]))
+        blamed = self.blame_counts
+        if blamed:
+            lines.append("blame of the regressions: " + ", ".join(f"{k} {v}" for k, v in blamed.most_common()))
         lines += [f"environment error: {c}" for c in self.env_errors]
         lines.append({0: "PASS", 1: "FAIL: regressions", 2: "ERROR: environment"}[self.status])
         return "\n".join(lines)
@@ -172,6 +183,7 @@ class Report:
                "| group | count |", "|---|---|"]
         out += [f"| {TITLES[g]} | {self.counts[g]} |" for g in GROUPS if self.counts[g]]
         out += [f"| **became silent** (in new mismatches) | {sum(r.became_silent for r in self.regressed)} |"]
+        out += [f"| blame of the regressions: {k} | {v} |" for k, v in self.blame_counts.most_common()]
         for c in self.env_errors:
             out.append(f"\nEnvironment could not be built: `{c}`")
         silent = [r for r in self.regressed if r.became_silent]
@@ -260,6 +272,7 @@ def compare(baseline: list[dict[str, Any]], candidate: list[dict[str, Any]], kno
         return {(r["case"], int(r["opset"]), r.get("mode") or "-"): State.of(r) for r in records}
 
     b, c = by_key(baseline), by_key(candidate)
+    blamed = {(r["case"], int(r["opset"]), r.get("mode") or "-"): witness.verdict_of(r) for r in candidate}
     took: dict[tuple[str, int, str], float] = {}
     for r in (*baseline, *candidate):
         key = (r["case"], int(r["opset"]), r.get("mode") or "-")
@@ -267,7 +280,8 @@ def compare(baseline: list[dict[str, Any]], candidate: list[dict[str, Any]], kno
             v for v in (r.get("timings") or {}).values() if isinstance(v, int | float))
     rows = []
     for key in sorted(set(b) | set(c)):
-        row = Row(*key, b.get(key), c.get(key), group_of(b.get(key), c.get(key)), seconds=round(took.get(key, 0.0), 3))
+        row = Row(*key, b.get(key), c.get(key), group_of(b.get(key), c.get(key)), seconds=round(took.get(key, 0.0), 3),
+                  blame=blamed.get(key))
         row.known = triage.lookup(list(known), *key)
         if row.known and row.group in REGRESSED:
             row.expired = row.known.expired(candidate_version)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import errno
+import functools
 import gc
 import hashlib
 import json
@@ -23,7 +24,7 @@ from typing import Any
 from convtrack import __version__, lock
 from convtrack.outcomes import Outcome
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 HARNESS_VERSION = __version__
 # Short names used in cell ids ("torch2.6.0-ort1.20.1-onnx1.17.0"); `parse_cell` is the only reader of an id.
 SHORT_NAMES = {"onnxruntime": "ort", "tensorflow": "tf", "onnxscript": "oxs"}
@@ -64,6 +65,11 @@ class Record:
     tags: list[str] = dataclasses.field(default_factory=list)
     harness_version: str = HARNESS_VERSION
     env_lock: str | None = None  # hash of the cell's resolved `uv pip freeze`: part of the incremental-run key
+    # whose failure (converter, runtime, model-spec, unknown; not-assessed before schema 3): verdict, reason,
+    # reference; None where blame does not apply (see convtrack.cell.blame)
+    blame: dict[str, Any] | None = None
+    # a mismatch's first diverging node: against, op_type, node, output, max_abs, or a reason why none
+    first_divergence: dict[str, Any] | None = None
     created: str = ""
     record_id: str = ""
     schema: int = SCHEMA_VERSION
@@ -108,20 +114,20 @@ def cell_id(axes: dict[str, str]) -> str:
 
 
 _LONG_NAMES = {short: name for name, short in SHORT_NAMES.items()}
-_TOKEN = re.compile(r"([A-Za-z_][A-Za-z_]*?)(\d[^-]*)$")
+# <package><version>: the version is the shortest tail that reads as one (digits and dots first), so a package
+# name may hold digits itself: 'tf2onnx1.17.0', 'paddle2onnx1.2.0'.
+_TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*?)(\d+(?:\.\d+)+[^-]*|\d+)$")
 
 
 def parse_cell(cell: str) -> dict[str, str]:
-    """Axis values of a cell id: 'torch2.6.0-ort1.20.1' -> {'torch': '2.6.0', 'onnxruntime': '1.20.1'}.
+    """Axis values of a cell id: 'torch2.6.0-ort1.20.1' -> {'torch': '2.6.0', 'onnxruntime': '1.20.1'}."""
+    return dict(_parse_cell(cell))  # a copy: callers may change it
 
-    Package names hold no digits in front of their version here; tf2onnx is the one that does, so it is
-    matched first.
-    """
+
+@functools.lru_cache(maxsize=4096)  # every schema-1 record is upgraded through here: a few hundred cells at most
+def _parse_cell(cell: str) -> dict[str, str]:
     axes: dict[str, str] = {}
     for token in cell.split("-"):
-        if token.startswith("tf2onnx") and token[7:8].isdigit():
-            axes["tf2onnx"] = token[7:]
-            continue
         m = _TOKEN.match(token)
         if not m:
             raise SchemaError(f"cell id {cell!r}: token {token!r} is not <package><version>")
@@ -145,8 +151,23 @@ def _upgrade_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+# Outcomes whose blame the cell assesses (convtrack.cell.blame.ASSESSED; the host does not import cell code).
+BLAMED_OUTCOMES = frozenset({"mismatch", "wrong_shape", "load_error", "run_error"})
+NOT_ASSESSED = "not-assessed"
+
+
+def _upgrade_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2 -> 3: blame and first_divergence did not exist; a failure that would carry blame says so."""
+    out = dict(data)
+    out["blame"] = ({"verdict": NOT_ASSESSED, "reason": "recorded before blame was assessed (schema 2)",
+                     "reference": None} if str(data.get("outcome")) in BLAMED_OUTCOMES else None)
+    out["first_divergence"] = None
+    out["schema"] = 3
+    return out
+
+
 # The upgrade chain: schema N -> N + 1, applied until the record is current.
-UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _upgrade_1_to_2}
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _upgrade_1_to_2, 2: _upgrade_2_to_3}
 
 
 def upgrade(data: dict[str, Any]) -> dict[str, Any]:
@@ -241,26 +262,46 @@ def read_file(path: Path, warn: Callable[[str], None] = _warn) -> Iterator[dict[
     A torn final line (a writer killed mid-write) is skipped with a warning naming the file and line; any
     other unreadable line, missing field or unknown outcome raises SchemaError naming file and line.
     """
-    with open(path, encoding="utf-8") as fh:
+    for _, data in read_file_offsets(path, warn):
+        yield data
+
+
+def read_file_offsets(path: Path, warn: Callable[[str], None] = _warn) -> Iterator[tuple[int, dict[str, Any]]]:
+    """read_file with each record's byte offset in the file, so an index can read that one line again later."""
+    offset = 0
+    with open(path, "rb") as fh:
         for lineno, line in enumerate(fh, 1):
+            start, offset = offset, offset + len(line)
             if not line.strip():
                 continue
             try:
                 data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                if fh.read(1) == "":  # only the final line may be partial
-                    warn(f"{path}:{lineno}: torn last line skipped ({exc.msg}): {line[:80]!r}")
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                if fh.read(1) == b"":  # only the final line may be partial
+                    warn(f"{path}:{lineno}: torn last line skipped ({exc}): {line[:80]!r}")
                     break
                 raise SchemaError(f"{path}:{lineno}: not JSON: {exc}") from exc
-            try:
-                if not isinstance(data, dict):
-                    raise SchemaError("a record must be a JSON object")
-                data = upgrade(data)
-                validate(data)
-            except SchemaError as exc:
-                raise SchemaError(f"{path}:{lineno}: {exc}") from exc
-            data["outcome"] = Outcome(data["outcome"])  # typed from here on: readers never see a bare string
-            yield data
+            yield start, parse(data, f"{path}:{lineno}")
+
+
+def read_at(path: Path, offset: int) -> dict[str, Any]:
+    """The record on the line that starts at `offset` (an offset from read_file_offsets)."""
+    with open(path, "rb") as fh:
+        fh.seek(offset)
+        return parse(json.loads(fh.readline()), f"{path}@{offset}")
+
+
+def parse(data: Any, where: str) -> dict[str, Any]:
+    """A decoded line as a current-schema record, validated, its outcome typed; SchemaError names `where`."""
+    try:
+        if not isinstance(data, dict):
+            raise SchemaError("a record must be a JSON object")
+        data = upgrade(data)
+        validate(data)
+    except SchemaError as exc:
+        raise SchemaError(f"{where}: {exc}") from exc
+    data["outcome"] = Outcome(data["outcome"])  # typed from here on: readers never see a bare string
+    return data
 
 
 def load(reports: Path, warn: Callable[[str], None] = _warn) -> list[dict[str, Any]]:

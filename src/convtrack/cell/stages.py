@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import convtrack
+from convtrack import converter_info
 from convtrack.outcomes import Outcome, is_unsupported_op, signature
+from convtrack.protocol import Result
 
 T = TypeVar("T")
 _ORT_STATUS = re.compile(r"\[ONNXRuntimeError\]\s*:\s*\d+\s*:\s*([A-Z_]+)")
@@ -61,9 +63,9 @@ class StageFailure(Exception):
         text = "\n".join("".join(traceback.format_exception_only(type(e), e)).strip() for e in parts)
         return text[:2000]
 
-    def result(self, timings: dict[str, float]) -> dict[str, Any]:
+    def result(self, timings: dict[str, float]) -> Result:
         """The worker's result for this failure."""
-        out = {"outcome": self.outcome.value, "signature": self.signature, "error": self.error,
+        out: Result = {"outcome": self.outcome.value, "signature": self.signature, "error": self.error,
                "timings": timings, "tags": self.tags}
         if self.reason:
             out["reason"] = self.reason
@@ -231,12 +233,17 @@ def _dtype_name(elem_type: int, onnx: Any) -> str:
 # converter's: the task gets harness_error naming key and value).
 _META_TYPES: dict[str, tuple[type, ...]] = {
     "min_opset": (int,), "rtol": (int, float), "atol": (int, float), "timeout": (int, float),
-    "modes": (list, tuple), "requires": (list, tuple), "dynamic": (dict,), "export_no_grad": (bool,),
+    "modes": (list, tuple), "requires": (list, tuple),
 }
 
 
 def meta_problem(meta: dict[str, Any]) -> str | None:
-    """What is wrong with a case's CASE values, naming key and value, or None."""
+    """What is wrong with a case's CASE values, naming key and value, or None (its converter's export options
+    are checked by their own description, converter_info)."""
+    info = converter_info.known().get(str(meta.get("converter")))
+    for key, option in (info.export_options.items() if info else ()):
+        if key in meta and not option.accepts(meta[key]):
+            return f"case metadata: key 'CASE.{key}': value {meta[key]!r}: expected {option.words}"
     for key, types in _META_TYPES.items():
         if key not in meta:
             continue

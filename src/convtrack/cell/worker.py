@@ -26,13 +26,15 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from convtrack import lifeline
+from convtrack import lifeline, protocol
+from convtrack.cell import assess, intermediates, stages
 from convtrack.cell import compare as cmp
-from convtrack.cell import stages
+from convtrack.cell.blame import ASSESSED
 from convtrack.cell.converters import get
 from convtrack.cell.converters.base import Converter
 from convtrack.outcomes import Outcome
-from convtrack.suite import Case, builder
+from convtrack.protocol import Hello, ModelFields, Result, Task
+from convtrack.suite import Case, builder, export_options
 
 BASE_PACKAGES = ("onnx", "onnxruntime", "numpy")
 
@@ -62,7 +64,9 @@ class Executor:
     def __init__(self, converter: Converter) -> None:
         self.converter = converter
         self._built: Built | None = None
-        self._fields: dict[str, Any] = {}  # record fields known once the model is converted
+        self._fields: ModelFields = {}  # record fields known once the model is converted
+        self._evidence: dict[str, Any] = {}  # the failing seed and onnxruntime's outputs on it, for blame
+        self.memory_bytes: int | None = None  # the runner's limit on the worker's process tree
 
     def release(self, next_case: str | None) -> None:
         """Drop the previous case's model unless the next task reuses it, and collect its garbage now."""
@@ -114,7 +118,8 @@ class Executor:
             return f"case targets exporter modes {modes}"
         return None
 
-    def execute(self, case: Case, opset: int, mode: str | None) -> dict[str, Any]:
+    def execute(self, case: Case, opset: int, mode: str | None, deadline: float | None = None) -> Result:
+        """One task's result; `deadline` (time.monotonic) bounds the blame assessment of a failure."""
         problem = stages.meta_problem(case.meta)
         if problem:
             return {"outcome": Outcome.HARNESS_ERROR.value, "reason": problem, "signature": problem[:200]}
@@ -127,7 +132,14 @@ class Executor:
             built = self._build(case)
             timings.update(built.timings)
             with tempfile.TemporaryDirectory(prefix="convtrack-") as tmp:
-                return self._convert_and_compare(case, built, opset, mode, Path(tmp) / "model.onnx", timings)
+                path = Path(tmp) / "model.onnx"
+                self._evidence = {}
+                try:
+                    result = self._convert_and_compare(case, built, opset, mode, path, timings)
+                except stages.StageFailure as failure:
+                    result = {**self._fields, **failure.result(timings)}
+                result.update(self._assess(case, built, result, path, deadline, timings))
+                return result
         except stages.StageFailure as failure:
             return {**self._fields, **failure.result(timings)}
         except Exception as exc:  # convtrack's own code outside any stage: the harness, never the converter
@@ -142,10 +154,32 @@ class Executor:
             return {**self._fields, "outcome": Outcome.HARNESS_ERROR.value, "reason": reason,
                     "signature": f"{type(exc).__name__}", "timings": timings}
 
+    def _assess(self, case: Case, built: Built, result: Result, path: Path, deadline: float | None,
+                timings: dict[str, float]) -> protocol.Assessment:
+        """blame and first_divergence of a failed task (convtrack.cell.assess); never changes the outcome."""
+        outcome = Outcome(result["outcome"])
+        if outcome not in ASSESSED:
+            return {}
+        start = time.perf_counter()
+        try:
+            seed = self._evidence.get("seed", _seed_of(result))
+            evidence = {"inputs": built.inputs[seed], "framework": built.references[seed],
+                        "ort": self._evidence.get("ort"), "tolerance": tolerance(case, built, seed), "seed": seed}
+            if outcome is Outcome.MISMATCH:
+                evidence["intermediates"], evidence["intermediates_note"] = intermediates.capture(
+                    self.converter.framework, built.model, built.inputs[seed])
+            return assess.assess(outcome, path, evidence, deadline, self.converter.framework, self.memory_bytes)
+        except Exception as exc:  # noqa: BLE001 - blame is evidence about a failure, never a failure of its own
+            reason = f"harness: the blame assessment raised {type(exc).__name__}: {str(exc)[:200]}"
+            return {"blame": {"verdict": "unknown", "reason": reason, "reference": None}}
+        finally:
+            timings["blame_s"] = round(time.perf_counter() - start, 4)
+
     def _convert_and_compare(self, case: Case, built: Built, opset: int, mode: str | None, path: Path,
-                             timings: dict[str, float]) -> dict[str, Any]:
+                             timings: dict[str, float]) -> Result:
         stages.timed(timings, "convert_s", Outcome.CONVERT_ERROR,
-                     lambda: self.converter.convert(built.model, built.inputs[0], opset, mode, path))
+                     lambda: self.converter.convert(built.model, built.inputs[0], opset, mode, path,
+                                                    export_options(case)))
         self._fields = _model_fields(path)
         stages.timed(timings, "check_s", Outcome.INVALID_MODEL, lambda: stages.check(path))
         info = stages.model_info(path)
@@ -166,11 +200,12 @@ class Executor:
                              "noise_ratio": m["tolerance"]["noise_ratio"]})
             if worst is None or result.outcome.rank < worst[1].outcome.rank:
                 worst = (seed, result)
+                self._evidence = {"seed": seed, "ort": actual}  # the failing seed's outputs, for blame
         assert worst is not None
         failed_seed, comparison = worst
         metrics = comparison.metrics()
         metrics["seeds"] = per_seed
-        out = {
+        out: Result = {
             **self._fields, "outcome": comparison.outcome.value, "metrics": metrics, "timings": timings,
             "model": info, "failed_seed": None if comparison else failed_seed,
         }
@@ -189,7 +224,12 @@ def tolerance(case: Case, built: Built, seed: int) -> cmp.Tolerance:
     )
 
 
-def _model_fields(path: Path) -> dict[str, Any]:
+def _seed_of(result: Result) -> int:
+    """The seed a run_error names in its tags (seed:N), else 0 (a load_error fails before any seed)."""
+    return next((int(t.split(":", 1)[1]) for t in result.get("tags") or [] if t.startswith("seed:")), 0)
+
+
+def _model_fields(path: Path) -> ModelFields:
     """produced_opset and declared_outputs of a converted model; empty when the file cannot be read as ONNX
     (the check stage then says why)."""
     try:
@@ -214,24 +254,27 @@ def main(argv: list[str]) -> int:
     try:
         converter = get(argv[0])
         converter.load()
-        hello = {"ok": True, "versions": versions(converter)}
+        hello: Hello = {"ok": True, "versions": versions(converter)}
     except Exception as exc:  # the cell's environment, not any case, is broken
         hello = {"ok": False, "error": f"{type(exc).__name__}: {exc}"[:2000], "type": type(exc).__name__}
-    proto.write(json.dumps(hello) + "\n")
+    proto.write(protocol.dumps(hello))
     if not hello["ok"]:
         return 1
     executor = Executor(converter)
     for line in sys.stdin:
-        task = json.loads(line)
+        task: Task = json.loads(line)
         case = Case.from_dict(task["case"])
         executor.release(case.id)
-        proto.write(json.dumps({"ack": True}) + "\n")
+        proto.write(protocol.dumps({"ack": True}))
         before = {t.ident for t in threading.enumerate() if t.ident is not None}
         start = time.perf_counter()
-        result = executor.execute(case, int(task["opset"]), task.get("mode"))
+        timeout = task.get("timeout")  # the runner's limit for this task: blame must finish well within it
+        deadline = time.monotonic() + float(timeout) if timeout else None
+        executor.memory_bytes = task.get("memory_bytes")
+        result = executor.execute(case, int(task["opset"]), task.get("mode"), deadline)
         result.setdefault("timings", {})["total_s"] = round(time.perf_counter() - start, 4)
         result["leftovers"] = leftovers(before)
-        proto.write(json.dumps(result, default=str) + "\n")
+        proto.write(protocol.dumps(result))
     executor.release(None)
     return 0
 

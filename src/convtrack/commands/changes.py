@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
+from typing import Any
 
-from convtrack import analysis, axes, transitions
+from convtrack import axes, clusters, records_index, transitions, witness
 from convtrack.cellrun import Settings
 from convtrack.slow import announce
 from convtrack.transitions import TransitionKind
@@ -16,9 +18,35 @@ def stderr(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _rows(found: list[transitions.Transition]) -> list[tuple[str, ...]]:
+def failing_side(t: transitions.Transition) -> witness.Key:
+    """The task whose record says whose failure a transition is: the failing side (the fix's before)."""
+    cell = t.before_cell if t.kind is TransitionKind.FIX else t.after_cell
+    return (t.converter, cell, t.case, t.opset, t.mode)
+
+
+def blames(reports: Path, found: list[transitions.Transition]) -> dict[witness.Key, witness.Shown]:
+    """The shown blame of every failing side, from its newest record (one place: witness.shown); only those
+    records are read in full."""
+    seen = witness.witnesses(found)
+    out: dict[witness.Key, witness.Shown] = {}
+    for rec in records_index.newest_of(reports, {failing_side(t) for t in found}):
+        s = witness.shown(rec, seen)
+        if s is not None:
+            out[witness.key_of(rec)] = s
+    return out
+
+
+def record_ref(t: transitions.Transition) -> str:
+    """The RECORD of the failing side (a fix's before, else the after): what `repro` and `reduce` take."""
+    cell = t.before_cell if t.kind is TransitionKind.FIX else t.after_cell
+    return f"{cell}/{t.case}@{t.opset}/{t.mode}"
+
+
+def _rows(found: list[transitions.Transition],
+          blame: dict[witness.Key, witness.Shown] | None = None) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for t in found:
+        b = (blame or {}).get(failing_side(t))
         status = "flaky" if t.flaky else "confirmed" if t.confirmed else "unconfirmed"
         outcome = f"{t.before_outcome.value} -> {t.after_outcome.value}"
         if t.after_signature and t.after_signature != t.before_signature:
@@ -28,7 +56,8 @@ def _rows(found: list[transitions.Transition]) -> list[tuple[str, ...]]:
             held += " (also " + ",".join(f"{k} {b}->{a}" for k, (b, a) in t.also_changed.items()) + ")"
         kind = t.kind.value + (" (became silent)" if t.became_silent else "")
         rows.append((kind, f"{t.converter}:{t.case}", str(t.opset), t.mode, t.axis,
-                     f"{t.before_version} -> {t.after_version}", outcome, held, status))
+                     f"{t.before_version} -> {t.after_version}", outcome, b.label if b else "-", held, status,
+                     record_ref(t)))
     return rows
 
 
@@ -37,19 +66,20 @@ def _columns(rows: list[tuple[str, ...]]) -> str:
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1] for r in rows)
 
 
-HEADER = ("kind", "case", "opset", "mode", "axis", "before -> after", "outcome", "held", "status")
+HEADER = ("kind", "case", "opset", "mode", "axis", "before -> after", "outcome", "blame", "held", "status",
+          "failing record")
 
 
-def table(found: list[transitions.Transition]) -> str:
+def table(found: list[transitions.Transition], blame: dict[witness.Key, witness.Shown] | None = None) -> str:
     """Regressions and fixes first; changed failures (neither) in a table of their own below."""
     if not found:
         return "no regressions, fixes or changed failures"
     counted = [t for t in found if t.kind is not TransitionKind.CHANGED]
     changed = [t for t in found if t.kind is TransitionKind.CHANGED]
-    parts = [_columns([HEADER, *_rows(counted)])] if counted else ["no regressions or fixes"]
+    parts = [_columns([HEADER, *_rows(counted, blame)])] if counted else ["no regressions or fixes"]
     if changed:
         parts.append(f"\nchanged failures ({len(changed)}: a failure that became another failure; neither a "
-                     "regression nor a fix):\n" + _columns([HEADER, *_rows(changed)]))
+                     "regression nor a fix):\n" + _columns([HEADER, *_rows(changed, blame)]))
     return "\n".join(parts)
 
 
@@ -58,26 +88,49 @@ def _wanted(args: argparse.Namespace, t: transitions.Transition) -> bool:
             and (not args.kind or t.kind == args.kind))
 
 
+def by_signature(args: argparse.Namespace, found: list[transitions.Transition]) -> int:
+    """The failures of the newest records clustered by normalised cause (as the signatures page shows them)."""
+    rows = [r for r in records_index.load(args.reports).latest if (not args.case or args.case in str(r["case"]))]
+    groups = clusters.cluster(rows, witness.witnesses(found))
+    if args.blame:
+        groups = [g for g in groups if args.blame in g["blame"]]
+    if args.json:
+        print(json.dumps([{k: v for k, v in g.items() if k != "example"} for g in groups], indent=1, default=str))
+    else:
+        print(clusters.table(groups))
+    return 0
+
+
 def changes(args: argparse.Namespace) -> int:
     with announce(f"reading the records under {args.reports} and ordering them along each axis"):
-        result = transitions.scan(analysis.load(args.reports))
+        result = transitions.scan(records_index.slim(args.reports))
+    if args.by_signature:
+        return by_signature(args, result.transitions)
     axes.check(args.matrix_dir, "--axis", [args.axis or ""], also={t.axis for t in result.transitions})
     selected = [t for t in result.transitions if _wanted(args, t)]
     if args.confirm and any(not t.confirmed for t in selected):
         settings = Settings.of(args)
         transitions.confirm(selected, settings, log=stderr)
-        result = transitions.scan(analysis.load(args.reports))
+        result = transitions.scan(records_index.slim(args.reports))
     found = [t for t in result.transitions if _wanted(args, t)]
+    blame = blames(args.reports, result.transitions)
+    if args.blame:
+        found = [t for t in found if (b := blame.get(failing_side(t))) is not None and b.verdict == args.blame]
     if args.json:
-        print(json.dumps({"transitions": [t.to_dict() for t in found],
+        print(json.dumps({"transitions": [{**t.to_dict(), "blame": _blame_dict(blame.get(failing_side(t)))}
+                                          for t in found],
                           "not_comparable": [n.to_dict() for n in result.not_comparable]}, indent=1))
     else:
-        print(table(found))
+        print(table(found, blame))
         if result.not_comparable:
             print(f"\n{len(result.not_comparable)} adjacent pair(s) not comparable (the case changed between "
                   "their records): re-run the older cell to compare them")
     regressions = [t for t in found if t.kind is TransitionKind.REGRESSION and t.confirmed and not t.flaky]
     return 1 if args.exit_code and regressions else 0
+
+
+def _blame_dict(b: witness.Shown | None) -> dict[str, Any] | None:
+    return b.to_dict() if b else None
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -93,6 +146,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--axis", help="only transitions along this axis (torch, onnxruntime, ...)")
     p.add_argument("--case", help="only cases whose id contains this")
     p.add_argument("--kind", choices=[k.value for k in TransitionKind])
+    p.add_argument("--blame", choices=list(witness.VERDICTS),
+                   help="only changes whose failing side is blamed so (the record's verdict, or runtime when "
+                   "another onnxruntime release alone changes the outcome)")
+    p.add_argument("--by-signature", action="store_true",
+                   help="instead: the newest failures clustered by normalised signature, with blame, counts and "
+                   "the first and last release seen (the signatures page)")
     p.add_argument("--json", action="store_true", help="transitions and not-comparable pairs as JSON")
     p.add_argument("--exit-code", action="store_true", help="exit 1 when a confirmed regression is listed")
     p.set_defaults(func=changes)

@@ -24,9 +24,10 @@ from convtrack.transitions import probe_cells
 
 # What a record keeps in records.json.gz (reports/README.md documents each field)
 FIELDS = ["converter", "framework", "cell", "case", "case_kind", "case_hash", "opset", "mode", "outcome", "signature",
-          "error", "reason", "metrics", "failed_seed", "versions", "axes", "run_id", "created"]
+          "error", "reason", "metrics", "failed_seed", "versions", "axes", "run_id", "created", "blame",
+          "first_divergence"]
 CSV_FIELDS = ["case", "case_kind", "cell", "framework_version", "converter_version", "opset", "mode", "outcome",
-              "signature", "run_id", "created"]
+              "signature", "blame", "run_id", "created"]
 
 
 TEXT_FIELDS = ("signature", "error", "reason")  # the only fields that carry machine paths
@@ -40,6 +41,7 @@ def records(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             text = rec[k]
             if isinstance(text, str):
                 rec[k] = public_text(text)
+        rec["blame"] = public(rec["blame"]) if isinstance(rec["blame"], dict) else None  # its reason quotes errors
         out.append(rec)
     return out
 
@@ -54,8 +56,10 @@ def to_csv(rows: list[dict[str, Any]], info: dict[tuple[str, str], dict[str, Any
     w.writeheader()
     for r in sorted(rows, key=_order):
         c = info[(r["converter"], r["cell"])]
+        shown = r.get("blame_shown")  # the verdict every page shows (witness.shown), empty where none applies
         row = {k: r.get(k) for k in CSV_FIELDS} | {"framework_version": c["framework_version"],
-                                                    "converter_version": c["converter_version"]}
+                                                    "converter_version": c["converter_version"],
+                                                    "blame": shown.verdict if shown is not None else None}
         w.writerow({k: public_text(v) if isinstance(v, str) else v for k, v in row.items()})
     return buf.getvalue()
 
@@ -83,9 +87,7 @@ def badges(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if (r["converter"], r["cell"]) in probes or not Outcome(r["outcome"]).is_converter_result:
             continue
         c = info[(r["converter"], r["cell"])]
-        release = f"{c['framework']} {c['framework_version']}"
-        if c["converter_version"] != c["framework_version"]:
-            release += f" {r['converter']} {c['converter_version']}"
+        release = " ".join(f"{axis} {version}" for axis, version in c["release"].items())
         groups.setdefault((r["converter"], release, str(r["mode"])), []).append(r)
     out = []
     for (converter, release, mode), part in sorted(groups.items()):

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from convtrack import analysis
-from convtrack.outcomes import Outcome, signature_key
-from convtrack.site.common import HARNESS, anchor, case_page, cell_info, ordered_cells
+from convtrack import clusters, witness
+from convtrack.outcomes import Outcome
+from convtrack.site.common import anchor, case_page, cell_info, detail, ordered_cells
 from convtrack.site.registry import Data, Writer, register_page
 
 
@@ -20,9 +20,12 @@ def health(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[
     info = cell_info(rows)
     cells: list[dict[str, Any]] = []
     banners: list[dict[str, Any]] = []
+    by_cell: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in rows:  # grouped once, not scanned per cell
+        by_cell.setdefault((r["converter"], r["cell"]), []).append(r)
     for converter in sorted({r["converter"] for r in rows}):
         for c in ordered_cells(info, converter):
-            part = [r for r in rows if r["converter"] == converter and r["cell"] == c["cell"]]
+            part = by_cell.get((converter, c["cell"]), [])
             by: dict[str, int] = {}
             for r in part:
                 by[r["outcome"]] = by.get(r["outcome"], 0) + 1
@@ -54,33 +57,20 @@ def _example(r: dict[str, Any]) -> str:
 
 
 def signatures(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Failures (converter results and harness problems) grouped by (converter, signature), biggest first."""
-    info = cell_info(rows)
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for r in rows:
-        if Outcome(r["outcome"]) in (Outcome.PASS, Outcome.NOT_APPLICABLE):
-            continue
-        # one group per failure as transitions compare them: signatures stored by older normalisers join today's
-        sig = r.get("signature") if isinstance(r.get("signature"), str) and r.get("signature") else None
-        groups.setdefault((r["converter"], signature_key(sig) if sig else f"({r['outcome']}, no signature)"),
-                          []).append(r)
+    """Failures (converter results and harness problems) clustered by normalised signature (convtrack.clusters),
+    biggest first, with blame and the first and last release seen; rows carry `blame_shown` (witness.annotate)."""
+    found = {witness.key_of(r): r["blame_shown"].witness for r in rows
+             if r.get("blame_shown") is not None and r["blame_shown"].witness}
     out = []
-    for (converter, key), part in groups.items():
-        stored = next((r["signature"] for r in part if r.get("signature")), None)
-        sig = stored or key  # shown as recorded: the newest normaliser's key is for grouping
-        versions = sorted({info[(converter, r["cell"])]["framework_version"] for r in part}, key=analysis.version_key)
-        first = part[0]
-        out.append({
-            "converter": converter, "signature": sig, "count": len(part),
-            "outcomes": sorted({r["outcome"] for r in part}),
-            "harness": all(r["outcome"] in HARNESS for r in part),
-            "versions": versions, "cells": sorted({r["cell"] for r in part}),
-            "modes": sorted({r["mode"] for r in part}), "opsets": sorted({r["opset"] for r in part}),
-            "cases": [{"id": c, "href": case_page(c)} for c in sorted({r["case"] for r in part})],
-            "example": str(first.get("error") or first.get("signature") or ""),
-            "example_href": f"{case_page(first['case'])}#{anchor(first['cell'], first['mode'], first['opset'])}",
-        })
-    return sorted(out, key=lambda g: (g["harness"], -g["count"], g["converter"], g["signature"]))
+    for g in clusters.cluster(rows, found):
+        first = g.pop("example")
+        out.append({**g, "cases": [{"id": c, "href": case_page(c)} for c in g["cases"]],
+                    "versions": [r.rsplit(" ", 1)[-1] for r in g["releases"]],
+                    "blame_attr": " ".join(g["blame"]), "blame_text": clusters.blame_text(g["blame"]),
+                    "example": str(first.get("error") or first.get("signature") or detail(first)),
+                    "example_href": case_page(first["case"]) + "#" + anchor(first["cell"], first["mode"],
+                                                                              first["opset"])})
+    return out
 
 
 @register_page("signatures.html", nav="Signatures", order=60)

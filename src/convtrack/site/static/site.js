@@ -196,7 +196,9 @@
         form.querySelectorAll("select[data-attr]").forEach(function (s) { sel[s.dataset.attr] = s.value; });
         rows.forEach(function (el) {
           var text = el.textContent.toLowerCase(), ok = words.every(function (w) { return text.indexOf(w) >= 0; });
-          Object.keys(sel).forEach(function (k) { if (sel[k] && el.dataset[k] !== sel[k]) { ok = false; } });
+          Object.keys(sel).forEach(function (k) {  // a row attribute may hold several space-separated values
+            if (sel[k] && (" " + (el.dataset[k] || "") + " ").indexOf(" " + sel[k] + " ") < 0) { ok = false; }
+          });
           el.classList.toggle("unmatched", !ok); if (ok) { shown += 1; }
         });
         groups.forEach(function (g) {

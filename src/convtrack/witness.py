@@ -1,0 +1,125 @@
+"""Blame on the read side: the verdict each record carries, and the second witness from other onnxruntime releases.
+
+The cell records `blame` once, at the source (convtrack.cell.blame). Here it is read typed (`Shown`) and set
+beside the **second witness**: where the same case, opset and mode changed outcome between two adjacent
+onnxruntime releases with everything else held equal (a transition along the `onnxruntime` axis with nothing else
+changed, as `transitions.classify` decides it), the failing side is onnxruntime's, whatever the reference
+evaluator could tell. `shown` combines the two: the recorded verdict stays the record's; an `unknown` or a
+not-assessed one that the witness explains reads `runtime` with the witness named; a recorded verdict the witness
+contradicts keeps its value and shows the witness next to it. Every reader (site, changes, gate, signatures)
+calls `shown`, so they agree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from convtrack.store import BLAMED_OUTCOMES, NOT_ASSESSED
+
+VERDICTS = ("converter", "runtime", "model-spec", "unknown", NOT_ASSESSED)
+RUNTIME_AXIS = "onnxruntime"
+
+Key = tuple[str, str, str, int, str]  # converter, cell, case, opset, mode ("-" when none)
+
+
+def key_of(rec: Mapping[str, Any]) -> Key:
+    mode = rec.get("mode")
+    return (str(rec["converter"]), str(rec["cell"]), str(rec["case"]), int(rec["opset"]),
+            mode if isinstance(mode, str) and mode else "-")
+
+
+@dataclasses.dataclass(frozen=True)
+class Shown:
+    """What a reader shows for one record's blame."""
+
+    verdict: str  # one of VERDICTS: the recorded one, or `runtime` when only the witness says so
+    recorded: str  # the verdict in the record
+    reason: str
+    witness: str | None = None  # e.g. "onnxruntime 1.23.2: pass (torch 2.15.0 held)"
+    source: str = "record"  # "record", "record+witness" (both say runtime) or "witness"
+
+    @property
+    def label(self) -> str:
+        extra = {"record": "", "record+witness": " (confirmed by another onnxruntime)",
+                 "witness": " (by another onnxruntime)"}[self.source]
+        if self.witness and self.source == "record":
+            extra = f" (yet {self.witness})"
+        return self.verdict + extra
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**dataclasses.asdict(self), "label": self.label}
+
+
+def _get(t: Any, name: str) -> Any:
+    return t[name] if isinstance(t, Mapping) else getattr(t, name)
+
+
+def witnesses(transitions: Iterable[Any]) -> dict[Key, str]:
+    """Failing sides of outcome changes along the onnxruntime axis alone -> what the other release gave.
+
+    `transitions`: Transition objects or their `to_dict()` forms."""
+    found: dict[Key, str] = {}
+    for t in transitions:
+        if str(_get(t, "axis")) != RUNTIME_AXIS or _get(t, "also_changed"):
+            continue
+        held = ", ".join(f"{k} {v}" for k, v in (_get(t, "fixed") or {}).items() if k not in ("onnx",))
+        sides = (("before", "after"), ("after", "before"))
+        for side, other in sides:
+            if str(_get(t, f"{side}_outcome")) not in BLAMED_OUTCOMES:
+                continue
+            key = (str(_get(t, "converter")), str(_get(t, f"{side}_cell")), str(_get(t, "case")),
+                   int(_get(t, "opset")), str(_get(t, "mode")))
+            found[key] = (f"onnxruntime {_get(t, f'{other}_version')}: {_get(t, f'{other}_outcome')}"
+                          + (f" ({held} held)" if held else ""))
+    return found
+
+
+def recorded(rec: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The record's blame, or None where blame does not apply."""
+    blame = rec.get("blame")
+    if isinstance(blame, Mapping) and blame.get("verdict"):
+        return dict(blame)
+    if str(rec.get("outcome")) in BLAMED_OUTCOMES:  # a reader handed an un-upgraded row
+        return {"verdict": NOT_ASSESSED, "reason": "no blame in the record", "reference": None}
+    return None
+
+
+def shown(rec: Mapping[str, Any], found: Mapping[Key, str]) -> Shown | None:
+    blame = recorded(rec)
+    if blame is None:
+        return None
+    verdict, reason = str(blame["verdict"]), str(blame.get("reason") or "")
+    witness = found.get(key_of(rec)) if found else None
+    if witness is None:
+        return Shown(verdict, verdict, reason)
+    if verdict == "runtime":
+        return Shown(verdict, verdict, reason, witness, "record+witness")
+    if verdict in ("unknown", NOT_ASSESSED):
+        return Shown("runtime", verdict, f"{reason}; the outcome changes with onnxruntime alone: {witness}",
+                     witness, "witness")
+    return Shown(verdict, verdict, reason, witness, "record")
+
+
+def annotate(rows: Iterable[dict[str, Any]], transitions: Iterable[Any]) -> None:
+    """Set `blame_shown` (a Shown or None) on each row, for templates and tables."""
+    found = witnesses(transitions)
+    for r in rows:
+        r["blame_shown"] = shown(r, found)
+
+
+def annotate_transitions(transitions: Iterable[dict[str, Any]], rows: Iterable[Mapping[str, Any]]) -> None:
+    """Set `blame` (the shown verdict of the failing side: a fix's before, else the after) on transition dicts;
+    `rows` carry `blame_shown` (see annotate)."""
+    by_key = {key_of(r): r.get("blame_shown") for r in rows}
+    for t in transitions:
+        side = "before" if str(t["kind"]) == "fix" else "after"
+        s = by_key.get((str(t["converter"]), str(t[f"{side}_cell"]), str(t["case"]), int(t["opset"]),
+                        str(t["mode"] or "-")))
+        t["blame"] = s.verdict if isinstance(s, Shown) else None
+
+
+def verdict_of(rec: Mapping[str, Any], found: Mapping[Key, str] | None = None) -> str | None:
+    s = shown(rec, found or {})
+    return s.verdict if s else None

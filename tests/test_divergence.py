@@ -1,0 +1,51 @@
+"""The first diverging node on hand-built ONNX graphs, in the real cell (onnx lives there, not on the host)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+SCRIPT = r'''
+import numpy as np
+from onnx import TensorProto, helper
+from convtrack.cell import divergence
+
+x = helper.make_tensor_value_info("x", TensorProto.FLOAT, [4])
+y = helper.make_tensor_value_info("y", TensorProto.FLOAT, [4])
+nodes = [helper.make_node("Relu", ["x"], ["a"], name="relu"), helper.make_node("Shape", ["a"], ["s"], name="shape"),
+         helper.make_node("Neg", ["a"], ["b"], name="neg"), helper.make_node("Neg", ["b"], ["c"], name="neg2"),
+         helper.make_node("Exp", ["c"], ["y"], name="exp")]
+model = helper.make_model(helper.make_graph(nodes, "g", [x], [y]))
+exposed = divergence.expose(model)
+assert [o.name for o in exposed.graph.output] == ["y", "a", "s", "b", "c"], exposed.graph.output
+
+xs = np.array([-1.0, 0.5, 2.0, 3.0], dtype="float32")
+a = np.maximum(xs, 0)
+ort = {"a": a, "s": np.array([4]), "b": -a, "c": a, "y": np.exp(a)}
+ref = dict(ort, y=np.exp(a) + 1)
+found = divergence.against_reference(model, ort, ref, 1e-3, 1e-5)
+assert found["op_type"] == "Exp" and found["node"] == "exp" and found["against"] == "reference", found
+assert divergence.against_reference(model, ort, dict(ort), 1e-3, 1e-5) is None
+
+# the framework computed relu then exp(relu) + 1: Neg, Neg is a correct decomposition of nothing (its result
+# matches a framework value again), Exp is where the model departs
+framework = [a, np.exp(a) + 1]
+found = divergence.against_framework(model, ort, framework, ["y"], 1e-3, 1e-5)
+assert found["op_type"] == "Exp" and found["against"] == "framework", found
+# when the Relu is already wrong, it is the first departure
+wrong = dict(ort, a=xs, b=-xs, c=xs, y=np.exp(xs))
+found = divergence.against_framework(model, wrong, framework, ["y"], 1e-3, 1e-5)
+assert found["op_type"] == "Relu", found
+print("ok")
+'''
+
+
+def test_first_divergence_against_reference_and_framework(cell_python: Path, cell_env: dict[str, str]) -> None:
+    out = subprocess.run([str(cell_python), "-c", SCRIPT], env=cell_env, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "ok"
