@@ -105,6 +105,22 @@ def test_exporter_failing_on_convtracks_own_code_is_harness_error() -> None:
         Outcome.CONVERT_ERROR
 
 
+def test_an_environment_inside_the_package_folder_is_not_convtracks_code() -> None:
+    # nox keeps its environments beside the noxfile, inside the package: what the exporter failed on there is
+    # transformers' code (the torch 2.12.1 hf_swin record's message), the converter's failure, not the harness's
+    venv = stages.PACKAGE_DIR / "sessions" / ".nox" / "torch_onnx-torch2-12-1" / "lib" / "python3.11"
+    message = ("Could not guard on data-dependent expression\n\nThe following call raised this error:\n"
+               f'  File "{venv}/site-packages/transformers/models/swin/modeling_swin.py", line 578, in '
+               "set_shift_and_window_size\n    if min(input_resolution) <= self.window_size:\n")
+    assert stages.classify("convert_s", Outcome.CONVERT_ERROR, RuntimeError(message)).outcome is \
+        Outcome.CONVERT_ERROR
+    code = compile("raise exc", str(venv / "site-packages" / "timm" / "models" / "eva.py"), "exec")
+    try:
+        exec(code, {"exc": TypeError("unsupported operand")})
+    except TypeError as raised:
+        assert stages.classify("convert_s", Outcome.CONVERT_ERROR, raised).outcome is Outcome.CONVERT_ERROR
+
+
 def test_interruptions_inside_a_stage_are_harness_error() -> None:
     def interrupt() -> None:
         raise KeyboardInterrupt
