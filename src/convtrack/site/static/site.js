@@ -121,6 +121,13 @@
     var head = document.createElement("p");
     head.textContent = td.title;
     panel.appendChild(head);
+    var page = td.parentNode.dataset.detail;  // the cell's own page: every case's result with its error text
+    if (page) {
+      var more = document.createElement("p"), link = document.createElement("a");
+      link.href = page + (td.dataset.mode && td.dataset.mode !== "-" ? "#mode=" + encodeURIComponent(td.dataset.mode) : "");
+      link.textContent = "each case's error or error metrics in this cell";
+      more.appendChild(link); panel.appendChild(more);
+    }
     var ul = document.createElement("ul");
     pairs(td).forEach(function (p) {
       var c = list[p[0]];
@@ -135,9 +142,9 @@
     placeNear(td, panel);
   }
 
-  // Detail page: the texts are in data/details-<converter>.js, loaded on the first click.
+  // A cell's detail page: its texts are in data/details/<converter>-<cell>.js, loaded on the first click.
   function withDetails(table, done) {
-    var all = window.CONVTRACK_DETAILS || {}, key = table.dataset.converter;
+    var all = window.CONVTRACK_DETAILS || {}, key = table.dataset.key;
     if (all[key]) { done(all[key]); return; }
     var script = document.createElement("script");
     script.src = table.dataset.details;
