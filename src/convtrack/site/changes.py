@@ -12,8 +12,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -33,26 +31,9 @@ def load_transitions(records: Any) -> list[dict[str, Any]]:
 
 
 def _index_dates(packages: list[str], timeout: float) -> dict[tuple[str, str], str]:
-    """(package, version) -> upload date from the index; {} when offline or slow (a daemon thread, abandoned)."""
-    if os.environ.get("CONVTRACK_OFFLINE") or not packages:
-        return {}
-    found: dict[tuple[str, str], str] = {}
+    from convtrack import index  # imported when a site is built online, not whenever the site module loads
 
-    def work() -> None:
-        from convtrack import index
-
-        for name in packages:
-            try:
-                for rel in index.releases(name):
-                    if rel.uploaded:
-                        found[(name, str(rel.version))] = rel.uploaded
-            except Exception:  # noqa: BLE001 - best effort: any failure means "use the records' dates"
-                continue
-
-    thread = threading.Thread(target=work, daemon=True)
-    thread.start()
-    thread.join(timeout)
-    return dict(found) if not thread.is_alive() else {}
+    return index.upload_dates(packages, timeout)
 
 
 def release_dates(rows: list[dict[str, Any]], pairs: set[tuple[str, str]], online: bool = True,
