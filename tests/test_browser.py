@@ -174,6 +174,10 @@ def test_any_screen_keyboard_search_and_download(tmp_path: Path, monkeypatch: py
     assert "@" in page.locator("#detail").inner_text() and _in_viewport(page, "#detail")
     page.keyboard.press("ArrowRight")
     assert page.evaluate("document.activeElement.tagName") == "TD"
+    page.goto(base + "detail.html")  # (a hash change alone would not load the page again)
+    page.goto(base + "detail/torch.onnx-torch2.9.0-ort1.20.1-onnx1.17.0.html#mode=legacy")
+    assert page.locator("select[data-filter='mode']").input_value() == "legacy"
+    assert page.locator("td[data-d][tabindex='0']").is_visible()  # the Tab stop leaves a column the filter hides
 
     page.goto(base + "regressions.html")  # text filter
     rows = page.locator("tr.trow:visible")
