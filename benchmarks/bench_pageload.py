@@ -34,7 +34,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disa
 # One page per type: the top-level pages, and the largest of each family of many
 PAGES = ["index.html", "detail.html", "findings.html", "regressions.html", "releases.html", "signatures.html",
          "health.html", "data.html"]
-FAMILIES = ["cases/*.html", "releases/*.html", "cells/*.html"]
+FAMILIES = ["detail/*.html", "cases/*.html", "releases/*.html", "cells/*.html"]
 
 
 def build(site: Path, records: int, shape: str) -> None:

@@ -150,7 +150,8 @@ def test_any_screen_keyboard_search_and_download(tmp_path: Path, monkeypatch: py
     problems: list[str] = []
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
 
-    for name in ("index.html", "detail.html", "findings.html", "regressions.html", "signatures.html", "health.html",
+    for name in ("index.html", "detail.html", "detail/torch.onnx-torch2.9.0-ort1.20.1-onnx1.17.0.html",
+                 "findings.html", "regressions.html", "signatures.html", "health.html",
                  "data.html", "cases/issues--evil.html", "releases/torch.onnx-torch-2.9.0.html"):
         page.goto(base + name)
         assert _no_sideways_scroll(page), (name, width)
@@ -163,14 +164,20 @@ def test_any_screen_keyboard_search_and_download(tmp_path: Path, monkeypatch: py
     assert _in_viewport(page, "#square-detail")
     assert page.locator("#detail-row").evaluate("r => r.previousElementSibling.contains(document.activeElement)")
 
-    page.goto(base + "detail.html")  # the detail page loads its texts on the first Enter
-    cell = page.locator("td[data-d]").first
+    page.locator("#square-detail a", has_text="in this cell").click()  # the square's cell, every case's text
+    page.wait_for_url("**/convtrack/detail/torch.onnx-torch2.9.0-ort1.20.1-onnx1.17.0.html#mode=dynamo")
+    assert page.locator("select[data-filter='mode']").input_value() == "dynamo"
+    cell = page.locator("td[data-d]:visible").first  # a cell's page loads its texts on the first Enter
     cell.focus()
     page.keyboard.press("Enter")
     page.wait_for_selector("#detail")
     assert "@" in page.locator("#detail").inner_text() and _in_viewport(page, "#detail")
     page.keyboard.press("ArrowRight")
     assert page.evaluate("document.activeElement.tagName") == "TD"
+    page.goto(base + "detail.html")  # (a hash change alone would not load the page again)
+    page.goto(base + "detail/torch.onnx-torch2.9.0-ort1.20.1-onnx1.17.0.html#mode=legacy")
+    assert page.locator("select[data-filter='mode']").input_value() == "legacy"
+    assert page.locator("td[data-d][tabindex='0']").is_visible()  # the Tab stop leaves a column the filter hides
 
     page.goto(base + "regressions.html")  # text filter
     rows = page.locator("tr.trow:visible")

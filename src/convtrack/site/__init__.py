@@ -1,11 +1,12 @@
 """The static site: the jinja2 templates of this package rendered over the records into the project's site folder.
 
-Pages: index.html (compatibility matrix with client-side filters, freshness), detail.html (case x cell, its texts
-in data/details-*.js), cases/*.html (+ cases/repro/*.py, a standalone repro script per failing result),
-regressions.html + feed.xml (Atom, one entry per release pair), releases.html + releases/*.html (every axis with
-transitions), signatures.html, health.html, cells/*.html (runs and environments), data.html (+ data/:
-records.json.gz, transitions.json, CSV, badges). Each page module (matrix, cases, changes, health) registers the
-pages it renders (see registry); templates/ and static/ sit beside them and ship in the wheel.
+Pages: index.html (compatibility matrix with client-side filters, freshness), detail.html + detail/*.html (case x
+result, a page per cell, its texts in data/details/*.js), cases/*.html (+ cases/repro/*.py, a standalone repro
+script per failing result), regressions.html + feed.xml (Atom, one entry per release pair), releases.html +
+releases/*.html (every axis with transitions), signatures.html, health.html, cells/*.html (runs and environments),
+data.html (+ data/: records.json.gz, transitions.json, CSV, badges). Each page module (matrix, detail, cases,
+changes, health) registers the pages it renders (see registry); templates/ and static/ sit beside them
+and ship in the wheel.
 
 Every value from a record goes through jinja2's autoescaping: converter messages are untrusted text; before
 that, `public.finalize` replaces the recording machine's paths.
@@ -36,6 +37,7 @@ from convtrack.site import registry
 from convtrack.site.cells import cell_page
 from convtrack.site.colours import outcome_css
 from convtrack.site.common import HARNESS, case_page, detail, divergence_text, fmt, page_rows, slug
+from convtrack.site.detail import detail_page
 from convtrack.site.public import finalize
 from convtrack.site.svg import line_chart
 from convtrack.transitions import TransitionKind
@@ -65,7 +67,8 @@ def environment() -> Any:
                              finalize=finalize)
     env.globals.update(colours={o.value: c for o, c in COLOURS.items()}, short={o.value: s for o, s in SHORT.items()},
                        outcomes=[o.value for o in Outcome], harness=sorted(HARNESS), nav=registry.nav(),
-                       case_page=case_page, cell_page=cell_page, line_chart=line_chart, divergence_text=divergence_text,
+                       case_page=case_page, cell_page=cell_page, detail_page=detail_page, line_chart=line_chart,
+                       divergence_text=divergence_text,
                        outcome_table=[{"value": o.value, "short": SHORT[o], "harness": not o.is_converter_result}
                                       for o in Outcome])
     env.filters["fmt"] = fmt

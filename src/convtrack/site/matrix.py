@@ -1,4 +1,4 @@
-"""The compatibility matrix (index) and the detailed case x cell view.
+"""The compatibility matrix (index); the case x result view of each cell is in detail.py.
 
 The index has one square per (cell, mode, opset) coloured by pass rate over the cases; each square
 carries its per-case outcomes (`data-results`) so site.js can recompute it for the case-kind and tag
@@ -7,7 +7,6 @@ filters without a server.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from convtrack.outcomes import Outcome
@@ -16,11 +15,8 @@ from convtrack.site.common import (
     cell_info,
     counts,
     counts_text,
-    detail,
     ordered_cells,
-    slug,
 )
-from convtrack.site.public import public_text
 from convtrack.site.registry import Data, Writer, register_page
 from convtrack.transitions import probe_cells
 
@@ -81,47 +77,6 @@ def squares(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> list[dic
     return views
 
 
-def detail_view(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Per converter: column headers (cell > mode > opset), one row of results per case, and `details`.
-
-    A square carries only its outcome and the index of its text in `details` (each distinct text once): the
-    texts are written to a script loaded on the first click (`details_script`), so the page stays small.
-    """
-    info = cell_info(rows)
-    by_case = {c["id"]: c for c in cases}
-    views = []
-    for converter in sorted({r["converter"] for r in rows}):
-        part = [r for r in rows if r["converter"] == converter]
-        cells = [c["cell"] for c in ordered_cells(info, converter)]
-        cols = sorted({(r["cell"], r["mode"], r["opset"]) for r in part},
-                      key=lambda k: (cells.index(k[0]), k[1], k[2]))
-        index = {(r["case"], r["cell"], r["mode"], r["opset"]): r for r in part}
-        body = []
-        texts: dict[str, int] = {}
-        for case in sorted({r["case"] for r in part}):
-            results = []
-            for col in cols:
-                r = index.get((case, *col))
-                results.append(None if r is None else {
-                    "outcome": r["outcome"], "d": texts.setdefault(public_text(detail(r)), len(texts))})
-            body.append({"case": by_case[case], "results": results})
-        groups = [(c, sum(1 for k in cols if k[0] == c)) for c in cells]
-        modes = []
-        for c in cells:
-            for m in sorted({k[1] for k in cols if k[0] == c}):
-                modes.append((m, sum(1 for k in cols if k[0] == c and k[1] == m)))
-        views.append({"converter": converter, "groups": groups, "modes": modes, "columns": cols, "rows": body,
-                      "details": list(texts), "script": f"data/details-{slug(converter)}.js",
-                      "labels": [" / ".join(str(x) for x in c) for c in cols], "col_modes": [c[1] for c in cols]})
-    return views
-
-
-def details_script(view: dict[str, Any]) -> str:
-    """The square texts of one converter as a script (not JSON: fetch() of a file:// URL is blocked)."""
-    key, texts = json.dumps(view["converter"]), json.dumps(view["details"])
-    return f"window.CONVTRACK_DETAILS = window.CONVTRACK_DETAILS || {{}};\nwindow.CONVTRACK_DETAILS[{key}] = {texts};\n"
-
-
 def filters(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> dict[str, list[str]]:
     return {"converter": sorted({r["converter"] for r in rows}), "mode": sorted({r["mode"] for r in rows}),
             "kind": sorted({c["kind"] for c in cases if c["kind"]}),
@@ -149,13 +104,3 @@ def _index_page(w: Writer, d: Data) -> None:
            filters=filters(d.rows, d.cases), charts=chart_series(d.rows),
            counts=d.outcomes, recent=d.counted[:5],
            freshness=d.freshness)
-
-
-@register_page("detail.html", nav="Cases", order=20)
-def _detail_page(w: Writer, d: Data) -> None:
-    views = detail_view(d.rows, d.cases)
-    for view in views:
-        path = w.out / view["script"]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(details_script(view), encoding="utf-8")
-    w.page("detail.html", "detail.html", views=views, cases=d.cases, filters=filters(d.rows, d.cases))

@@ -63,6 +63,19 @@
     td.title = (td.title.split(":")[0]) + ": " + (title.join(", ") || "no case matches the filters");
   }
 
+  // One Tab stop per detail table (arrow keys move inside it, a click moves it): a tabindex on every square
+  // would slow the page and make Tab useless. It must be a visible square: a mode filter (a matrix square's link
+  // preselects one) may hide the first column, and a hidden square is no Tab stop at all.
+  function tabStops() {
+    document.querySelectorAll("table[data-labels]").forEach(function (t) {
+      var stop = t.querySelector("td[data-d][tabindex='0']");
+      if (stop && !stop.classList.contains("filtered") && !stop.parentNode.classList.contains("filtered")) { return; }
+      var next = t.querySelector("tr:not(.filtered) > td[data-d]:not(.filtered)");
+      if (stop) { stop.tabIndex = -1; }
+      if (next) { next.tabIndex = 0; }
+    });
+  }
+
   function apply(form) {
     var s = state(form), list = cases(), allowed = {}, shown = 0;
     list.forEach(function (c, i) { allowed[i] = caseMatches(c, s); if (allowed[i]) { shown += 1; } });
@@ -89,6 +102,7 @@
         (s.converter && row.dataset.converter && row.dataset.converter !== s.converter);
       setHidden(row, !!hide);
     });
+    tabStops();
     var status = document.getElementById("filter-status");
     if (status) { status.textContent = list.length ? shown + " of " + list.length + " cases" : ""; }
     var hash = Object.keys(s).filter(function (k) { return s[k]; }).map(function (k) {
@@ -121,6 +135,13 @@
     var head = document.createElement("p");
     head.textContent = td.title;
     panel.appendChild(head);
+    var page = td.parentNode.dataset.detail;  // the cell's own page: every case's result with its error text
+    if (page) {
+      var more = document.createElement("p"), link = document.createElement("a");
+      link.href = page + (td.dataset.mode && td.dataset.mode !== "-" ? "#mode=" + encodeURIComponent(td.dataset.mode) : "");
+      link.textContent = "each case's error or error metrics in this cell";
+      more.appendChild(link); panel.appendChild(more);
+    }
     var ul = document.createElement("ul");
     pairs(td).forEach(function (p) {
       var c = list[p[0]];
@@ -135,9 +156,9 @@
     placeNear(td, panel);
   }
 
-  // Detail page: the texts are in data/details-<converter>.js, loaded on the first click.
+  // A cell's detail page: its texts are in data/details/<converter>-<cell>.js, loaded on the first click.
   function withDetails(table, done) {
-    var all = window.CONVTRACK_DETAILS || {}, key = table.dataset.converter;
+    var all = window.CONVTRACK_DETAILS || {}, key = table.dataset.key;
     if (all[key]) { done(all[key]); return; }
     var script = document.createElement("script");
     script.src = table.dataset.details;
@@ -180,8 +201,11 @@
     var moves = { ArrowRight: [0, 1], ArrowLeft: [0, -1], ArrowDown: [1, 0], ArrowUp: [-1, 0] }, m = moves[ev.key];
     if (!m || !td.closest("table[data-labels]")) { return; }
     var tr = td.parentNode, rows = tr.parentNode.rows, r = rows[tr.sectionRowIndex + m[0]];
-    while (r && r.id === "detail-row") { r = rows[r.sectionRowIndex + m[0]]; }
-    var next = r && r.cells[td.cellIndex + m[1]];
+    // filtered rows and columns are skipped: a hidden square cannot take the focus
+    while (r && (r.id === "detail-row" || r.classList.contains("filtered"))) { r = rows[r.sectionRowIndex + m[0]]; }
+    var i = td.cellIndex + m[1];
+    while (r && m[1] && r.cells[i] && r.cells[i].classList.contains("filtered")) { i += m[1]; }
+    var next = r && r.cells[i];
     if (next && next.tagName === "TD") { next.tabIndex = 0; td.tabIndex = -1; next.focus(); ev.preventDefault(); }
   }
 
@@ -237,11 +261,7 @@
       form.addEventListener("change", function () { apply(form); });
       apply(form);
     }
-    // one Tab stop per table (arrow keys move inside it, a click moves it): 10,000 tabindex attributes would
-    // slow the page and make Tab useless
-    document.querySelectorAll("table[data-labels]").forEach(function (t) {
-      var first = t.querySelector("td[data-d]"); if (first) { first.tabIndex = 0; }
-    });
+    tabStops();
     document.addEventListener("click", function (ev) { activate(ev.target, form); });
     document.addEventListener("keydown", function (ev) { keys(ev, form); });
     rowFilters();
