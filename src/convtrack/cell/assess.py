@@ -180,10 +180,14 @@ def evaluate(work: Path) -> None:
         verdict = bl.reference_failed(outcome, exc)
         if problem:
             verdict = bl.Blame(bl.Verdict.MODEL_SPEC, problem, {"error": verdict.reason})
+        verdict.reference = {**(verdict.reference or {}), "seed": meta["seed"]}  # the input both failed on
         _save(work, verdict, first and no_divergence(f"the reference evaluator failed: {verdict.reason}"))
         return
     seconds = round(time.perf_counter() - started, 3)
     verdict = bl.decide(outcome, arrays["fw"], reference, tol, ort, name)
+    shared = bl.reference_shares_runtime_rule(model) if verdict.verdict is bl.Verdict.CONVERTER else None
+    if shared:
+        verdict = bl.Blame(bl.Verdict.UNKNOWN, shared, verdict.reference)
     if problem:
         verdict = bl.Blame(bl.Verdict.MODEL_SPEC, problem, verdict.reference)
     verdict.reference = {**(verdict.reference or {}), "seconds": seconds, "seed": meta["seed"]}

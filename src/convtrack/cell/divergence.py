@@ -141,7 +141,13 @@ def against_framework(model: Any, values: Mapping[str, Any], framework: Sequence
             if name in ok or name not in values:
                 continue
             if _reaches(name, failing_set, consumers, ok):
-                return _where(node, name, _nearest(values[name], known), "framework")
+                max_abs = _nearest(values[name], known)
+                if max_abs is None:  # no framework value of its shape: a guess, not a measured departure
+                    return {"against": "framework", "op_type": None, "node": None, "output": None, "max_abs": None,
+                            "reason": f"undetermined: {node.op_type} {node.name or name} is the first value that "
+                                      "matches none of the framework's intermediates, but none of them has its "
+                                      "shape to measure it against"}
+                return _where(node, name, max_abs, "framework")
     return None
 
 

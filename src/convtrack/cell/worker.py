@@ -192,6 +192,9 @@ class Executor:
                 actual = stages.timed(timings, "run_s", Outcome.RUN_ERROR, functools.partial(stages.run, sess, inputs))
             except stages.StageFailure as failure:
                 failure.tags.append(f"seed:{seed}")
+                # blame must judge the seed onnxruntime failed on, never an earlier seed it ran (audit 2026-11-30:
+                # 56 run_errors were blamed on the runtime from a seed that passed)
+                self._evidence = {"seed": seed, "ort": None}
                 raise
             result = cmp.compare(built.references[seed], actual, tolerance=tolerance(case, built, seed),
                                  declared=declared)
