@@ -69,6 +69,11 @@ class Record:
     blame: dict[str, Any] | None = None
     # a mismatch's first diverging node: against, op_type, node, output, max_abs, or a reason why none
     first_divergence: dict[str, Any] | None = None
+    # the converted model, inputs and references kept for replay (sha256 of the artefact's manifest; `convtrack run
+    # --keep-models`); None when none was kept. Optional: absent in records written before it, read as None
+    artefact: str | None = None
+    # a replay-track record (convtrack.replay): where its artefact came from and what replayed it; None otherwise
+    replay: dict[str, Any] | None = None
     created: str = ""
     record_id: str = ""
     schema: int = SCHEMA_VERSION
@@ -112,6 +117,7 @@ def cell_id(axes: dict[str, str]) -> str:
     return "-".join(f"{SHORT_NAMES.get(k, k)}{v}" for k, v in axes.items())
 
 
+REPLAY_PREFIX = "replay-"  # the cell id of a replay-track record starts with it (convtrack.replay)
 _LONG_NAMES = {short: name for name, short in SHORT_NAMES.items()}
 _TOKEN = re.compile(r"([A-Za-z_][A-Za-z_]*?)(\d[^-]*)$")
 
@@ -120,10 +126,11 @@ def parse_cell(cell: str) -> dict[str, str]:
     """Axis values of a cell id: 'torch2.6.0-ort1.20.1' -> {'torch': '2.6.0', 'onnxruntime': '1.20.1'}.
 
     Package names hold no digits in front of their version here; tf2onnx is the one that does, so it is
-    matched first.
+    matched first. A replay-track cell ('replay-torch2.15.0-ort1.23.2-onnx1.17.0', convtrack.replay) has the
+    axes of the cell it names: its records live apart (reports/replay/), so they never meet a converter cell's.
     """
     axes: dict[str, str] = {}
-    for token in cell.split("-"):
+    for token in cell.removeprefix(REPLAY_PREFIX).split("-"):
         if token.startswith("tf2onnx") and token[7:8].isdigit():
             axes["tf2onnx"] = token[7:]
             continue

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from convtrack import lifeline
-from convtrack.cell import assess, intermediates, stages
+from convtrack.cell import artefacts, assess, intermediates, stages
 from convtrack.cell import compare as cmp
 from convtrack.cell.blame import ASSESSED
 from convtrack.cell.converters import get
@@ -137,7 +137,8 @@ class Executor:
                     result = self._convert_and_compare(case, built, opset, mode, path, timings)
                 except stages.StageFailure as failure:
                     result = {**self._fields, **failure.result(timings)}
-                return {**result, **self._assess(case, built, result, path, deadline, timings)}
+                result = {**result, **self._assess(case, built, result, path, deadline, timings)}
+                return {**result, **self._keep(case, built, opset, mode, path, result)}
         except stages.StageFailure as failure:
             return {**self._fields, **failure.result(timings)}
         except Exception as exc:  # convtrack's own code outside any stage: the harness, never the converter
@@ -172,6 +173,21 @@ class Executor:
             return {"blame": {"verdict": "unknown", "reason": reason, "reference": None}}
         finally:
             timings["blame_s"] = round(time.perf_counter() - start, 4)
+
+    def _keep(self, case: Case, built: Built, opset: int, mode: str | None, path: Path,
+              result: dict[str, Any]) -> dict[str, Any]:
+        """`artefact`: the id of the converted model, inputs and references kept for replay (--keep-models)."""
+        store = artefacts.keep_requested()
+        if store is None or Outcome(result["outcome"]) not in artefacts.CONVERTED or not path.is_file():
+            return {}
+        source = {"converter": self.converter.name, "case": case.id, "case_hash": case.hash, "opset": opset,
+                  "mode": mode, "versions": versions(self.converter)}
+        tolerances = [tolerance(case, built, seed) for seed in range(len(built.inputs))]
+        try:
+            return {"artefact": artefacts.keep(store, path, built.inputs, built.references, tolerances, source)}
+        except Exception as exc:  # noqa: BLE001 - keeping a copy never changes the task's verdict
+            print(f"convtrack worker: artefact of {case.id} not kept: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return {}
 
     def _convert_and_compare(self, case: Case, built: Built, opset: int, mode: str | None, path: Path,
                              timings: dict[str, float]) -> dict[str, Any]:

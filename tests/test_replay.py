@@ -1,0 +1,111 @@
+"""The replay track end to end: convert once in a real torch cell keeping the artefact, replay it on two real
+onnxruntime releases in environments without torch, and find the runtime's fix between them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, write_case
+from convtrack import defaults, matrix, plan, replay, replay_matrix, replay_track, store, suite
+
+pytestmark = pytest.mark.integration
+
+# MaxPool ceil_mode with a dynamic batch: onnxruntime 1.20.1 computes a 2x2 map where torch gives 1x1 (wrong_shape),
+# 1.21.0 computes torch's (pass); the model declares no static spatial dims (tests/test_assess.py measured it).
+MAXPOOL = '''CASE = {"converter": "torch.onnx", "modes": ["legacy"], "dynamic": {"0": [2, 3]}}
+def build():
+    import torch
+    from convtrack.suite import seeded
+    return torch.nn.Sequential(torch.nn.MaxPool2d(3, stride=3, padding=1, ceil_mode=True)).eval(), \\
+        seeded((1, 3, 2, 2))
+'''
+FAILS = '''CASE = {"converter": "torch.onnx"}
+def build():
+    raise RuntimeError("no model")
+'''
+
+
+def convert_keeping(tmp_path: Path, cell_python: Path) -> Path:
+    """Run two cases at opset 18 (legacy) in the real cell with --keep-models' variable set; returns reports/."""
+    root = tmp_path / "suites"
+    write_case(root, "issues/maxpool_ceil.py", MAXPOOL)
+    write_case(root, "models/fails.py", FAILS)
+    cell = matrix.Cell("torch.onnx", "torch", "3.11", {"torch": "2.15.0", "onnxruntime": "1.20.1", "onnx": "1.17.0"},
+                       {}, [matrix.Task(18, "legacy")])
+    plan_path = plan.write(plan.make(cell, suite.discover(root), "run-convert"), tmp_path / "plan.json")
+    out = store.run_file(tmp_path / "reports", "torch.onnx", cell.id, "run-convert")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"),
+               **{defaults.ARTEFACTS_ENV: str(tmp_path / "work" / defaults.ARTEFACTS_DIR)})
+    subprocess.run([str(cell_python), "-m", "convtrack.cell.runner", "--plan", str(plan_path), "--out", str(out),
+                    "--log", str(tmp_path / "log.txt"), "--quiet"], env=env, check=True, timeout=600)
+    return tmp_path / "reports"
+
+
+@pytest.fixture(scope="module")
+def replayed(tmp_path_factory: pytest.TempPathFactory, cell_python: Path) -> tuple[Path, Path, list]:
+    tmp = tmp_path_factory.mktemp("replay")
+    reports, work = convert_keeping(tmp, cell_python), tmp / "work"
+    rmatrix = replay_matrix.load(ROOT / "matrix" / "replay.toml")
+    items, missing = replay.sources(store.load(reports), work / defaults.ARTEFACTS_DIR)
+    ends = [replay.run_release(reports, work, rmatrix, v, items, "run-replay", 120.0, False, log=lambda _: None)
+            for v in ("1.20.1", "1.21.0")]
+    assert missing == 0 and [e.error for e in ends] == [None, None] and [e.records for e in ends] == [1, 1]
+    return reports, work, items
+
+
+def test_the_converted_task_names_its_artefact_and_a_failed_build_keeps_none(replayed: tuple) -> None:
+    reports, work, items = replayed
+    by_case = {r["case"]: r for r in store.load(reports)}
+    kept = by_case["issues/maxpool_ceil"]
+    assert kept["outcome"] == "wrong_shape" and len(kept["artefact"]) == 64
+    assert (work / defaults.ARTEFACTS_DIR / "sha256" / kept["artefact"][:2] / kept["artefact"][2:]).is_file()
+    assert by_case["models/fails"]["outcome"] == "build_error" and by_case["models/fails"]["artefact"] is None
+    assert [i["artefact"] for i in items] == [kept["artefact"]]
+
+
+def test_replay_records_live_apart_and_say_where_the_model_came_from(replayed: tuple) -> None:
+    reports, _, items = replayed
+    recs = {r["axes"]["onnxruntime"]: r for r in replay.load(reports)}
+    assert set(recs) == {"1.20.1", "1.21.0"}
+    old, new = recs["1.20.1"], recs["1.21.0"]
+    assert old["cell"] == "replay-torch2.15.0-ort1.20.1-onnx1.17.0" and new["cell"].startswith("replay-")
+    assert store.parse_cell(new["cell"]) == {"torch": "2.15.0", "onnxruntime": "1.21.0", "onnx": "1.17.0"}
+    assert old["outcome"] == "wrong_shape" and new["outcome"] == "pass"
+    assert old["metrics"]["outputs"][0]["actual_shape"] == [1, 3, 2, 2]
+    assert new["metrics"]["tolerance"]["method"] == "float64"  # the converting task's calibrated tolerance
+    assert new["replay"]["source_cell"] == "torch2.15.0-ort1.20.1-onnx1.17.0"
+    assert new["replay"]["source_outcome"] == "wrong_shape" and new["replay"]["onnxruntime"] == "1.21.0"
+    assert new["versions"]["onnxruntime"] == "1.21.0" and "torch" not in new["versions"]
+    assert new["artefact"] == items[0]["artefact"] and new["case"] == "issues/maxpool_ceil"
+    # the converter track never sees them: store.load reads reports/records only
+    assert {r["cell"] for r in store.load(reports)} == {"torch2.15.0-ort1.20.1-onnx1.17.0"}
+
+
+def test_no_framework_is_installed_or_imported_in_a_replay_environment(replayed: tuple) -> None:
+    reports, work, _ = replayed
+    python = work / "replay" / "envs" / "ort1.21.0" / "bin" / "python"
+    probe = "import importlib.util as u; print([m for m in ('torch', 'tensorflow', 'onnxscript') if u.find_spec(m)])"
+    assert subprocess.run([str(python), "-c", probe], capture_output=True, text=True,
+                          check=True).stdout.strip() == "[]"
+    assert not [t for r in replay.load(reports) for t in r["tags"] if t.startswith("framework_loaded")]
+
+
+def test_the_runtime_fix_is_a_replay_transition_blamed_on_the_runtime(replayed: tuple) -> None:
+    reports, _, _ = replayed
+    (t,) = replay_track.transitions(replay.load(reports))
+    assert (t["kind"], t["axis"], t["before_version"], t["after_version"]) == ("fix", "onnxruntime", "1.20.1", "1.21.0")
+    assert (t["before_outcome"], t["after_outcome"], t["blame"]) == ("wrong_shape", "pass", "runtime")
+    assert t["fixed"] == {"torch": "2.15.0", "onnx": "1.17.0"}
+    assert t["also_changed"].get("onnxruntime") is None  # the axis itself is not "also changed"
+
+
+def test_a_second_replay_of_the_same_environment_runs_nothing(replayed: tuple) -> None:
+    reports, work, items = replayed
+    rmatrix = replay_matrix.load(ROOT / "matrix" / "replay.toml")
+    end = replay.run_release(reports, work, rmatrix, "1.21.0", items, "run-again", 120.0, False, log=lambda _: None)
+    assert (end.skipped, end.records, end.error) == (1, 0, None)
