@@ -109,3 +109,17 @@ def test_a_second_replay_of_the_same_environment_runs_nothing(replayed: tuple) -
     rmatrix = replay_matrix.load(ROOT / "matrix" / "replay.toml")
     end = replay.run_release(reports, work, rmatrix, "1.21.0", items, "run-again", 120.0, False, log=lambda _: None)
     assert (end.skipped, end.records, end.error) == (1, 0, None)
+
+
+def test_a_replay_past_its_timeout_is_recorded_and_costs_only_itself(replayed: tuple, tmp_path: Path) -> None:
+    import shutil
+
+    reports, work, items = replayed
+    copy = tmp_path / "reports"
+    shutil.copytree(reports, copy)
+    rmatrix = replay_matrix.load(ROOT / "matrix" / "replay.toml")
+    end = replay.run_release(copy, work, rmatrix, "1.21.0", items * 2, "run-slow", 1e-4, True, log=lambda _: None)
+    assert (end.records, end.error) == (2, None)
+    slow = [r for r in replay.load(copy) if r["run_id"] == "run-slow"]
+    assert [r["outcome"] for r in slow] == ["timeout", "timeout"]  # the worker restarted for the second one
+    assert "no result within" in slow[0]["error"]

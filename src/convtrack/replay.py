@@ -131,8 +131,10 @@ def environment(work: Path, rmatrix: ReplayMatrix, onnxruntime: str) -> tuple[st
 
 
 def run_release(reports: Path, work: Path, rmatrix: ReplayMatrix, onnxruntime: str, items: list[dict[str, Any]],
-                run_id: str, timeout: float, force: bool, log: Callable[[str], None] = print) -> Release:
-    """Replay `items` on one onnxruntime release; its records go to reports/replay/."""
+                run_id: str, timeout: float, force: bool, log: Callable[[str], None] = print,
+                recorded: set[tuple[str, str, str, str]] | None = None) -> Release:
+    """Replay `items` on one onnxruntime release; its records go to reports/replay/. `recorded` is `done(reports)`
+    when the caller read it once for many releases."""
     out = Release(onnxruntime, planned=len(items))
     python, frozen, problem = environment(work, rmatrix, onnxruntime)
     planned = for_release(items, onnxruntime)
@@ -141,7 +143,7 @@ def run_release(reports: Path, work: Path, rmatrix: ReplayMatrix, onnxruntime: s
         _env_errors(reports, run_id, planned, onnxruntime, problem)
         return out
     lock = incremental.env_lock(frozen)
-    seen = set() if force else done(reports)
+    seen = set() if force else recorded if recorded is not None else done(reports)
     todo = [i for i in planned if (i["cell"], i["artefact"], lock, store.HARNESS_VERSION) not in seen]
     out.skipped = len(planned) - len(todo)
     if not todo:

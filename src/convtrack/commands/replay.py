@@ -44,8 +44,9 @@ def _replay(args: argparse.Namespace, rmatrix: replay_matrix.ReplayMatrix, relea
     run_id = store.new_run_id()
     print(f"convtrack replay {run_id}: {len(items)} artefacts x {len(releases)} onnxruntime releases",
           file=sys.stderr)
+    recorded = replay.done(args.reports)  # read once: each release's replays land in cells of their own
     ends = [replay.run_release(args.reports, args.work, rmatrix, v, items, run_id, args.timeout, args.force,
-                               log=lambda m: print(m, file=sys.stderr)) for v in releases]
+                               log=lambda m: print(m, file=sys.stderr), recorded=recorded) for v in releases]
     for end in ends:
         print(end.line(), file=sys.stderr)
     return 1 if any(e.error for e in ends) else 0
