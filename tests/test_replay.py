@@ -123,3 +123,28 @@ def test_a_replay_past_its_timeout_is_recorded_and_costs_only_itself(replayed: t
     slow = [r for r in replay.load(copy) if r["run_id"] == "run-slow"]
     assert [r["outcome"] for r in slow] == ["timeout", "timeout"]  # the worker restarted for the second one
     assert "no result within" in slow[0]["error"]
+
+
+def test_sources_take_the_newest_kept_artefact_per_model_and_count_the_missing(tmp_path: Path) -> None:
+    from convtrack.outcomes import Outcome
+
+    def rec(cell: str, artefact: str | None, created: str, case: str = "issues/x") -> dict:
+        return store.Record(run_id=created, converter="torch.onnx", framework="torch", cell=cell, case=case,
+                            case_kind="issue", case_hash="h", opset=18, mode="legacy", versions={},
+                            outcome=Outcome.PASS, artefact=artefact, created=created).to_dict()
+
+    kept = tmp_path / "artefacts"
+    for digest in ("a" * 64, "b" * 64):
+        (kept / "sha256" / digest[:2]).mkdir(parents=True, exist_ok=True)
+        (kept / "sha256" / digest[:2] / digest[2:]).write_text("{}")
+    records = [rec("torch2.15.0-ort1.20.1-onnx1.17.0", "a" * 64, "1"),
+               rec("torch2.15.0-ort1.23.2-onnx1.17.0", "b" * 64, "2"),  # same model, converted in another ort cell
+               rec("torch2.14.1-ort1.20.1-onnx1.17.0", "c" * 64, "3"),  # named, but not in this store
+               rec("torch2.14.1-ort1.20.1-onnx1.17.0", None, "4", case="issues/y")]
+    items, missing = replay.sources(records, kept)
+    assert missing == 1 and [(i["artefact"][0], i["replay"]["source_cell"]) for i in items] == [
+        ("b", "torch2.15.0-ort1.23.2-onnx1.17.0")]
+    assert items[0]["source_axes"] == {"torch": "2.15.0", "onnxruntime": "1.23.2", "onnx": "1.17.0"}
+    (planned,) = replay.for_release(items, "1.21.0")
+    assert planned["cell"] == "replay-torch2.15.0-ort1.21.0-onnx1.17.0"
+    assert replay.sources(records, kept, ["issues/z"]) == ([], 0)
