@@ -148,3 +148,17 @@ def test_sources_take_the_newest_kept_artefact_per_model_and_count_the_missing(t
     (planned,) = replay.for_release(items, "1.21.0")
     assert planned["cell"] == "replay-torch2.15.0-ort1.21.0-onnx1.17.0"
     assert replay.sources(records, kept, ["issues/z"]) == ([], 0)
+
+
+def test_an_environment_that_cannot_be_built_is_recorded_and_retried(replayed: tuple, tmp_path: Path) -> None:
+    import dataclasses
+
+    _, _, items = replayed
+    rmatrix = dataclasses.replace(replay_matrix.load(ROOT / "matrix" / "replay.toml"), python="3.99")
+    reports = tmp_path / "reports"
+    end = replay.run_release(reports, tmp_path / "work", rmatrix, "1.21.0", items, "run-noenv", 60.0, False,
+                             log=lambda _: None)
+    assert end.error and "could not be built" in end.line()
+    (rec,) = replay.load(reports)
+    assert rec["outcome"] == "env_error" and rec["artefact"] == items[0]["artefact"]
+    assert replay.done(reports) == set()  # an env_error is never proof that a replay is done

@@ -168,8 +168,8 @@ class Runner:
                 if worker is None:
                     worker = self.start()
                 started = time.monotonic()
-                if isinstance(worker, dict):
-                    result = worker
+                if isinstance(worker, dict):  # no runtime: every artefact gets the environment's verdict
+                    result = {**worker, "timings": {}}
                 else:
                     try:
                         result = worker.run(str(item["artefact"]), self.timeout)
