@@ -102,6 +102,7 @@ def test_the_runtime_fix_is_a_replay_transition_blamed_on_the_runtime(replayed: 
     assert (t["before_outcome"], t["after_outcome"], t["blame"]) == ("wrong_shape", "pass", "runtime")
     assert t["fixed"] == {"torch": "2.15.0", "onnx": "1.17.0"}
     assert t["also_changed"].get("onnxruntime") is None  # the axis itself is not "also changed"
+    assert t["source_outcome"] == "wrong_shape"
 
 
 def test_a_second_replay_of_the_same_environment_runs_nothing(replayed: tuple) -> None:

@@ -44,7 +44,8 @@ def _side(sides: list[Side]) -> tuple[Side, bool, bool]:
 
 def transitions(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Every onnxruntime transition of the replay track: Transition.to_dict() plus `blame` ("runtime"), `track`,
-    `artefact`, `source_cell`, sorted by converter, case, opset, mode and release."""
+    `artefact`, `source_cell`, `source_outcome` (the converting cell's outcome on the same model), sorted by
+    converter, case, opset, mode and release."""
     found = []
     for (converter, case, opset, mode, artefact), by_version in _groups(rows).items():
         ordered = sorted(by_version, key=version_key)
@@ -59,8 +60,11 @@ def transitions(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
                            a_state.outcome, b_state.signature, a_state.signature, str(b["cell"]), str(a["cell"]),
                            fixed, confirmed=b_ok and a_ok, flaky=b_flaky or a_flaky,
                            also_changed=also_changed(b, a, [AXIS]), became_silent=became_silent(b_state, a_state))
+            source = a.get("replay") or {}
+            # the source cell's own verdict on the model: a failure that only shows once a release can load the
+            # model (load_error -> mismatch) was there all along if the converting cell saw it too
             found.append({**t.to_dict(), "blame": BLAME, "track": "replay", "artefact": artefact,
-                          "source_cell": (a.get("replay") or {}).get("source_cell")})
+                          "source_cell": source.get("source_cell"), "source_outcome": source.get("source_outcome")})
     return sorted(found, key=lambda t: (t["converter"], t["case"], t["opset"], t["mode"],
                                         version_key(t["before_version"])))
 
