@@ -1,19 +1,21 @@
 """A no-change re-run vs its cold run, side by side in one run (issue 12, goal: re-run <= 2 % of the cold run).
 
 Builds a scratch project (one matrix, --cases tiny torch cases, one opset, legacy mode) with one cell per
---torch release, runs `convtrack run --no-site` cold (fresh work folder and reports: nox + uv build each cell from
-the uv cache, every task executes), then the same command again (every task already recorded: environments are
-only resolved, nothing executes), and prints both wall times and the ratio. Usage:
+--torch release (default: three releases), runs `convtrack run` cold (fresh work folder, reports and site: nox + uv
+build each cell from the uv cache, every task executes, the site is built), then the same command again (every task
+already recorded for an untouched environment: no nox, no uv, no runner, no site build), and prints both wall and
+CPU times (user + sys of the command and its children) and their ratios. Usage:
 
-    python benchmarks/bench_rerun.py [--torch 2.15.0 [2.14.1 ...]] [--cases 10] [--keep DIR]
+    python benchmarks/bench_rerun.py [--torch 2.9.1 2.14.1 2.15.0] [--cases 10] [--keep DIR]
 
-Releases other than 2.15.0 download ~3 GB each into the uv cache on first use.
+A release missing from the uv cache downloads ~3 GB on first use.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -48,22 +50,24 @@ def build():
 '''
 
 
-def run(root: Path) -> tuple[float, str]:
+def run(root: Path) -> tuple[float, float, str]:
     cmd = [sys.executable, "-m", "convtrack.cli", "--matrix-dir", str(root / "matrix"), "--suites",
            str(root / "suites"), "--reports", str(root / "reports"), "--work", str(root / "work"), "run",
-           "--preset", "bench", "--no-site"]
+           "--preset", "bench", "--site-out", str(root / "site")]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, env=dict(os.environ, PYTHONPATH=str(ROOT / "src")), cwd=root, capture_output=True,
                           text=True)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         sys.exit(f"convtrack run failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
-    return seconds, proc.stderr
+    return seconds, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, proc.stderr
 
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--torch", nargs="+", default=["2.15.0"], help="torch releases, one cell each")
+    p.add_argument("--torch", nargs="+", default=["2.9.1", "2.14.1", "2.15.0"], help="torch releases, one cell each")
     p.add_argument("--cases", type=int, default=10)
     p.add_argument("--keep", type=Path, help="build the project here and keep it (default: a temporary folder)")
     args = p.parse_args()
@@ -75,17 +79,18 @@ def main() -> int:
         case.parent.mkdir(parents=True, exist_ok=True)
         case.write_text(CASE.format(n=4 + i))
     try:
-        cold, _ = run(root)
-        warm, log = run(root)
+        cold, cold_cpu, _ = run(root)
+        warm, warm_cpu, log = run(root)
     finally:
         if args.keep is None:
             shutil.rmtree(root, ignore_errors=True)
     skipped = next((ln for ln in log.splitlines() if ln[:1].isdigit() and "tasks skipped" in ln), "none skipped")
     tasks = len(args.torch) * args.cases
     print(f"cells: {len(args.torch)} (torch {', '.join(args.torch)}), tasks: {tasks}")
-    print(f"cold run:           {cold:7.1f} s")
-    print(f"no-change re-run:   {warm:7.1f} s   ({skipped.split(':')[0]})")
-    print(f"ratio re-run/cold:  {warm / cold:7.3f}   (goal <= 0.02)")
+    print(f"cold run:           {cold:7.2f} s wall {cold_cpu:7.2f} s CPU")
+    print(f"no-change re-run:   {warm:7.2f} s wall {warm_cpu:7.2f} s CPU   ({skipped.split(':')[0]})")
+    print(f"ratio re-run/cold:  {warm / cold:7.3f} wall   {warm_cpu / cold_cpu:7.3f} CPU   (goal <= 0.02)")
+    print("re-run's own lines:\n  " + "\n  ".join(log.strip().splitlines()[-8:]))
     return 0
 
 

@@ -1,7 +1,7 @@
 """Why convtrack has its own synthetic-graph generator: it against NNSmith, side by side, per generated model.
 
 The suite needs (seed, size) -> graph on the host (listing, hashing and op coverage without torch) and again
-inside every cell. This times `convtrack.synthetic.generate` for the seeds and sizes of the suite file, and
+inside every cell. This times `convtrack.synthetic_graph.generate` for the seeds and sizes of the suite file, and
 `nnsmith.model_gen` (model.type=torch) for the same seeds at the same sizes, in one run, and prints the ratio.
 NNSmith needs an environment of its own (torch + nnsmith; uv caches both):
 
@@ -21,14 +21,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from convtrack import synthetic  # noqa: E402
+from convtrack import synthetic, synthetic_graph  # noqa: E402
 
 
 def ours(plan: list[tuple[int, int]], repeat: int) -> float:
     start = time.perf_counter()
     for _ in range(repeat):
         for seed, size in plan:
-            synthetic.generate(seed, size)
+            synthetic_graph.generate(seed, size)
     return (time.perf_counter() - start) / (repeat * len(plan))
 
 
@@ -52,7 +52,7 @@ def main() -> int:
     a = ours(plan, repeat=20)
     b = nnsmith(args.nnsmith_python, plan)
     print(f"models (seed, size): {plan}")
-    print(f"convtrack.synthetic.generate: {a * 1e3:9.2f} ms per graph (host side, no torch)")
+    print(f"convtrack.synthetic_graph.generate: {a * 1e3:9.2f} ms per graph (host side, no torch)")
     print(f"nnsmith.model_gen (torch):    {b * 1e3:9.2f} ms per model (process, torch import, op probing, z3)")
     print(f"ratio nnsmith / convtrack:    {b / a:9.0f}x")
     return 0

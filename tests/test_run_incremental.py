@@ -139,3 +139,22 @@ def test_2_unbuildable_cell_fails_the_run_by_name_and_a_no_change_rerun_executes
                             cwd=project, capture_output=True, text=True, timeout=900)
     assert forced.returncode == 0, forced.stderr
     assert sorted(r["case"] for r in _records(project, GOOD_CELL)).count("models/a_ok") == 2
+
+
+def test_3_a_no_change_rerun_starts_no_nox_until_the_environment_is_touched(project: Path) -> None:
+    again = subprocess.run(_cmd(project, "--preset", "good"), env=_env(project), cwd=project, capture_output=True,
+                           text=True, timeout=900)
+    assert again.returncode == 0, again.stderr
+    assert "1 of 1 cells up to date" in again.stderr and "3 of 3 tasks skipped" in again.stderr
+    assert "nox >" not in again.stderr  # decided before nox: no session, no uv, no runner
+    stamp = json.loads((project / "work" / "stamps" / f"{GOOD_CELL}.json").read_text())
+    (site,) = Path(stamp["venv"]).glob("lib/python*/site-packages")
+    (site / "touched.pth").write_text("")  # a distribution added by hand: the lock must be taken again
+    try:
+        touched = subprocess.run(_cmd(project, "--preset", "good"), env=_env(project), cwd=project,
+                                 capture_output=True, text=True, timeout=900)
+    finally:
+        (site / "touched.pth").unlink()
+    assert touched.returncode == 0, touched.stderr
+    assert "cells up to date" not in touched.stderr and "nox >" in touched.stderr
+    assert "3 of 3 tasks skipped" in touched.stderr  # nox froze the same packages: still nothing to execute

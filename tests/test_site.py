@@ -71,7 +71,8 @@ def make_suites(root: Path) -> Path:
     write_case(suites, "issues/evil.py", 'CASE = {"converter": "torch.onnx", "issue": '
                '"https://github.com/pytorch/pytorch/issues/1", "description": "evil <b>description</b>", '
                '"tags": ["silent", "control"], "stated": {"broken": ">=2.9", "exporters": ["dynamo"]}, '
-               '"observed": {"torch 2.9.0": "dynamo: convert_error <i>@18</i>", "agrees_with_issue": "yes"}}\n')
+               '"observed": {"torch 2.9.0": "dynamo: convert_error <i>@18</i>", "agrees_with_issue": "yes"}}\n\n\n'
+               'def build():\n    raise RuntimeError("evil")\n')
     write_case(suites, "models/lstm.py", 'CASE = {"converter": "torch.onnx", "tags": ["rnn"]}\n')
     return suites
 
@@ -140,17 +141,23 @@ def test_index_squares_count_outcomes_and_pass_rate(tmp_path: Path, monkeypatch:
 
 
 def test_case_page_and_repro_script(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ast
+
     out = build_site(tmp_path, monkeypatch)
     html = (out / "cases" / "issues--evil.html").read_text()
     assert "https://github.com/pytorch/pytorch/issues/1" in html and "agrees_with_issue: yes" in html
     assert 'id="r-torch2.9.0-ort1.20.1-onnx1.17.0-dynamo-18"' in html
-    assert "sh issues--evil.sh torch2.9.0-ort1.20.1-onnx1.17.0 18 dynamo" in html
-    script = (out / "cases" / "issues--evil.sh").read_text()
-    assert "uv venv" in script and "uv pip install" in script and "-m convtrack.cell.runner" in script
-    assert "set -- onnx==1.17.0 onnxruntime==1.20.1 torch==2.9.0 ;;" in script
-    import subprocess
-
-    subprocess.run(["sh", "-n", str(out / "cases" / "issues--evil.sh")], check=True)
+    assert "torch2.9.0-ort1.20.1-onnx1.17.0/issues/evil@18/dynamo" in html  # the RECORD of repro and reduce
+    scripts = sorted((out / "cases" / "repro").glob("issues--evil--*.py"))
+    assert len(scripts) == 2  # the two convert_errors; the env_errors are the harness's: nothing to reproduce
+    for script in scripts:
+        assert f'href="repro/{script.name}"' in html
+        text = script.read_text()
+        assert "# /// script" in text and '"torch==2.9.0",' in text and '"onnxruntime==1.20.1",' in text
+        assert not [n for n in ast.walk(ast.parse(text)) if isinstance(n, ast.ImportFrom | ast.Import)
+                    and "convtrack" in ast.unparse(n)]
+    assert not (out / "cases" / "issues--evil.sh").exists()
+    assert max(p.stat().st_size for p in out.rglob("*.html")) < 1_000_000
 
 
 def test_release_page_compares_adjacent_versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,65 +1,42 @@
-"""Case pages' reproduction scripts: valid POSIX sh, pinned packages, record values quoted for the shell."""
+"""Case pages' repro scripts: one per failing converter result, none for harness outcomes, record text inert."""
 
 from __future__ import annotations
 
-import os
-import subprocess
+import ast
 from pathlib import Path
 
+from conftest import write_case
+from convtrack import repro_case
 from convtrack.site import cases as site_cases
 
-
-def _row(cell: str, outcome: str = "convert_error") -> dict:
-    return {"converter": "torch.onnx", "framework": "torch", "cell": cell, "case": "models/x", "opset": 17,
-            "mode": "dynamo", "outcome": outcome, "versions": {"python": "3.11.7", "torch": "2.9.0",
-                                                               "onnx": "1.17.0"}}
+HOSTILE = 'c"\nimport os; os.system("touch PWNED")\n'
 
 
-def test_script_pins_the_cells_packages(tmp_path: Path) -> None:
-    text = site_cases.script("models/x", [_row("torch2.9.0-onnx1.17.0")])
-    path = tmp_path / "x.sh"
-    path.write_text(text)
-    subprocess.run(["sh", "-n", str(path)], check=True)
-    assert 'CELL="${1:-torch2.9.0-onnx1.17.0}"' in text and "PY=3.11" in text
-    assert "set -- onnx==1.17.0 torch==2.9.0 ;;" in text
-    assert site_cases.command("models/x", _row("c")) == "sh models--x.sh c 17 dynamo"
+def _row(outcome: str = "convert_error", **extra: str) -> dict:
+    return {"converter": "torch.onnx", "framework": "torch", "cell": "torch2.9.0-onnx1.17.0", "case": "models/x",
+            "opset": 17, "mode": "dynamo", "outcome": outcome, "record_id": "abc123abc123",
+            "versions": {"python": "3.11.7", "torch": "2.9.0", "onnx": "1.17.0"}, **extra}
 
 
-def test_hostile_record_values_are_never_executed(tmp_path: Path) -> None:
-    marker = tmp_path / "pwned"
-    cell = f"a$(touch {marker})`touch {marker}`;b"
-    path = tmp_path / "x.sh"
-    path.write_text(site_cases.script("models/x", [_row(cell)]))
-    subprocess.run(["sh", "-n", str(path)], check=True)
-    fake = tmp_path / "bin"
-    fake.mkdir()
-    (fake / "uv").write_text("#!/bin/sh\necho \"uv $*\" >> \"$UV_LOG\"\nexit 1\n")
-    (fake / "uv").chmod(0o755)
-    env = dict(os.environ, PATH=f"{fake}:{os.environ['PATH']}", UV_LOG=str(tmp_path / "uv.log"))
-    unknown = subprocess.run(["sh", str(path), "other"], env=env, capture_output=True, text=True, cwd=tmp_path)
-    assert unknown.returncode == 2 and "recorded cells" in unknown.stderr
-    subprocess.run(["sh", str(path)], env=env, capture_output=True, text=True, cwd=tmp_path)  # the default cell
-    assert not marker.exists()
-    assert cell in (tmp_path / "uv.log").read_text()  # reached uv as one literal argument
+def _case(tmp_path: Path) -> repro_case.suite.Case:
+    write_case(tmp_path, "models/x.py", 'CASE = {"converter": "torch.onnx"}\n\n\ndef build():\n    return None, []\n')
+    case = repro_case.find_case(tmp_path, "models/x")
+    assert case is not None
+    return case
 
 
-def test_a_version_smuggling_a_uv_option_never_reaches_uv_as_an_option(tmp_path: Path) -> None:
-    row = _row("torch2.9.0-onnx1.17.0")
-    row["versions"] = {**row["versions"], "torch": "2.15.0 --index-url=http://127.0.0.1:9/simple",
-                       "onnx": "1.17.0 *", "numpy": "1.26.4"}
-    path = tmp_path / "x.sh"
-    path.write_text(site_cases.script("models/x", [row]))
-    subprocess.run(["sh", "-n", str(path)], check=True)
-    fake = tmp_path / "bin"
-    fake.mkdir()
-    # one line per argument, so a split argument shows as two lines
-    (fake / "uv").write_text('#!/bin/sh\n[ "$1" = venv ] && exit 0\nfor a in "$@"; do echo "$a" >> "$UV_LOG"; done\n'
-                             'exit 1\n')
-    (fake / "uv").chmod(0o755)
-    log = tmp_path / "uv.log"
-    env = dict(os.environ, PATH=f"{fake}:{os.environ['PATH']}", UV_LOG=str(log))
-    subprocess.run(["sh", str(path)], env=env, capture_output=True, text=True, cwd=tmp_path)
-    args = log.read_text().splitlines()
-    assert "numpy==1.26.4" in args
-    assert not any("index-url" in a or "127.0.0.1" in a or a == "*" for a in args), args
-    assert "2 recorded version(s) are not NAME==VERSION" in path.read_text()
+def test_one_script_per_failing_converter_result(tmp_path: Path) -> None:
+    rows = [_row(), _row("pass", record_id="p"), _row("env_error", record_id="e"), _row("mismatch", record_id="m")]
+    scripts = site_cases.repro_scripts(_case(tmp_path), rows, site_cases.Sidecars(None))
+    assert sorted(scripts) == ["repro/models--x--abc123abc123.py", "repro/models--x--m.py"]
+    assert site_cases.repro_file("models/x", _row("harness_error")) is None
+    assert site_cases.repro_scripts(None, rows, site_cases.Sidecars(None)) == {}  # no case file: no script
+
+
+def test_hostile_record_values_stay_text(tmp_path: Path) -> None:
+    row = _row(cell=HOSTILE, signature=HOSTILE, record_id="../../x")
+    scripts = site_cases.repro_scripts(_case(tmp_path), [row], site_cases.Sidecars(None))
+    (name, text), = scripts.items()
+    assert "/" not in name.removeprefix("repro/")  # the id cannot climb out of cases/repro/
+    imports = [ast.unparse(n) for n in ast.walk(ast.parse(text)) if isinstance(n, ast.Import)]
+    assert "import os" not in imports

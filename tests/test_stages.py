@@ -88,9 +88,9 @@ def test_adapter_misuse_is_harness_error() -> None:
 DYNAMO_21 = f'''call_method SetVariable() __contains__ [ConstantVariable(int)] {{}}
 
 from user code:
-   File "{stages.PACKAGE_DIR}/synthetic_torch.py", line 71, in forward
+   File "{stages.PACKAGE_DIR}/cell/synthetic_torch.py", line 71, in forward
     return tuple(env[o] for o in g.outputs)
-  File "{stages.PACKAGE_DIR}/synthetic.py", line 64, in outputs
+  File "{stages.PACKAGE_DIR}/synthetic_graph.py", line 64, in outputs
     return [i for i in range(first, first + len(self.nodes)) if i not in used]
 '''
 
@@ -98,11 +98,27 @@ from user code:
 def test_exporter_failing_on_convtracks_own_code_is_harness_error() -> None:
     failure = stages.classify("convert_s", Outcome.CONVERT_ERROR, RuntimeError(DYNAMO_21))
     assert failure.outcome is Outcome.HARNESS_ERROR
-    assert "synthetic.py" in (failure.reason or "")
+    assert "synthetic_graph.py" in (failure.reason or "")
     # the innermost frame on a model op line of synthetic_torch.py is the exporter's handling of an op
     op_line = DYNAMO_21.split("  File")[0]
     assert stages.classify("convert_s", Outcome.CONVERT_ERROR, RuntimeError(op_line)).outcome is \
         Outcome.CONVERT_ERROR
+
+
+def test_an_environment_inside_the_package_folder_is_not_convtracks_code() -> None:
+    # nox keeps its environments beside the noxfile, inside the package: what the exporter failed on there is
+    # transformers' code (the torch 2.12.1 hf_swin record's message), the converter's failure, not the harness's
+    venv = stages.PACKAGE_DIR / "sessions" / ".nox" / "torch_onnx-torch2-12-1" / "lib" / "python3.11"
+    message = ("Could not guard on data-dependent expression\n\nThe following call raised this error:\n"
+               f'  File "{venv}/site-packages/transformers/models/swin/modeling_swin.py", line 578, in '
+               "set_shift_and_window_size\n    if min(input_resolution) <= self.window_size:\n")
+    assert stages.classify("convert_s", Outcome.CONVERT_ERROR, RuntimeError(message)).outcome is \
+        Outcome.CONVERT_ERROR
+    code = compile("raise exc", str(venv / "site-packages" / "timm" / "models" / "eva.py"), "exec")
+    try:
+        exec(code, {"exc": TypeError("unsupported operand")})
+    except TypeError as raised:
+        assert stages.classify("convert_s", Outcome.CONVERT_ERROR, raised).outcome is Outcome.CONVERT_ERROR
 
 
 def test_interruptions_inside_a_stage_are_harness_error() -> None:
@@ -122,6 +138,8 @@ def test_interruptions_inside_a_stage_are_harness_error() -> None:
 @pytest.mark.parametrize(("meta", "words"), [
     ({"rtol": "tight"}, "'CASE.rtol': value 'tight'"), ({"timeout": "soon"}, "'CASE.timeout': value 'soon'"),
     ({"min_opset": "eighteen"}, "'CASE.min_opset'"), ({"atol": True}, "'CASE.atol'"), ({"atol": -1}, "non-negative"),
+    ({"converter": "torch.onnx", "dynamic": [0]}, "'CASE.dynamic': value [0]: expected a dict of input index"),
+    ({"converter": "torch.onnx", "export_no_grad": 1}, "'CASE.export_no_grad'"),
 ])
 def test_malformed_case_values_name_key_and_value(meta: dict, words: str) -> None:
     assert words in (stages.meta_problem(meta) or "")

@@ -107,10 +107,12 @@ def test_convtrack_commands_in_workflows_parse() -> None:
             for line in steps_text(job).splitlines():
                 line = line.strip()
                 if line.startswith("convtrack "):
-                    args = shlex.split(re.sub(r"\$\{\{[^}]*\}\}", "X", line))[1:]
+                    line = re.split(r"\s(?:\|\|?|&&|>>?|;)\s", line)[0]  # the command, not the shell around it
+                    line = re.sub(r"\$\{\{[^}]*\}\}", "X", line)
+                    args = shlex.split(re.sub(r"\$\{?\w+\}?", "1", line))[1:]  # a shell variable: any value
                     cli.parser().parse_args(args)
                     found.append(args[0])
-    assert {"merge", "site"} <= set(found)
+    assert {"merge", "site", "freshness"} <= set(found)
 
 
 def test_select_cells_lists_nox_sessions(tmp_path: Path) -> None:
@@ -128,3 +130,24 @@ def test_select_cells_lists_nox_sessions(tmp_path: Path) -> None:
     assert rc_sessions and all("torch2.99.0rc1" in s for s in rc_sessions)
     assert Path(rc["matrix_dir"]) == tmp_path / "m"
     assert (ROOT / "matrix" / "torch.toml").read_text().count("2.99.0rc1") == 0  # the original is untouched
+
+
+def test_the_nightly_opens_or_updates_an_issue_when_the_data_is_stale() -> None:
+    wf = load("matrix.yml")
+    job = wf["jobs"]["freshness"]
+    assert job["needs"] == "collect" and "always()" in job["if"]  # also when the night's records never arrived
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    assert "inputs.max_age_days" in job["env"]["MAX_AGE_DAYS"]
+    assert "max_age_days" in wf["on"]["workflow_dispatch"]["inputs"]
+    assert job["steps"][0]["with"]["ref"] == "${{ github.ref_name }}"  # the tip, with the records just committed
+    check = next(s for s in job["steps"] if s.get("id") == "check")
+    assert 'convtrack freshness --max-age-days "$MAX_AGE_DAYS"' in check["run"]
+    by_if = {s.get("if", ""): str(s.get("run", "")) for s in job["steps"][1:]}
+    opened = next(run for cond, run in by_if.items() if "stale == 'true'" in cond and "issue == ''" in cond)
+    updated = next(run for cond, run in by_if.items() if "stale == 'true'" in cond and "issue != ''" in cond)
+    closed = next(run for cond, run in by_if.items() if "stale == 'false'" in cond)
+    assert "gh issue create" in opened and "gh issue edit" in updated and "gh issue close" in closed
+    for run in (check["run"], opened, updated, closed):  # every script is valid bash
+        script = re.sub(r"\$\{\{[^}]*\}\}", "X", run)
+        assert subprocess.run(["bash", "-n", "-c", script], capture_output=True).returncode == 0, script
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,10 +45,15 @@ def latest(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def version_key(value: str) -> Any:
+    return _version_key(str(value))
+
+
+@functools.lru_cache(maxsize=8192)  # a few hundred versions, sorted over and over (a quarter of a scan at 100k)
+def _version_key(value: str) -> Any:
     try:
-        return (0, Version(str(value)))
+        return (0, Version(value))
     except InvalidVersion:
-        return (1, str(value))
+        return (1, value)
 
 
 def cell_order(df: pd.DataFrame) -> list[str]:

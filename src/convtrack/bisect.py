@@ -28,7 +28,7 @@ from typing import Any
 
 from packaging.version import Version
 
-from convtrack import cellrun, matrix, store, suite
+from convtrack import cellrun, matrix, records_index, store, suite
 from convtrack.outcomes import Outcome
 from convtrack.transitions import State, TransitionKind, became_silent, classify
 
@@ -145,9 +145,8 @@ class Bisector:
         self.settings, self.install_args, self.rerun, self.prune, self.log = (
             settings, install_args, rerun, prune_envs, log)
         self.probes: dict[str, Probe] = {}
-        self.stored = [r for r in store.load(settings.reports)
-                       if r.get("converter") == m.converter and r.get("case") == case.id
-                       and r.get("case_hash") == case.hash and r.get("opset") == opset and r.get("mode") == mode]
+        self.stored = [r for r in records_index.records_of(settings.reports, m.converter, case.id)
+                       if r.get("case_hash") == case.hash and r.get("opset") == opset and r.get("mode") == mode]
 
     def axes_for(self, version: str) -> dict[str, str]:
         return {a: (version if a == self.axis else self.held[a]) for a in self.m.axes}
@@ -306,8 +305,7 @@ def held_axes(m: matrix.Matrix, case: suite.Case, axis: str, good: str, reports:
     when records of the case at the good version used it or there are none, else the newest such record's."""
     default = {a: vals[0] for a, vals in m.axes.items() if a != axis}
     combos = [axis_values(r.get("versions") or {}, m.axes) for r in
-              sorted(store.load(reports), key=lambda r: r.get("created", ""))
-              if r.get("converter") == m.converter and r.get("case") == case.id]
+              sorted(records_index.records_of(reports, m.converter, case.id), key=lambda r: r.get("created", ""))]
     combos = [{a: v for a, v in c.items() if a != axis} for c in combos
               if same_version(c.get(axis, ""), good) and set(c) == set(m.axes)]
     held = default if not combos or default in combos else combos[-1]

@@ -18,10 +18,20 @@ from pathlib import Path
 from typing import Any
 
 import convtrack
-from convtrack import defaults, incremental, lifeline, matrix, plan, project, run_summary, store, suite
+from convtrack import (
+    defaults,
+    incremental,
+    lifeline,
+    matrix,
+    plan,
+    project,
+    protocol,
+    run_summary,
+    store,
+    suite,
+    uptodate,
+)
 from convtrack.outcomes import Outcome
-
-EXIT_DISK_FULL = 3  # the runner's status when the records folder's disk is full (convtrack.cell.runner)
 
 
 class CellFailed(RuntimeError):
@@ -110,23 +120,6 @@ def harness_records(cell: matrix.Cell, cases: list[suite.Case], run_id: str, out
     ]
 
 
-def split_excluded(cell: matrix.Cell, cases: list[suite.Case]) -> tuple[list[suite.Case], list[tuple[suite.Case, str]]]:
-    """The cases to run, and each case a case-level rule excludes from this cell with the rule's reason."""
-    run, excluded = [], []
-    for c in cases:
-        why = cell.case_exclusion(c.id, c.tags)
-        if why is None:
-            run.append(c)
-        else:
-            excluded.append((c, why))
-    return run, excluded
-
-
-def case_requires(cell: matrix.Cell, cases: list[suite.Case]) -> set[str]:
-    """The case packages the selected cases import (CASE["requires"]): only those are installed."""
-    return {r for c in cases if c.converter == cell.converter for r in c.meta.get("requires", [])}
-
-
 def uv_error(output: str) -> str:
     """The lines of uv's output that say why resolution or installation failed."""
     lines = [ln.strip() for ln in output.splitlines() if ln.strip()]
@@ -204,7 +197,7 @@ def _execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, ven
                        tally)
         log(f"{cell.id}: not applicable ({cell.na}); {n} records")
         return out
-    cases, excluded = split_excluded(cell, cases)
+    cases, excluded = plan.split_excluded(cell, cases)
     for case, why in excluded:
         _write_new(out, harness_records(cell, [case], settings.run_id, Outcome.NOT_APPLICABLE, why), done, tally)
     if excluded:
@@ -213,7 +206,7 @@ def _execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, ven
         return out
     created = create_venv(venv, cell.python) if not (venv / "bin" / "python").exists() else None
     python = str(venv / "bin" / "python")
-    packages = cell.pip_args(case_requires(cell, cases))
+    packages = cell.pip_args(plan.case_requires(cell, cases))
     log(f"{cell.id}: installing {' '.join(packages)}")
     result = created if created is not None and created.returncode != 0 else install(python, packages, install_args)
     if result.returncode != 0:
@@ -225,6 +218,7 @@ def _execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, ven
         return out
     frozen = freeze(python)
     lock = incremental.env_lock(frozen)
+    uptodate.write(settings.work, cell.id, packages, venv, lock)  # the next run can skip this cell without nox
     skip = [(c.id, t.opset, str(t.mode)) for c in cases for t in cell.tasks
             if incremental.key("" if t.na else lock, c.id, c.hash, t.opset, t.mode) in done]
     tally.skipped += len(skip)
@@ -235,7 +229,7 @@ def _execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, ven
     env_file.write_text(json.dumps({"cell": cell.to_dict(), "run_id": settings.run_id, "env_lock": lock,
                                     "freeze": frozen}, indent=1) + "\n")
     run_plan = plan.make(cell, cases, settings.run_id, settings.timeout, settings.memory_gb)
-    run_plan.update(env_lock=lock, skip=skip)
+    run_plan["env_lock"], run_plan["skip"] = lock, [list(k) for k in skip]
     plan_path = plan.write(run_plan, settings.work / "plans" / f"{settings.run_id}-{cell.id}.json")
     log_path = settings.work / "logs" / f"{settings.run_id}-{cell.id}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -246,7 +240,7 @@ def _execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, ven
     code = subprocess.run([python, "-m", "convtrack.cell.runner", "--plan", str(plan_path), "--out", str(out),
                            "--log", str(log_path)], env=cell_env, check=False,
                           preexec_fn=lifeline.preexec()).returncode
-    if code == EXIT_DISK_FULL:
+    if code == protocol.EXIT_DISK_FULL:
         raise CellFailed(f"{cell.id}: stopped, the disk is full ({out.parent}); the records written are whole")
     if code != 0:
         raise CellFailed(f"{cell.id}: the runner exited with status {code}; its log: {log_path}")

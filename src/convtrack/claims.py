@@ -2,7 +2,7 @@
 
 `stated` is free text copied from the GitHub issue ("2.1 (PR #105683, inferred)", "<=2.0.1", "1.9-1.14.0"), so this
 reads only the plain forms and leaves anything else unread rather than guessing: an unread boundary is simply not
-checked. Versions are the converter package's (torch for torch.onnx, tf2onnx for tf2onnx).
+checked. Versions are the converter package's (converter_info: `converter_package`, e.g. torch for torch.onnx).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
+from convtrack import converter_info
 from convtrack.outcomes import Outcome
 
 # Words of a `stated.symptom` and the outcomes that show that symptom. Checked in order; several may match.
@@ -25,10 +26,6 @@ SYMPTOMS: tuple[tuple[tuple[str, ...], frozenset[Outcome]], ...] = (
     (("ort-load", "ort load", "ort session"), frozenset({Outcome.LOAD_ERROR, Outcome.INVALID_MODEL})),
     (("ort-runtime", "runtime"), frozenset({Outcome.RUN_ERROR})),
 )
-# torch.onnx.export gained `dynamo=` in 2.5; before that it is the TorchScript exporter, and the dynamo one was a
-# separate function (dynamo_export) that the cases mark with stated "exporters". So an issue reported only on torch
-# releases before 2.5, with no exporter stated, is about the legacy exporter.
-DYNAMO_KEYWORD = Version("2.5")
 _VERSION = re.compile(r"(?<![\w.])(\d+\.\d+(?:\.\d+)?)")
 # "works on 2.3.1" is only an upper bound on the fix, so it is not read as one
 _FIXED = re.compile(r"^\s*(?:before\s+|<=?\s*)?(\d+\.\d+(?:\.\d+)?)(?![\w.])")
@@ -89,15 +86,24 @@ def versions_in(text: str) -> list[Version]:
 
 
 def stated_modes(stated: Mapping[str, Any], converter: str) -> tuple[tuple[str, ...], str]:
+    """The exporter modes an issue is about: as stated, or the one mode its releases offered (converter_info's
+    `mode_since`: an issue reported only before a mode existed is not about that mode); () for any."""
     exporters = stated.get("exporters")
     if isinstance(exporters, list) and exporters:
         return tuple(str(e) for e in exporters), "stated"
-    if converter != "torch.onnx":
+    info = converter_info.known().get(converter)
+    if info is None or not info.mode_since:
         return (), ""
-    seen = [v for key in ("torch", "broken", "works") for v in versions_in(str(stated.get(key, "")))]
-    if seen and max(seen) < DYNAMO_KEYWORD:
-        return ("legacy",), f"reported on torch {max(seen)}, before export(dynamo=) existed"
-    return (), ""
+    seen = [v for key in (info.framework, "broken", "works") for v in versions_in(str(stated.get(key, "")))]
+    if not seen:
+        return (), ""
+    newest = max(seen)
+    absent = {m: since for m, since in info.mode_since.items() if newest < Version(since.release)}
+    offered = [m for m in info.modes if m not in absent]
+    if not absent or len(offered) != 1:
+        return (), ""
+    entries = ", ".join(since.entry for since in absent.values())
+    return (offered[0],), f"reported on {info.framework} {newest}, before {entries} existed"
 
 
 def stated_broken(stated: Mapping[str, Any]) -> tuple[Version | None, Version] | None:

@@ -9,6 +9,7 @@ import dataclasses
 import functools
 import json
 import os
+import threading
 import urllib.error
 import urllib.request
 from typing import Any
@@ -129,3 +130,25 @@ def check_matrix(m: Any) -> list[str]:
                 why = "is yanked" if r.yanked else "has no wheel for this interpreter/platform"
                 problems.append(f"{m.path}: key 'axes.{axis}': value '{v}': {why}")
     return problems
+
+
+def upload_dates(packages: list[str], timeout: float) -> dict[tuple[str, str], str]:
+    """(package, version) -> upload time from the index; {} when offline (CONVTRACK_OFFLINE) or when the index does
+    not answer within `timeout` (a daemon thread, abandoned), so no page or report ever hangs on the network."""
+    if os.environ.get("CONVTRACK_OFFLINE") or not packages:
+        return {}
+    found: dict[tuple[str, str], str] = {}
+
+    def work() -> None:
+        for name in packages:
+            try:
+                for rel in releases(name):
+                    if rel.uploaded:
+                        found[(name, str(rel.version))] = str(rel.uploaded)
+            except Exception:  # noqa: BLE001 - best effort: a missing date is shown as unknown
+                continue
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    thread.join(timeout)
+    return dict(found) if not thread.is_alive() else {}

@@ -17,8 +17,8 @@ from typing import Any
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
+from convtrack import converter_info, store
 from convtrack import matrix_values as mv
-from convtrack import store
 from convtrack.matrix_values import MatrixError
 from convtrack.store import SHORT_NAMES  # noqa: F401 - re-exported for the site's labels
 
@@ -28,7 +28,6 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 LOOP_AXES = ("opset", "mode")
-KNOWN_MODES = {"legacy", "dynamo", None}
 TOP_KEYS = {"converter", "framework", "python", "description", "axes", "loop", "packages", "case_packages", "rule",
             "presets"}
 RULE_KEYS = {"when", "pin", "exclude", "needs", "reason", "cases"}
@@ -192,7 +191,22 @@ def _parse_rule(path: Path, index: int, raw: Any, axis_names: set[str]) -> Rule:
     return Rule(when=when, pin=pin, exclude=exclude, needs=needs, reason=reason, cases=cases)
 
 
-def _parse_loop(path: Path, raw: dict[str, Any]) -> dict[str, list[Any]]:
+def _converter(path: Path, raw: dict[str, Any]) -> converter_info.ConverterInfo:
+    """The description of the file's converter; its framework must be the one the file names."""
+    for key in ("converter", "framework"):
+        if not isinstance(raw.get(key), str):
+            raise MatrixError(path, key, raw.get(key), "required string")
+    try:
+        info = converter_info.get(raw["converter"])
+    except KeyError:
+        raise MatrixError(path, "converter", raw["converter"],
+                          f"unknown converter; known: {sorted(converter_info.known())}") from None
+    if raw["framework"] != info.framework:
+        raise MatrixError(path, "framework", raw["framework"], f"{info.name} converts {info.framework} models")
+    return info
+
+
+def _parse_loop(path: Path, raw: dict[str, Any], info: converter_info.ConverterInfo) -> dict[str, list[Any]]:
     loop = dict(_table(path, "loop", raw.get("loop", {})))
     opsets = loop.get("opset")
     if not isinstance(opsets, list) or not opsets:
@@ -200,8 +214,9 @@ def _parse_loop(path: Path, raw: dict[str, Any]) -> dict[str, list[Any]]:
     loop["opset"] = [mv.opset(path, "loop.opset", o) for o in opsets]
     modes = loop.setdefault("mode", [None])
     for m in modes:
-        if m not in KNOWN_MODES:
-            raise MatrixError(path, "loop.mode", m, f"unknown exporter mode; use {sorted(x for x in KNOWN_MODES if x)}")
+        if m not in (*info.modes, None):
+            known = f"use {list(info.modes)}" if info.modes else "it has none: leave out loop.mode"
+            raise MatrixError(path, "loop.mode", m, f"not an exporter mode of {info.name}; {known}")
     return loop
 
 
@@ -240,16 +255,14 @@ def load(path: Path) -> Matrix:
     for key in raw:
         if key not in TOP_KEYS:
             raise MatrixError(path, key, raw[key], f"unknown top-level key; use {sorted(TOP_KEYS)}")
-    for key in ("converter", "framework"):
-        if not isinstance(raw.get(key), str):
-            raise MatrixError(path, key, raw.get(key), "required string")
+    info = _converter(path, raw)
     python = mv.version(path, "python", raw.get("python", "3.11"))
     description = mv.string(path, "description", raw.get("description", ""))
     axes_raw = _table(path, "axes", raw.get("axes", {}))
     if raw["framework"] not in axes_raw:
         raise MatrixError(path, f"axes.{raw['framework']}", None, "the framework must be an axis")
     axes = {name: mv.versions(path, f"axes.{name}", vals) for name, vals in axes_raw.items()}
-    loop = _parse_loop(path, raw)
+    loop = _parse_loop(path, raw, info)
     packages = {pkg: mv.requirement(path, f"packages.{pkg}", v)
                 for pkg, v in _table(path, "packages", raw.get("packages", {})).items()}
     case_packages = _parse_case_packages(path, raw.get("case_packages", {}))

@@ -10,9 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import nox
-
-from convtrack import cellrun, matrix, project
+from convtrack import matrix, project
 
 
 def session_name(converter: str) -> str:
@@ -21,6 +19,10 @@ def session_name(converter: str) -> str:
 
 
 def _define(m: matrix.Matrix) -> None:
+    import nox
+
+    from convtrack import cellrun
+
     cells = matrix.expand(m)
     params = [nox.param(c.id, id=c.id, tags=c.tags) for c in cells]
 
@@ -34,6 +36,8 @@ def _define(m: matrix.Matrix) -> None:
 
 
 def define() -> None:
+    import nox  # here, not at the top: `convtrack run` imports session_name, and nox costs ~0.5 s to import
+
     nox.options.default_venv_backend = "uv"
     nox.options.error_on_missing_interpreters = True
     nox.options.sessions = []  # nothing by default: choose cells by tag (-t) or name (-s)

@@ -25,7 +25,7 @@ from typing import Any
 
 from packaging.version import Version
 
-from convtrack import claims
+from convtrack import claims, converter_info
 from convtrack.analysis import version_key
 from convtrack.claims import Claim
 from convtrack.outcomes import Outcome
@@ -46,12 +46,9 @@ class Observation:
 
 
 def release_label(record: Mapping[str, Any]) -> str:
-    """The release a record speaks for: the framework, plus the converter when it is a separate package."""
-    versions = record.get("versions") or {}
-    if record.get("converter") == "tf2onnx":
-        return f"tensorflow {versions.get('tensorflow', '?')} + tf2onnx {versions.get('tf2onnx', '?')}"
-    framework = record.get("framework") or "torch"
-    return f"{framework} {versions.get(framework, '?')}"
+    """The release a record speaks for: its converter's release axes ("tensorflow 2.15.1 + tf2onnx 1.17.0")."""
+    info = converter_info.describe(str(record.get("converter", "")), str(record.get("framework") or ""))
+    return info.release_label(record.get("versions") or {})
 
 
 def package_version(label: str) -> Version | None:
@@ -214,13 +211,15 @@ def judge(claim: Claim, by_label: Mapping[str, list[Mapping[str, Any]]]) -> str:
     return _no(claim, by_label)
 
 
-def _converter(by_label: Mapping[str, Any]) -> str:
-    return "tf2onnx" if any("tf2onnx" in label for label in by_label) else "torch.onnx"
+def _converter(by_label: Mapping[str, list[Mapping[str, Any]]]) -> str:
+    return next((str(r["converter"]) for records in by_label.values() for r in records if r.get("converter")), "")
 
 
 def agreement(stated: Mapping[str, Any], by_label: Mapping[str, list[Mapping[str, Any]]],
-              expect_ops: Mapping[str, Any] | None = None, expect_signature: str | None = None) -> str:
-    claim = claims.claim(stated, _converter(by_label), expect_signature)
+              expect_ops: Mapping[str, Any] | None = None, expect_signature: str | None = None,
+              converter: str = "") -> str:
+    """The verdict sentence; `converter` (default: the records') decides which exporter modes a claim can mean."""
+    claim = claims.claim(stated, converter or _converter(by_label), expect_signature)
     results = {label: kept for label, records in by_label.items()
                if (kept := [r for r in records if _outcome(r).is_converter_result])}
     failures = _collect(results, lambda r: _outcome(r).is_failure)
@@ -278,7 +277,7 @@ def observe(case: Case, records: Iterable[Mapping[str, Any]]) -> Observation | N
             by_label[label if i == 0 else f"{label} ({cell})"] = by_cell[(label, cell)]
     releases = {label: _describe(recs) for label, recs in by_label.items()}
     pattern = case.meta.get("expect_signature")
-    agrees = agreement(case.meta.get("stated") or {}, by_label, case.meta.get("expect_ops"), pattern)
+    agrees = agreement(case.meta.get("stated") or {}, by_label, case.meta.get("expect_ops"), pattern, case.converter)
     if pattern and agrees.startswith("no"):
         agrees += elsewhere(pattern, case.id, records)
     return Observation(case.id, releases, agrees)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import re
 
 
@@ -166,6 +167,7 @@ def normalise_signature(text: str) -> str:
     return text.strip()
 
 
+@functools.lru_cache(maxsize=65536)  # repeats of a task compare the same signatures over and over
 def signature_key(sig: str) -> str:
     """What two signatures are compared on: normalised, case-folded, the innermost error only.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import errno
+import functools
 import gc
 import hashlib
 import json
@@ -119,21 +120,22 @@ def cell_id(axes: dict[str, str]) -> str:
 
 REPLAY_PREFIX = "replay-"  # the cell id of a replay-track record starts with it (convtrack.replay)
 _LONG_NAMES = {short: name for name, short in SHORT_NAMES.items()}
-_TOKEN = re.compile(r"([A-Za-z_][A-Za-z_]*?)(\d[^-]*)$")
+# <package><version>: the version is the shortest tail that reads as one (digits and dots first), so a package
+# name may hold digits itself: 'tf2onnx1.17.0', 'paddle2onnx1.2.0'.
+_TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*?)(\d+(?:\.\d+)+[^-]*|\d+)$")
 
 
 def parse_cell(cell: str) -> dict[str, str]:
-    """Axis values of a cell id: 'torch2.6.0-ort1.20.1' -> {'torch': '2.6.0', 'onnxruntime': '1.20.1'}.
+    """Axis values of a cell id: 'torch2.6.0-ort1.20.1' -> {'torch': '2.6.0', 'onnxruntime': '1.20.1'}."""
+    return dict(_parse_cell(cell))  # a copy: callers may change it
 
-    Package names hold no digits in front of their version here; tf2onnx is the one that does, so it is
-    matched first. A replay-track cell ('replay-torch2.15.0-ort1.23.2-onnx1.17.0', convtrack.replay) has the
-    axes of the cell it names: its records live apart (reports/replay/), so they never meet a converter cell's.
-    """
+
+@functools.lru_cache(maxsize=4096)  # every schema-1 record is upgraded through here: a few hundred cells at most
+def _parse_cell(cell: str) -> dict[str, str]:
+    # A replay-track cell ('replay-torch2.15.0-ort1.23.2-onnx1.17.0', convtrack.replay) has the axes of the cell it
+    # names: its records live apart (reports/replay/), so they never meet a converter cell's.
     axes: dict[str, str] = {}
     for token in cell.removeprefix(REPLAY_PREFIX).split("-"):
-        if token.startswith("tf2onnx") and token[7:8].isdigit():
-            axes["tf2onnx"] = token[7:]
-            continue
         m = _TOKEN.match(token)
         if not m:
             raise SchemaError(f"cell id {cell!r}: token {token!r} is not <package><version>")
@@ -268,26 +270,46 @@ def read_file(path: Path, warn: Callable[[str], None] = _warn) -> Iterator[dict[
     A torn final line (a writer killed mid-write) is skipped with a warning naming the file and line; any
     other unreadable line, missing field or unknown outcome raises SchemaError naming file and line.
     """
-    with open(path, encoding="utf-8") as fh:
+    for _, data in read_file_offsets(path, warn):
+        yield data
+
+
+def read_file_offsets(path: Path, warn: Callable[[str], None] = _warn) -> Iterator[tuple[int, dict[str, Any]]]:
+    """read_file with each record's byte offset in the file, so an index can read that one line again later."""
+    offset = 0
+    with open(path, "rb") as fh:
         for lineno, line in enumerate(fh, 1):
+            start, offset = offset, offset + len(line)
             if not line.strip():
                 continue
             try:
                 data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                if fh.read(1) == "":  # only the final line may be partial
-                    warn(f"{path}:{lineno}: torn last line skipped ({exc.msg}): {line[:80]!r}")
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                if fh.read(1) == b"":  # only the final line may be partial
+                    warn(f"{path}:{lineno}: torn last line skipped ({exc}): {line[:80]!r}")
                     break
                 raise SchemaError(f"{path}:{lineno}: not JSON: {exc}") from exc
-            try:
-                if not isinstance(data, dict):
-                    raise SchemaError("a record must be a JSON object")
-                data = upgrade(data)
-                validate(data)
-            except SchemaError as exc:
-                raise SchemaError(f"{path}:{lineno}: {exc}") from exc
-            data["outcome"] = Outcome(data["outcome"])  # typed from here on: readers never see a bare string
-            yield data
+            yield start, parse(data, f"{path}:{lineno}")
+
+
+def read_at(path: Path, offset: int) -> dict[str, Any]:
+    """The record on the line that starts at `offset` (an offset from read_file_offsets)."""
+    with open(path, "rb") as fh:
+        fh.seek(offset)
+        return parse(json.loads(fh.readline()), f"{path}@{offset}")
+
+
+def parse(data: Any, where: str) -> dict[str, Any]:
+    """A decoded line as a current-schema record, validated, its outcome typed; SchemaError names `where`."""
+    try:
+        if not isinstance(data, dict):
+            raise SchemaError("a record must be a JSON object")
+        data = upgrade(data)
+        validate(data)
+    except SchemaError as exc:
+        raise SchemaError(f"{where}: {exc}") from exc
+    data["outcome"] = Outcome(data["outcome"])  # typed from here on: readers never see a bare string
+    return data
 
 
 def load(reports: Path, warn: Callable[[str], None] = _warn) -> list[dict[str, Any]]:

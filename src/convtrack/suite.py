@@ -19,11 +19,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from convtrack import converter_info, synthetic
+
 KINDS = {"models": "model", "issues": "issue", "synthetic": "synthetic"}
-# Keys passed on to the converter with the built model (as the attribute EXPORT_ATTR): `dynamic` maps an input
-# index (as a string) to its dynamic dims, `export_no_grad` exports under torch.no_grad().
-EXPORT_KEYS = ("dynamic", "export_no_grad")
-EXPORT_ATTR = "_convtrack_export"
 SEEDS = (0, 1, 2)
 
 
@@ -59,28 +57,16 @@ def _is_dict(v: Any) -> bool:
     return isinstance(v, dict)
 
 
-@functools.cache
-def converter_names() -> frozenset[str]:
-    from convtrack.cell import converters  # converters import this module (EXPORT_ATTR): import when first needed
-
-    return frozenset(converters.available())
+def converter_names() -> list[str]:
+    return sorted(converter_info.known())
 
 
 def _is_converter(v: Any) -> bool:
-    return isinstance(v, str) and v in converter_names()
+    return isinstance(v, str) and v in converter_info.known()
 
 
 def _is_modes(v: Any) -> bool:
-    from convtrack.matrix import KNOWN_MODES
-
-    return _is_str_list(v) and bool(v) and all(m in KNOWN_MODES for m in v)
-
-
-def _is_dynamic(v: Any) -> bool:
-    """{"0": [0, 2]}: input index (a string) -> its dynamic dims."""
-    return isinstance(v, dict) and all(
-        isinstance(k, str) and k.isdigit() and isinstance(d, list) and all(_is_int(x) and x >= 0 for x in d)
-        for k, d in v.items())
+    return _is_str_list(v) and bool(v) and all(m in converter_info.all_modes() for m in v)
 
 
 def _is_expect_ops(v: Any) -> bool:
@@ -113,24 +99,46 @@ META_TYPES: dict[str, tuple[Callable[[Any], bool], str]] = {
     "stated": (_is_dict, "a dict (what the issue states)"),
     "observed": (lambda v: _is_dict(v) or v == "", "a dict (written by `convtrack suite observe --write`) or \"\""),
     "paper": (_is_dict, "a dict of the paper's labels"),
-    "modes": (_is_modes, "a non-empty list of exporter modes: 'legacy', 'dynamo'"),
+    "modes": (_is_modes, "a non-empty list of exporter modes: {modes}"),
     "entry": (lambda v: isinstance(v, str) and v.isidentifier(), "a function name"),
-    "dynamic": (_is_dynamic, "a dict of input index (string) -> list of dims"),
-    "export_no_grad": (lambda v: isinstance(v, bool), "true or false"),
     "generator": (_is_dict, "a dict of generator parameters"),
     "expect_ops": (_is_expect_ops, "a dict with 'present'/'absent' op lists and an optional int 'min_opset'"),
     "expect_signature": (_is_regex, "a regular expression (matched against the records' signature and error)"),
 }
+# Besides these, a case may set the export options its converter declares (converter_info: `export_options`).
 META_KEYS = frozenset(META_TYPES)
 
 
+def meta_types(converter: str) -> dict[str, tuple[Callable[[Any], bool], str]]:
+    """The CASE keys a case of `converter` may set, with their types: the common ones and its export options."""
+    info = converter_info.known().get(converter)
+    options = {k: (o.accepts, o.words) for k, o in info.export_options.items()} if info else {}
+    return {**META_TYPES, **options}
+
+
 def check_types(path: Path, meta: dict[str, Any]) -> None:
-    """CaseError naming the file, key and value of the first CASE value of the wrong type."""
+    """CaseError naming the file, key and value of the first CASE value of the wrong type (or unknown key)."""
+    converter = meta.get("converter")
+    types = meta_types(converter) if isinstance(converter, str) else META_TYPES
     for key, value in meta.items():
-        accepts, wanted = META_TYPES[key]
+        if key not in types:
+            raise CaseError(f"{path}: key 'CASE.{key}': unknown for converter {converter!r}; use {sorted(types)}")
+        accepts, wanted = types[key]
         if not accepts(value):
-            wanted = wanted.replace("{converters}", str(sorted(converter_names())))
+            wanted = wanted.replace("{converters}", str(converter_names()))
+            wanted = wanted.replace("{modes}", str(sorted(converter_info.all_modes())))
             raise CaseError(f"{path}: key 'CASE.{key}': {value!r} is not {wanted}")
+    info = converter_info.known().get(str(converter))
+    wrong = [m for m in meta.get("modes", []) if m not in info.modes] if info else []
+    if info and wrong:
+        raise CaseError(f"{path}: key 'CASE.modes': {wrong[0]!r} is not an exporter mode of {converter}; "
+                        f"its modes: {list(info.modes)}")
+
+
+def export_options(case: Case) -> dict[str, Any]:
+    """The case's values of its converter's export options: what `Converter.convert` gets as `options`."""
+    info = converter_info.known().get(case.converter)
+    return {k: case.meta[k] for k in (info.export_options if info else ()) if k in case.meta}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -176,11 +184,8 @@ def _read_meta(path: Path, source: str) -> dict[str, Any]:
         raise CaseError(f"{path}: key 'CASE': missing metadata dict")
     if not isinstance(meta, dict):
         raise CaseError(f"{path}: key 'CASE': must be a dict, got {type(meta).__name__}")
-    unknown = set(meta) - META_KEYS
-    if unknown:
-        raise CaseError(f"{path}: key 'CASE.{sorted(unknown)[0]}': unknown; use {sorted(META_KEYS)}")
     if "converter" not in meta:
-        raise CaseError(f"{path}: key 'CASE.converter': required, one of {sorted(converter_names())}")
+        raise CaseError(f"{path}: key 'CASE.converter': required, one of {converter_names()}")
     check_types(path, meta)
     if meta.get("kind") == "issue" and not str(meta.get("issue", "")).startswith("https://github.com/"):
         raise CaseError(f"{path}: key 'CASE.issue': an issue case needs its GitHub issue URL")
@@ -281,12 +286,25 @@ def discover(root: Path, converter: str | None = None, select: Sequence[str] = (
 
 
 def expand(case: Case) -> list[Case]:
-    """A case file with CASE["generator"] stands for many generated cases (see convtrack.synthetic)."""
+    """A case file with CASE["generator"] stands for many generated cases: ids `<file id>/s0007-n23`, hashes over
+    the file, the generator's source and (seed, size); each with `generated` = {seed, size, ops} and one `op:<name>`
+    tag per op of its graph (see convtrack.synthetic)."""
     if "generator" not in case.meta:
         return [case]
-    from convtrack import synthetic
-
-    return synthetic.expand(case)
+    try:
+        generated = synthetic.expand(case.meta["generator"])
+    except synthetic.ParamError as exc:
+        key = f"CASE.generator.{exc.key}" if exc.key else "CASE.generator"
+        raise CaseError(f"{case.path}: key '{key}': {exc}") from None
+    generator_hash = synthetic.source_hash()
+    out = []
+    for g in generated:
+        key = f"{case.hash}:{generator_hash}:{g.seed}:{g.size}"
+        meta = {**case.meta, "generated": {"seed": g.seed, "size": g.size, "ops": g.ops},
+                "tags": [*case.meta.get("tags", []), *(f"op:{op}" for op in g.ops)]}
+        out.append(Case(f"{case.id}/s{g.seed:04d}-n{g.size}", case.path, hashlib.sha256(key.encode()).hexdigest(),
+                        meta))
+    return out
 
 
 def import_case(case: Case) -> ModuleType:
@@ -305,16 +323,7 @@ def builder(case: Case) -> Callable[[], tuple[Any, list[tuple[Any, ...]]]]:
     generated = case.meta.get("generated")
     if generated:  # one case of a generator file: build(seed, size)
         build = functools.partial(build, int(generated["seed"]), int(generated["size"]))
-    options = {k: case.meta[k] for k in EXPORT_KEYS if k in case.meta}
-    if not options:
-        return build
-
-    def build_with_options() -> tuple[Any, list[tuple[Any, ...]]]:
-        model, inputs = build()
-        setattr(model, EXPORT_ATTR, options)
-        return model, inputs
-
-    return build_with_options
+    return build
 
 
 def seeded(*shapes: Sequence[int], dtype: str = "float32", low: float = -1.0, high: float = 1.0,

@@ -1,397 +1,60 @@
-"""Seeded synthetic models: random but valid torch graphs drawn from a declared operator set (NNSmith-like).
+"""Synthetic cases: what a generator case file stands for, the generator's identity, and `build`.
 
-A graph is generated in pure Python from `(seed, size)`: `size` nodes, each an op of `OPS` whose shape and dtype
-constraints hold for the values it consumes (float32, and an int64 path when integer ops are declared). The same
-`(seed, size, ops)` always gives the same graph, so the host can list a case's ops without torch; `build` turns the
-graph into a torch module (torch imported lazily) plus three seeded input sets. Every tensor stays at most
-`MAX_ELEMENTS` elements and every op is total on its inputs (no division, log or sqrt), so a `mismatch` is the
-converter's or the runtime's, not a domain error. Changing this file or synthetic_torch.py changes every
-synthetic case's hash.
+A case file with `CASE["generator"] = {"count": 20, "min_ops": 5, "max_ops": 50, "seed": 0, "ops": [...]}` (ops
+optional: all of convtrack.synthetic_graph.OPS) stands for `count` generated cases; `expand` lists their
+(seed, size, ops) without torch, and convtrack.suite makes them cases. Inside a cell, a case file's `build(seed,
+size)` calls `build` here, which hands the graph to the torch side (convtrack.cell.synthetic_torch).
+
+The generator's identity (`source_hash`) is part of every synthetic case's hash: the sha256 of its source files
+(`SOURCES`), so any edit to them makes older records of synthetic cases not comparable, as a case edit does.
+This module is not among them: it only names the graphs, the ids and hashes say which.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import math
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-F32, I64 = "float32", "int64"
-MAX_ELEMENTS = 4096
-MAX_RANK = 4
-UNARY = ("relu", "sigmoid", "tanh", "abs", "neg", "sin", "cos", "gelu", "elu", "leaky_relu", "softplus",
-         "hardswish", "silu", "erf", "clamp")
-BINARY = ("add", "sub", "mul", "maximum", "minimum")
-INT_OK = {"add", "sub", "mul", "maximum", "minimum", "neg", "abs", "sum", "cumsum", "transpose", "reshape",
-          "flatten", "unsqueeze", "squeeze", "concat", "slice", "flip", "expand", "permute", "floordiv", "to_float"}
+from convtrack.synthetic_graph import generate
+
+PARAMS = ("count", "min_ops", "max_ops", "seed", "ops")
+# The generator's source, relative to the convtrack package, in this order.
+SOURCES = ("synthetic_graph.py", "cell/synthetic_torch.py")
+# Digests of SOURCES that continue an earlier identity: a change of files that changed no generated model. Until
+# 2026-11-30 the generator was synthetic.py + synthetic_torch.py side by side; moving the torch side into
+# convtrack.cell and this module's case logic out of the graph code changed their bytes, not one graph or module
+# (tests/test_case_hashes.py: every case hash is what it was). Never add an entry for a change that alters a graph.
+CONTINUES = {
+    # synthetic_graph.py + cell/synthetic_torch.py as moved -> synthetic.py + synthetic_torch.py before the move
+    "8472ab8c37a2ea56922baf08bf07a3198176d8d01c99ebb8c6e3f0383109abe6":
+        "12c540b97b1c751399968585a59a5f7afd3e425d67e59afcbe7403a1c0ef5110",
+}
+
+
+class ParamError(ValueError):
+    """A bad CASE["generator"] value: `key` is the parameter ('' for the table as a whole)."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
 
 
 @dataclasses.dataclass(frozen=True)
-class Value:
-    shape: tuple[int, ...]
-    dtype: str
-
-
-@dataclasses.dataclass(frozen=True)
-class Node:
-    op: str
-    args: tuple[int, ...]
-    attrs: tuple[tuple[str, Any], ...]
-    out: Value
-
-    def attr(self, key: str) -> Any:
-        return dict(self.attrs)[key]
-
-
-@dataclasses.dataclass
-class Graph:
+class Generated:
     seed: int
     size: int
-    inputs: list[Value]
-    nodes: list[Node] = dataclasses.field(default_factory=list)
-
-    @property
-    def values(self) -> list[Value]:
-        return [*self.inputs, *(n.out for n in self.nodes)]
-
-    @property
-    def outputs(self) -> list[int]:
-        used = {a for n in self.nodes for a in n.args}
-        first = len(self.inputs)
-        return [i for i in range(first, first + len(self.nodes)) if i not in used]
-
-    @property
-    def ops(self) -> list[str]:
-        return sorted({n.op for n in self.nodes})
-
-    def text(self) -> str:
-        """A stable, readable listing: same text = same graph."""
-        def ty(v: Value) -> str:
-            return f"{'f32' if v.dtype == F32 else 'i64'}[{','.join(map(str, v.shape))}]"
-        lines = [f"# synthetic seed={self.seed} size={self.size}"]
-        lines += [f"%{i}: {ty(v)} = input" for i, v in enumerate(self.inputs)]
-        for i, n in enumerate(self.nodes, len(self.inputs)):
-            attrs = "".join(f", {k}={v}" for k, v in n.attrs)
-            lines.append(f"%{i}: {ty(n.out)} = {n.op}({', '.join(f'%{a}' for a in n.args)}{attrs})")
-        lines.append("return " + ", ".join(f"%{i}" for i in self.outputs))
-        return "\n".join(lines)
-
-
-def _numel(shape: Sequence[int]) -> int:
-    return math.prod(shape)
-
-
-def _broadcastable(a: Sequence[int], b: Sequence[int]) -> bool:
-    return all(x == y or x == 1 or y == 1 for x, y in zip(reversed(a), reversed(b), strict=False))
-
-
-def _broadcast(a: Sequence[int], b: Sequence[int]) -> tuple[int, ...]:
-    n = max(len(a), len(b))
-    pa, pb = [1] * (n - len(a)) + list(a), [1] * (n - len(b)) + list(b)
-    return tuple(max(x, y) for x, y in zip(pa, pb, strict=True))
-
-
-# Each rule takes (rng, graph, index of the primary input) and returns the node, or None when the op's shape or
-# dtype constraints cannot hold for that input.
-Rule = Callable[[random.Random, Graph, int], "Node | None"]
-
-
-def _unary(op: str) -> Rule:
-    def rule(rng: random.Random, g: Graph, x: int) -> Node | None:
-        v = g.values[x]
-        attrs: tuple[tuple[str, Any], ...] = ()
-        if op == "clamp":
-            lo = rng.choice((-1.0, -0.5, 0.0))
-            attrs = (("min", lo), ("max", lo + rng.choice((0.5, 1.0, 2.0))))
-        elif op == "leaky_relu":
-            attrs = (("slope", rng.choice((0.01, 0.1, 0.2))),)
-        return Node(op, (x,), attrs, v)
-    return rule
-
-
-def _binary(op: str) -> Rule:
-    def rule(rng: random.Random, g: Graph, x: int) -> Node | None:
-        v = g.values[x]
-        peers = [i for i, w in enumerate(g.values) if i != x and w.dtype == v.dtype
-                 and _broadcastable(v.shape, w.shape) and _numel(_broadcast(v.shape, w.shape)) <= MAX_ELEMENTS]
-        if peers and rng.random() < 0.7:
-            y = rng.choice(peers)
-            return Node(op, (x, y), (), Value(_broadcast(v.shape, g.values[y].shape), v.dtype))
-        k = rng.randint(0, len(v.shape))  # a constant operand over the trailing dims, some of them broadcast
-        const = tuple(d if rng.random() < 0.7 else 1 for d in v.shape[len(v.shape) - k:])
-        return Node(op, (x,), (("const", const),), v)
-    return rule
-
-
-def _reduce(op: str) -> Rule:
-    def rule(rng: random.Random, g: Graph, x: int) -> Node | None:
-        v = g.values[x]
-        if not v.shape:
-            return None
-        dim, keep = rng.randrange(len(v.shape)), rng.random() < 0.5
-        shape = list(v.shape)
-        if keep:
-            shape[dim] = 1
-        else:
-            del shape[dim]
-        if not shape:
-            return None
-        return Node(op, (x,), (("dim", dim), ("keepdim", keep)), Value(tuple(shape), v.dtype))
-    return rule
-
-
-def _along_dim(op: str) -> Rule:  # softmax, log_softmax, cumsum, layer_norm (last dim)
-    def rule(rng: random.Random, g: Graph, x: int) -> Node | None:
-        v = g.values[x]
-        if not v.shape:
-            return None
-        dim = len(v.shape) - 1 if op == "layer_norm" else rng.randrange(len(v.shape))
-        return Node(op, (x,), (("dim", dim),), v)
-    return rule
-
-
-def _transpose(rng: random.Random, g: Graph, x: int) -> Node | None:
-    v = g.values[x]
-    if len(v.shape) < 2:
-        return None
-    a, b = sorted(rng.sample(range(len(v.shape)), 2))
-    shape = list(v.shape)
-    shape[a], shape[b] = shape[b], shape[a]
-    return Node("transpose", (x,), (("dims", (a, b)),), Value(tuple(shape), v.dtype))
-
-
-def _permute(rng: random.Random, g: Graph, x: int) -> Node | None:
-    v = g.values[x]
-    if len(v.shape) < 3:
-        return None
-    perm = list(range(len(v.shape)))
-    while perm == sorted(perm):
-        rng.shuffle(perm)
-    return Node("permute", (x,), (("perm", tuple(perm)),), Value(tuple(v.shape[p] for p in perm), v.dtype))
-
-
-def _reshape(rng: random.Random, g: Graph, x: int) -> Node | None:
-    v = g.values[x]
-    shape = list(v.shape)
-    if len(shape) >= 2 and (len(shape) >= MAX_RANK or rng.random() < 0.5):  # merge two adjacent dims
-        i = rng.randrange(len(shape) - 1)
-        shape[i:i + 2] = [shape[i] * shape[i + 1]]
-    else:  # split a dim into two factors
-        splittable = [i for i, d in enumerate(shape) if any(d % f == 0 for f in range(2, d))]
-        if not splittable:
-            return None
-        i = rng.choice(splittable)
-        f = rng.choice([f for f in range(2, shape[i]) if shape[i] % f == 0])
-        shape[i:i + 1] = [f, shape[i] // f]
-    return Node("reshape", (x,), (("shape", tuple(shape)),), Value(tuple(shape), v.dtype))
-
-
-def _flatten(rng: random.Random, g: Graph, x: int) -> Node | None:
-    v = g.values[x]
-    if len(v.shape) < 2:
-        return None
-    start = rng.randrange(len(v.shape) - 1)
-    return Node("flatten", (x,), (("start", start),), Value((*v.shape[:start], _numel(v.shape[start:])), v.dtype))
-
-
-def _unsqueeze(rng: random.Random, g: Graph, x: int) -> Node | None:
-    v = g.values[x]
-    if len(v.shape) >= MAX_RANK:
-        return None
-    dim = rng.randint(0, len(v.shape))
-    return Node("unsqueeze", (x,), (("dim", dim),), Value((*v.shape[:dim], 1, *v.shape[dim:]), v.dtype))
-
-
-def _squeeze(rng: random.Random, g: Graph, x: int) -> Node | None:
-    v = g.values[x]
-    ones = [i for i, d in enumerate(v.shape) if d == 1]
-    if not ones or len(v.shape) < 2:
-        return None
-    dim = rng.choice(ones)
-    return Node("squeeze", (x,), (("dim", dim),), Value(v.shape[:dim] + v.shape[dim + 1:], v.dtype))
-
-
-def _concat(rng: random.Random, g: Graph, x: int) -> Node | None:
-    v = g.values[x]
-    if not v.shape:
-        return None
-    dim = rng.randrange(len(v.shape))
-    peers = [i for i, w in enumerate(g.values) if w.dtype == v.dtype and len(w.shape) == len(v.shape)
-             and all(a == b for j, (a, b) in enumerate(zip(w.shape, v.shape, strict=True)) if j != dim)]
-    args = (x, rng.choice(peers))  # peers includes x itself: concat(x, x) is valid too
-    shape = list(v.shape)
-    shape[dim] = sum(g.values[a].shape[dim] for a in args)
-    if _numel(shape) > MAX_ELEMENTS:
-        return None
-    return Node("concat", args, (("dim", dim),), Value(tuple(shape), v.dtype))
-
-
-def _slice(rng: random.Random, g: Graph, x: int) -> Node | None:
-    v = g.values[x]
-    dims = [i for i, d in enumerate(v.shape) if d >= 2]
-    if not dims:
-        return None
-    dim = rng.choice(dims)
-    n = v.shape[dim]
-    start = rng.randrange(n - 1)
-    stop, step = rng.randint(start + 1, n), rng.choice((1, 1, 2))
-    shape = list(v.shape)
-    shape[dim] = len(range(start, stop, step))
-    return Node("slice", (x,), (("dim", dim), ("start", start), ("stop", stop), ("step", step)),
-                Value(tuple(shape), v.dtype))
-
-
-def _flip(rng: random.Random, g: Graph, x: int) -> Node | None:
-    v = g.values[x]
-    return Node("flip", (x,), (("dim", rng.randrange(len(v.shape))),), v) if v.shape else None
-
-
-def _expand(rng: random.Random, g: Graph, x: int) -> Node | None:
-    v = g.values[x]
-    ones = [i for i, d in enumerate(v.shape) if d == 1]
-    if not ones:
-        return None
-    shape = list(v.shape)
-    shape[rng.choice(ones)] = rng.randint(2, 4)
-    if _numel(shape) > MAX_ELEMENTS:
-        return None
-    return Node("expand", (x,), (("shape", tuple(shape)),), Value(tuple(shape), v.dtype))
-
-
-def _pad(rng: random.Random, g: Graph, x: int) -> Node | None:
-    v = g.values[x]
-    if not v.shape:
-        return None
-    pads = (rng.randint(0, 2), rng.randint(1, 2))
-    shape = (*v.shape[:-1], v.shape[-1] + sum(pads))
-    if _numel(shape) > MAX_ELEMENTS:
-        return None
-    return Node("pad", (x,), (("pads", pads), ("value", rng.choice((0.0, 0.5)))), Value(shape, v.dtype))
-
-
-def _linear(rng: random.Random, g: Graph, x: int) -> Node | None:
-    v = g.values[x]
-    if not v.shape:
-        return None
-    out = rng.randint(1, 16)
-    shape = (*v.shape[:-1], out)
-    if _numel(shape) > MAX_ELEMENTS:
-        return None
-    return Node("linear", (x,), (("out", out), ("bias", rng.random() < 0.7)), Value(shape, v.dtype))
-
-
-def _matmul(rng: random.Random, g: Graph, x: int) -> Node | None:
-    v = g.values[x]
-    if len(v.shape) < 2:
-        return None
-    peers = [i for i, w in enumerate(g.values) if w.dtype == F32 and len(w.shape) == len(v.shape)
-             and w.shape[:-2] == v.shape[:-2] and w.shape[-2] == v.shape[-1]]
-    if not peers:
-        return None
-    y = rng.choice(peers)
-    shape = (*v.shape[:-1], g.values[y].shape[-1])
-    return None if _numel(shape) > MAX_ELEMENTS else Node("matmul", (x, y), (), Value(shape, v.dtype))
-
-
-def _conv2d(rng: random.Random, g: Graph, x: int) -> Node | None:
-    v = g.values[x]
-    if len(v.shape) != 4 or v.shape[1] > 16:
-        return None
-    k, pad, stride = rng.randint(1, 3), rng.randint(0, 1), rng.randint(1, 2)
-    hw = [(d + 2 * pad - k) // stride + 1 for d in v.shape[2:]]
-    shape = (v.shape[0], rng.randint(1, 8), *hw)
-    if min(hw) < 1 or _numel(shape) > MAX_ELEMENTS:
-        return None
-    return Node("conv2d", (x,), (("out", shape[1]), ("kernel", k), ("padding", pad), ("stride", stride)),
-                Value(shape, v.dtype))
-
-
-def _pool(op: str) -> Rule:
-    def rule(rng: random.Random, g: Graph, x: int) -> Node | None:
-        v = g.values[x]
-        if len(v.shape) != 4 or min(v.shape[2:]) < 2:
-            return None
-        return Node(op, (x,), (("kernel", 2),), Value((*v.shape[:2], v.shape[2] // 2, v.shape[3] // 2), v.dtype))
-    return rule
-
-
-def _batch_norm(rng: random.Random, g: Graph, x: int) -> Node | None:
-    v = g.values[x]
-    return Node("batch_norm", (x,), (), v) if len(v.shape) in (2, 4) else None
-
-
-def _floordiv(rng: random.Random, g: Graph, x: int) -> Node | None:
-    return Node("floordiv", (x,), (("divisor", rng.choice((-3, -2, 2, 3))),), g.values[x])
-
-
-def _to_float(rng: random.Random, g: Graph, x: int) -> Node | None:
-    v = g.values[x]
-    return Node("to_float", (x,), (), Value(v.shape, F32))
-
-
-OPS: dict[str, Rule] = {
-    **{op: _unary(op) for op in UNARY}, **{op: _binary(op) for op in BINARY},
-    **{op: _reduce(op) for op in ("sum", "mean", "amax")},
-    **{op: _along_dim(op) for op in ("softmax", "log_softmax", "cumsum", "layer_norm")},
-    "transpose": _transpose, "permute": _permute, "reshape": _reshape, "flatten": _flatten,
-    "unsqueeze": _unsqueeze, "squeeze": _squeeze, "concat": _concat, "slice": _slice, "flip": _flip,
-    "expand": _expand, "pad": _pad, "linear": _linear, "matmul": _matmul, "conv2d": _conv2d,
-    "max_pool2d": _pool("max_pool2d"), "avg_pool2d": _pool("avg_pool2d"), "batch_norm": _batch_norm,
-    "floordiv": _floordiv, "to_float": _to_float,
-}
-INT_ONLY = {"floordiv", "to_float"}
-
-
-def _accepts(op: str, dtype: str) -> bool:
-    return op in INT_OK if dtype == I64 else op not in INT_ONLY
-
-
-def _random_shape(rng: random.Random) -> tuple[int, ...]:
-    while True:
-        shape = tuple(rng.randint(1, 8) for _ in range(rng.randint(2, MAX_RANK)))
-        if 8 <= _numel(shape) <= 1024:
-            return shape
-
-
-def generate(seed: int, size: int, ops: Sequence[str] | None = None) -> Graph:
-    """The graph of `size` nodes for `seed`: the same arguments always give the same graph."""
-    names = sorted(ops) if ops else sorted(OPS)
-    unknown = set(names) - set(OPS)
-    if unknown:
-        raise ValueError(f"unknown synthetic ops {sorted(unknown)}; declared: {sorted(OPS)}")
-    if not any(_accepts(op, F32) for op in names):
-        raise ValueError("the op set needs at least one op on float32 tensors")
-    rng = random.Random(f"convtrack-synthetic:{seed}:{size}:{','.join(names)}")
-    g = Graph(seed, size, [Value(_random_shape(rng), F32)])
-    if any(_accepts(op, I64) for op in names) and rng.random() < 0.4:
-        g.inputs.append(Value(_random_shape(rng), I64))
-    for _ in range(size * 200):
-        if len(g.nodes) == size:
-            return g
-        values = g.values
-        if len(g.nodes) < len(g.inputs):
-            x = len(g.nodes)  # every input is consumed first, so no exporter drops one
-        elif rng.random() < 0.7:
-            leaves = g.outputs
-            x = leaves[-1 - min(int(rng.expovariate(1.0)), len(leaves) - 1)] if leaves else len(values) - 1
-        else:
-            x = rng.randrange(len(values))
-        candidates = [op for op in names if _accepts(op, values[x].dtype)]
-        if not candidates:
-            continue
-        node = OPS[rng.choice(candidates)](rng, g, x)
-        if node is not None and all(_accepts(node.op, values[a].dtype) for a in node.args):
-            g.nodes.append(node)
-    raise RuntimeError(f"synthetic seed={seed} size={size}: could not place {size} ops from {names}")
+    ops: list[str]  # the ops its graph contains, sorted
 
 
 def source_hash() -> str:
-    """sha256 of the generator's source (this file and synthetic_torch.py): part of every synthetic case's hash."""
-    here = Path(__file__).resolve()
-    return hashlib.sha256(b"".join(f.read_bytes() for f in (here, here.with_name("synthetic_torch.py")))).hexdigest()
+    """The generator's identity: sha256 of SOURCES, or the earlier identity that digest continues."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(b"".join((package / name).read_bytes() for name in SOURCES)).hexdigest()
+    return CONTINUES.get(digest, digest)
 
 
 def plan_sizes(count: int, min_ops: int, max_ops: int, base_seed: int = 0) -> list[tuple[int, int]]:
@@ -402,38 +65,22 @@ def plan_sizes(count: int, min_ops: int, max_ops: int, base_seed: int = 0) -> li
             for s in range(base_seed, base_seed + count)]
 
 
-def expand(case: Any) -> list[Any]:
-    """The cases a generator file stands for: ids `<file id>/s0007-n23`, hashes over file, generator and (seed, size).
-
-    CASE["generator"] = {"count": 20, "min_ops": 5, "max_ops": 50, "seed": 0, "ops": [...]} (ops optional: all of
-    OPS). Each case's meta gets `generated` = {seed, size, ops} and one `op:<name>` tag per op its graph contains.
-    """
-    from convtrack.suite import Case, CaseError
-
-    params = dict(case.meta["generator"])
-    unknown = set(params) - {"count", "min_ops", "max_ops", "seed", "ops"}
+def expand(params: Mapping[str, Any]) -> list[Generated]:
+    """The graphs a CASE["generator"] table stands for; ParamError names what is wrong with it."""
+    unknown = set(params) - set(PARAMS)
     if unknown:
-        raise CaseError(f"{case.path}: key 'CASE.generator.{sorted(unknown)[0]}': unknown")
+        raise ParamError(sorted(unknown)[0], "unknown")
     ops = params.get("ops")
-    generator_hash = source_hash()
-    out = []
     try:
         plan = plan_sizes(int(params.get("count", 10)), int(params.get("min_ops", 5)), int(params.get("max_ops", 50)),
                           int(params.get("seed", 0)))
-        for seed, size in plan:
-            g = generate(seed, size, ops)
-            key = f"{case.hash}:{generator_hash}:{seed}:{size}"
-            meta = {**case.meta, "generated": {"seed": seed, "size": size, "ops": g.ops},
-                    "tags": [*case.meta.get("tags", []), *(f"op:{op}" for op in g.ops)]}
-            out.append(Case(f"{case.id}/s{seed:04d}-n{size}", case.path, hashlib.sha256(key.encode()).hexdigest(),
-                            meta))
+        return [Generated(seed, size, generate(seed, size, ops).ops) for seed, size in plan]
     except ValueError as exc:
-        raise CaseError(f"{case.path}: key 'CASE.generator': {exc}") from None
-    return out
+        raise ParamError("", str(exc)) from None
 
 
 def build(seed: int, size: int, ops: Sequence[str] | None = None) -> tuple[Any, list[tuple[Any, ...]]]:
-    """The case's (model, inputs): the graph of (seed, size, ops) as a torch module (see synthetic_torch)."""
-    from convtrack import synthetic_torch
+    """The case's (model, inputs) inside a cell: the graph of (seed, size, ops) as a torch module."""
+    from convtrack.cell import synthetic_torch  # torch lives in the cell
 
     return synthetic_torch.build(generate(seed, size, ops))

@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import math
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -141,7 +142,7 @@ class State:
 
     def same(self, other: State) -> bool:
         """Same verdict: same outcome and the same failure (signatures compared normalised)."""
-        return self.outcome is other.outcome and same_failure(self.signature, other.signature)
+        return self is other or self.outcome is other.outcome and same_failure(self.signature, other.signature)
 
 
 def _first_sentence(key: str) -> str:
@@ -153,7 +154,7 @@ def same_failure(a: str | None, b: str | None) -> bool:
     the first sentence: releases reword the advice after the error ("... is not supported. Please feel free to
     request support ...") without it being a new failure. A stored signature cut at SIGNATURE_LIMIT is compared
     up to the shorter of the two."""
-    if a is None or b is None:
+    if a is None or b is None or a == b:
         return a == b
     ka, kb = signature_key(a), signature_key(b)
     if ka == kb or _first_sentence(ka) == _first_sentence(kb):
@@ -195,31 +196,73 @@ def probe_cells(rows: Iterable[Mapping[str, Any]], share: float = PROBE_SHARE) -
     return {key for key, seen in cases.items() if len(seen) < share * most[key[0]]}
 
 
-def _rows(df: pd.DataFrame) -> list[dict[str, Any]]:
+def _rows(records: pd.DataFrame | Sequence[Mapping[str, Any]]) -> Sequence[Mapping[str, Any]]:
+    """Rows from a frame (analysis.load), or the rows given (records_index.Index.slim, store.load)."""
+    if isinstance(records, Sequence):
+        return records
+    df = records
     cols = [c for c in ("converter", "cell", "axes", "case", "case_hash", "opset", "mode", "versions", "outcome",
                         "signature", "metrics", "created", "run_id", "harness_version") if c in df.columns]
     return df[cols].to_dict("records") if not df.empty else []
 
 
 Key = tuple[str, str, int, str, str, tuple[tuple[str, str], ...]]  # converter case opset mode axis fixed
-Side = tuple[State, dict[str, Any]]  # a record's state and the record
+Side = tuple[State, Mapping[str, Any]]  # a record's state and the record
+Task = tuple[str, str, int, str, tuple[tuple[str, str], ...]]  # converter case opset mode, every axis value
 
 
-def _group(rows: Iterable[dict[str, Any]]) -> dict[Key, dict[str, list[Side]]]:
+def _tasks(rows: Iterable[Mapping[str, Any]]) -> dict[Task, tuple[dict[str, str], list[Side]]]:
+    """Each task's axis values (in its first record's order) and (state, record) list, oldest first; tasks in
+    the order of their first record. Repeats of a task share one list, and equal states one State object: at
+    100,000 records most records are repeats, so the per-axis work below is done once per task."""
+    tasks: dict[Task, tuple[dict[str, str], list[Side]]] = {}
+    states: dict[tuple[Any, ...], State] = {}
+    # rows of one run share one axes dict (records_index): its values are worked out once per dict, not per row
+    seen_axes: dict[int, tuple[Any, dict[str, str], tuple[tuple[str, str], ...]]] = {}
+    for row in _by_time(rows):
+        raw = row.get("axes")
+        known = seen_axes.get(id(raw))
+        if known is None or known[0] is not raw:
+            values = {str(k): str(v) for k, v in (raw.items() if isinstance(raw, dict) else ()) if v}
+            known = seen_axes[id(raw)] = (raw, values, tuple(sorted(values.items())))
+        _, values, items = known
+        mode = row.get("mode")
+        mode = mode if isinstance(mode, str) else "-"
+        key = (row["converter"], row["case"], int(row["opset"]), mode, items)
+        metrics = row.get("metrics")
+        seen = (row["outcome"], row.get("signature"), metrics.get("tier") if isinstance(metrics, dict) else None)
+        state = states.get(seen) if isinstance(seen[2], int | float | None) else None
+        if state is None:
+            state = State.of(row)
+            state = states.setdefault(seen, states.setdefault((state.outcome, state.signature, state.tier), state))
+        tasks.setdefault(key, (values, []))[1].append((state, row))
+    return tasks
+
+
+def _by_time(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Oldest first by (created, run_id), ties in the given order (sorted is stable)."""
+    rows = list(rows)
+    try:  # itemgetter is C: a third of the scan's time at 100,000 records went to a Python key function
+        return sorted(rows, key=operator.itemgetter("created", "run_id"))
+    except (KeyError, TypeError):  # a field missing or not text (a frame's NaN): compare as text
+        return sorted(rows, key=lambda r: (str(r.get("created", "")), str(r.get("run_id", ""))))
+
+
+def _group(rows: Iterable[Mapping[str, Any]]) -> dict[Key, dict[str, list[Side]]]:
     """(converter, case, opset, mode, axis, fixed others) -> axis version -> (state, record), oldest first.
 
     The axis values are the record's own `axes` (schema 2): nothing is re-derived from ids or matrix files.
+    A (key, version) pair names every axis value, so it is exactly one task: groups and versions are created in
+    the order the records first show them, as a record-by-record pass would.
     """
-    groups: dict[Key, dict[str, list[Side]]] = defaultdict(lambda: defaultdict(list))
-    for row in sorted(rows, key=lambda r: (str(r.get("created", "")), str(r.get("run_id", "")))):
-        raw = row.get("axes")
-        values = {str(k): str(v) for k, v in (raw.items() if isinstance(raw, dict) else ()) if v}
-        mode = row.get("mode")
-        mode = mode if isinstance(mode, str) else "-"
-        state = State.of(row)
+    groups: dict[Key, dict[str, list[Side]]] = defaultdict(dict)
+    others: dict[tuple[tuple[tuple[str, str], ...], str], tuple[tuple[str, str], ...]] = {}  # (items, axis) -> fixed
+    for (converter, case, opset, mode, items), (values, sides) in _tasks(rows).items():
         for axis, value in values.items():
-            fixed = tuple(sorted((k, v) for k, v in values.items() if k != axis))
-            groups[(row["converter"], row["case"], int(row["opset"]), mode, axis, fixed)][value].append((state, row))
+            fixed = others.get((items, axis))
+            if fixed is None:
+                fixed = others[(items, axis)] = tuple(kv for kv in items if kv[0] != axis)
+            groups[(converter, case, opset, mode, axis, fixed)][value] = sides
     return groups
 
 
@@ -263,9 +306,10 @@ def _hash(side: Side) -> str:
     return str(side[1].get("case_hash"))
 
 
-def scan(df: pd.DataFrame) -> Scan:
-    """Every transition and not-comparable pair in the records of `df` (from `analysis.load`)."""
-    rows = _rows(df)
+def scan(records: pd.DataFrame | Sequence[Mapping[str, Any]]) -> Scan:
+    """Every transition and not-comparable pair in the records: a frame (analysis.load) or rows with at least the
+    fields of records_index.Index.slim, in load order."""
+    rows = _rows(records)
     probes = probe_cells(rows)
     rows = [r for r in rows if (r["converter"], r["cell"]) not in probes]
     found: list[Transition] = []
@@ -294,9 +338,9 @@ def scan(df: pd.DataFrame) -> Scan:
     return Scan(found, not_comparable)
 
 
-def find(df: pd.DataFrame) -> list[Transition]:
-    """Every regression, fix and changed failure in the records (df = convtrack.analysis.load(reports))."""
-    return scan(df).transitions
+def find(records: pd.DataFrame | Sequence[Mapping[str, Any]]) -> list[Transition]:
+    """Every regression, fix and changed failure in the records (as `scan` takes them)."""
+    return scan(records).transitions
 
 
 def confirm(transitions: Sequence[Transition], settings: Settings,

@@ -22,6 +22,7 @@ from convtrack.cell import blame as bl
 from convtrack.cell import compare as cmp
 from convtrack.cell import divergence
 from convtrack.outcomes import Outcome
+from convtrack.protocol import Assessment
 
 BUDGET_S = 60.0  # the reference evaluator is pure numpy: slow on big models
 BUDGET_ENV = "CONVTRACK_BLAME_BUDGET_S"  # overrides BUDGET_S (tests, or a machine with time to spare)
@@ -32,7 +33,7 @@ EXIT_MEMORY = 3  # the child's exit status when its own memory watchdog stopped 
 RESULT = "blame.json"
 
 
-def _result_fields(blame: bl.Blame, first: dict[str, Any] | None) -> dict[str, Any]:
+def _result_fields(blame: bl.Blame, first: dict[str, Any] | None) -> Assessment:
     return {"blame": blame.to_dict(), "first_divergence": first}
 
 
@@ -42,7 +43,7 @@ def no_divergence(reason: str) -> dict[str, Any]:
 
 
 def assess(outcome: Outcome, path: Path, evidence: dict[str, Any], deadline: float | None,
-           framework_name: str, memory_bytes: int | None = None) -> dict[str, Any]:
+           framework_name: str, memory_bytes: int | None = None) -> Assessment:
     """The record fields `blame` and `first_divergence` of a failed task (empty for other outcomes).
 
     `evidence`: `inputs` (the seed's input tuple), `framework` (its outputs), `ort` (onnxruntime's outputs or
@@ -75,7 +76,7 @@ def _budget(deadline: float | None) -> float:
     return budget if deadline is None else min(budget, deadline - time.monotonic() - MARGIN_S)
 
 
-def _no_time(first: dict[str, Any] | None) -> dict[str, Any]:
+def _no_time(first: dict[str, Any] | None) -> Assessment:
     return _result_fields(bl.unknown("no time left for the reference evaluator within the task's timeout"),
                           first and no_divergence("no time left within the task's timeout"))
 
@@ -95,7 +96,7 @@ def _tail(text: str | None) -> str:
     return lines[-1][:300] if lines else "no message"
 
 
-def _read(work: Path, problem: str | None, outcome: Outcome) -> dict[str, Any]:
+def _read(work: Path, problem: str | None, outcome: Outcome) -> Assessment:
     try:
         got = json.loads((work / RESULT).read_text())
     except (OSError, ValueError):

@@ -18,134 +18,23 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
-import select
 import signal
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from convtrack import defaults, lifeline
+from convtrack import protocol
 from convtrack.cell import stages
+from convtrack.cell.supervisor import CLOSE_GRACE_S, Worker, WorkerLost, describe_exit
 from convtrack.outcomes import SHORT, Outcome
+from convtrack.protocol import Plan, PlanTask, Result
 from convtrack.store import DiskFull, Record, RecordWriter
 from convtrack.suite import Case
 
-DEFAULT_TIMEOUT_S = defaults.TIMEOUT_S
-DEFAULT_MEMORY_GB = defaults.MEMORY_GB
-IMPORT_TIMEOUT_S = 600.0
-ACK_TIMEOUT_S = 300.0  # releasing the previous task (dropping a model, gc) never takes this long
-EXIT_DISK_FULL = 3  # the host tells this stop apart from a runner crash
-CLOSE_GRACE_S = 60.0  # a retired worker finishes its leftover threads within this, or is killed
 
-
-class WorkerLost(Exception):
-    def __init__(self, outcome: Outcome, detail: str) -> None:
-        super().__init__(detail)
-        self.outcome = outcome
-
-
-class Worker:
-    """One supervised worker process; `submit` returns its result or raises WorkerLost."""
-
-    def __init__(self, converter: str, log: TextIO, memory_bytes: int) -> None:
-        env = dict(os.environ, PYTHONFAULTHANDLER="1")
-        # Exporters drop files (SARIF reports, external data) in the working directory: give them a scratch one.
-        self.scratch = tempfile.TemporaryDirectory(prefix="convtrack-worker-")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "convtrack.cell.worker", converter],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=env, start_new_session=True,
-            cwd=self.scratch.name, preexec_fn=lifeline.preexec(),  # dies with the runner, even on SIGKILL
-        )
-        self.memory_bytes = memory_bytes
-        self._buf = b""
-        self.log = log
-        self.hello = self._read(IMPORT_TIMEOUT_S)
-
-    def _read(self, timeout: float) -> dict[str, Any]:
-        assert self.proc.stdout is not None
-        fd = self.proc.stdout.fileno()
-        deadline = time.monotonic() + timeout
-        while b"\n" not in self._buf:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                self.kill()
-                raise WorkerLost(Outcome.TIMEOUT, f"no result within {timeout:.0f} s")
-            ready, _, _ = select.select([fd], [], [], min(0.5, remaining))
-            if ready:
-                chunk = os.read(fd, 1 << 16)
-                if not chunk:
-                    code = self.proc.wait()
-                    self.kill()  # descendants of a dead worker must not outlive it
-                    raise WorkerLost(Outcome.CRASH, _describe_exit(code))
-                self._buf += chunk
-                continue
-            status = self.proc.poll()
-            if status is not None:  # dead, but a forked descendant still holds the pipe open: no EOF comes
-                self.kill()
-                raise WorkerLost(Outcome.CRASH, _describe_exit(status))
-            rss = lifeline.tree_rss_bytes(self.proc.pid)  # the worker and everything a case started
-            if rss > self.memory_bytes:
-                self.kill()
-                raise WorkerLost(Outcome.CRASH, f"memory limit exceeded: {rss / 2**30:.1f} GiB resident")
-        line, self._buf = self._buf.split(b"\n", 1)
-        return json.loads(line)
-
-    def send(self, task: dict[str, Any], ack_timeout: float = ACK_TIMEOUT_S) -> None:
-        """Hand over a task; returns once the worker acknowledged it, i.e. survived releasing the last one."""
-        assert self.proc.stdin is not None
-        try:
-            self.proc.stdin.write((json.dumps(task) + "\n").encode())
-            self.proc.stdin.flush()
-        except BrokenPipeError:
-            code = self.proc.wait()
-            self.kill()
-            raise WorkerLost(Outcome.CRASH, _describe_exit(code)) from None
-        ack = self._read(ack_timeout)
-        if not ack.get("ack"):
-            raise ValueError(f"worker protocol: expected an ack, got {str(ack)[:200]}")
-
-    def submit(self, task: dict[str, Any], timeout: float) -> dict[str, Any]:
-        self.send(task)
-        return self._read(timeout)
-
-    def kill(self) -> None:
-        try:  # the whole process group: the worker and anything it forked, even when the worker is gone
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        self.proc.wait()
-        self.scratch.cleanup()
-
-    def close(self, grace: float = CLOSE_GRACE_S) -> int | None:
-        """End the worker (EOF on its stdin); its exit code, or None when it had to be killed."""
-        if self.proc.stdin:
-            try:
-                self.proc.stdin.close()
-            except BrokenPipeError:
-                pass
-        try:
-            code: int | None = self.proc.wait(timeout=grace)
-        except subprocess.TimeoutExpired:
-            code = None
-        self.kill()
-        return code
-
-
-def _describe_exit(code: int) -> str:
-    if code < 0:
-        try:
-            return f"worker killed by signal {signal.Signals(-code).name}"
-        except ValueError:
-            return f"worker killed by signal {-code}"
-    return f"worker exited with status {code}"
-
-
-def _tasks(plan: dict[str, Any]) -> Iterator[tuple[Case, dict[str, Any]]]:
+def _tasks(plan: Plan) -> Iterator[tuple[Case, PlanTask]]:
     """Case-major order, so a model is built once and reused across opsets and modes; tasks the host found
     already recorded (`skip`: case id, opset, mode) are left out."""
     skip = {(c, int(o), str(m)) for c, o, m in plan.get("skip", [])}
@@ -156,47 +45,55 @@ def _tasks(plan: dict[str, Any]) -> Iterator[tuple[Case, dict[str, Any]]]:
                 yield case, task
 
 
+_PENDING: Result = {"outcome": Outcome.HARNESS_ERROR.value, "reason": "runner: no result was read"}  # replaced
+
+
 @dataclasses.dataclass
 class Held:
     """A task's result, written once the worker proved it survived the task (see the module doc)."""
 
     index: int
     case: Case
-    task: dict[str, Any]
-    result: dict[str, Any]
+    task: PlanTask
+    result: Result
     seconds: float
     log_offset: int
     from_worker: bool
 
 
 class Runner:
-    def __init__(self, plan: dict[str, Any], out: Path, log_path: Path, quiet: bool = False) -> None:
+    def __init__(self, plan: Plan, out: Path, log_path: Path, quiet: bool = False) -> None:
         self.plan = plan
         self.cell = plan["cell"]
         self.out = out
         self.log_path = log_path
         self.quiet = quiet
-        self.timeout = float(plan.get("case_timeout", DEFAULT_TIMEOUT_S))
-        self.memory = int(float(plan.get("memory_limit_gb", DEFAULT_MEMORY_GB)) * 2**30)
+        self.timeout = float(plan["case_timeout"])
+        self.memory = int(float(plan["memory_limit_gb"]) * 2**30)
         self.versions: dict[str, str] = {}
         self.held: list[Held] = []
-        self.worker: Worker | dict[str, Any] | None = None
+        # the worker, or the env_error result of a worker that could not start (every later task's result)
+        self.worker: Worker | Result | None = None
         self.total = 0
         self.written = 0
         self.failures = 0  # tasks whose outcome is neither pass nor not_applicable, for the progress line
         self.started = time.monotonic()
         self.cell_id = str(plan.get("cell_id", ""))
 
-    def record(self, case: Case, task: dict[str, Any], result: dict[str, Any]) -> Record:
+    def record(self, case: Case, task: PlanTask, result: Result) -> Record:
+        fields: dict[str, Any] = {k: v for k, v in result.items() if k not in protocol.RUNNER_ONLY}
+        unknown = sorted(set(fields) - set(Record.__dataclass_fields__))
+        if unknown:  # a misspelt key is the harness's bug: say so in the record instead of dropping the value
+            fields = {"outcome": Outcome.HARNESS_ERROR.value, "signature": f"runner: unknown result keys {unknown}",
+                      "reason": f"runner: the result has keys that are no record field: {unknown}"}
         return Record(
             run_id=self.plan["run_id"], converter=self.cell["converter"], framework=self.cell["framework"],
             cell=self.plan["cell_id"], axes=dict(self.cell["axes"]),
             case=case.id, case_kind=case.kind, case_hash=case.hash, opset=int(task["opset"]), mode=task["mode"],
-            versions=self.versions or dict(self.cell["axes"]), env_lock=self.plan.get("env_lock"),
-            **{k: v for k, v in result.items() if k in Record.__dataclass_fields__},
+            versions=self.versions or dict(self.cell["axes"]), env_lock=self.plan.get("env_lock"), **fields,
         )
 
-    def _start(self, log: TextIO) -> Worker | dict[str, Any]:
+    def _start(self, log: TextIO) -> Worker | Result:
         """A ready worker, or the env_error result when the framework cannot be imported."""
         try:
             worker = Worker(self.cell["converter"], log, self.memory)
@@ -208,7 +105,7 @@ class Runner:
             err = str(worker.hello.get("error"))
             return {"outcome": Outcome.ENV_ERROR.value, "error": err, "reason": "framework failed to import",
                     "signature": err.splitlines()[0][:200]}
-        self.versions = worker.hello["versions"]
+        self.versions = worker.hello.get("versions", {})
         return worker
 
     def run(self) -> int:
@@ -224,7 +121,7 @@ class Runner:
                 self.worker.kill()
         return self.written
 
-    def _run_all(self, writer: RecordWriter, log: TextIO, tasks: list[tuple[Case, dict[str, Any]]]) -> None:
+    def _run_all(self, writer: RecordWriter, log: TextIO, tasks: list[tuple[Case, PlanTask]]) -> None:
         worker = self.worker
         for i, (case, task) in enumerate(tasks, 1):
             started = time.monotonic()
@@ -243,7 +140,7 @@ class Runner:
             if isinstance(worker, dict):
                 self._hold(writer, Held(i, case, task, worker, 0.0, offset, False))
                 continue
-            worker = self.worker = self._one(writer, worker, log, Held(i, case, task, {}, 0.0, offset, True),
+            worker = self.worker = self._one(writer, worker, log, Held(i, case, task, _PENDING, 0.0, offset, True),
                                              started)
         if isinstance(worker, Worker):
             self._retire(writer, worker)
@@ -252,8 +149,9 @@ class Runner:
     def _one(self, writer: RecordWriter, worker: Worker, log: TextIO, held: Held, started: float) -> Worker | None:
         """Run one task on `worker`; the worker to use next (None: start a new one)."""
         timeout = float(held.case.meta.get("timeout", self.timeout))
-        payload = {"case": held.case.to_dict(), "opset": held.task["opset"], "mode": held.task["mode"],
-                   "timeout": timeout, "memory_bytes": self.memory}  # limits the blame assessment stays within
+        # the timeout and memory limit bound the blame assessment of a failure as well
+        payload: protocol.Task = {"case": held.case.to_dict(), "opset": held.task["opset"], "mode": held.task["mode"],
+                                  "timeout": timeout, "memory_bytes": self.memory}
         for attempt in (1, 2):
             try:
                 worker.send(payload)
@@ -276,7 +174,7 @@ class Runner:
                 worker = fresh
         self._flush(writer)  # the ack proves the worker survived every held task
         try:
-            held.result = worker._read(timeout)
+            held.result = worker.result(timeout)
         except WorkerLost as lost:
             held.result = self._lost(lost, held.log_offset, timeout)
             held.seconds = time.monotonic() - started
@@ -303,7 +201,7 @@ class Runner:
             self._blame_held(WorkerLost(Outcome.TIMEOUT, f"worker did not exit within {CLOSE_GRACE_S:.0f} s "
                                                          "after its last result (threads left running)"))
         elif code != 0:
-            self._blame_held(WorkerLost(Outcome.CRASH, _describe_exit(code)))
+            self._blame_held(WorkerLost(Outcome.CRASH, describe_exit(code)))
         self._flush(writer)
 
     def _blame_held(self, lost: Exception) -> None:
@@ -321,7 +219,7 @@ class Runner:
             "tags": [*held.result.get("tags", []), f"after_result:{before}"],
         }
 
-    def _lost(self, lost: WorkerLost, offset: int, timeout: float) -> dict[str, Any]:
+    def _lost(self, lost: WorkerLost, offset: int, timeout: float) -> Result:
         tail = _tail(self.log_path, offset)
         return {"outcome": lost.outcome.value, "signature": f"{lost.outcome.value}: {lost}",
                 "error": f"{lost}\n{tail}".strip()[:2000],
@@ -384,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--log", type=Path, help="worker stderr log (default: next to --out, .log)")
     parser.add_argument("--quiet", action="store_true", help="no per-task progress lines")
     args = parser.parse_args(argv)
-    plan = json.loads(args.plan.read_text())
+    plan: Plan = json.loads(args.plan.read_text())
     log = args.log or args.out.with_suffix(".log")
     # Past a file-size limit a write must fail with EFBIG (handled as disk full), not kill the runner unannounced.
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
@@ -394,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     except DiskFull as exc:
         print(f"convtrack runner: stopped: {exc.strerror}; {runner.written} records written, every one whole",
               file=sys.stderr)
-        return EXIT_DISK_FULL
+        return protocol.EXIT_DISK_FULL
     print(f"convtrack runner: {n} records -> {args.out}", file=sys.stderr)
     return 0
 

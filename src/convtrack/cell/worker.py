@@ -26,14 +26,15 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from convtrack import lifeline
+from convtrack import lifeline, protocol
 from convtrack.cell import artefacts, assess, intermediates, stages
 from convtrack.cell import compare as cmp
 from convtrack.cell.blame import ASSESSED
 from convtrack.cell.converters import get
 from convtrack.cell.converters.base import Converter
 from convtrack.outcomes import Outcome
-from convtrack.suite import Case, builder
+from convtrack.protocol import Hello, ModelFields, Result, Task
+from convtrack.suite import Case, builder, export_options
 
 BASE_PACKAGES = ("onnx", "onnxruntime", "numpy")
 
@@ -63,7 +64,7 @@ class Executor:
     def __init__(self, converter: Converter) -> None:
         self.converter = converter
         self._built: Built | None = None
-        self._fields: dict[str, Any] = {}  # record fields known once the model is converted
+        self._fields: ModelFields = {}  # record fields known once the model is converted
         self._evidence: dict[str, Any] = {}  # the failing seed and onnxruntime's outputs on it, for blame
         self.memory_bytes: int | None = None  # the runner's limit on the worker's process tree
 
@@ -117,7 +118,7 @@ class Executor:
             return f"case targets exporter modes {modes}"
         return None
 
-    def execute(self, case: Case, opset: int, mode: str | None, deadline: float | None = None) -> dict[str, Any]:
+    def execute(self, case: Case, opset: int, mode: str | None, deadline: float | None = None) -> Result:
         """One task's result; `deadline` (time.monotonic) bounds the blame assessment of a failure."""
         problem = stages.meta_problem(case.meta)
         if problem:
@@ -137,8 +138,9 @@ class Executor:
                     result = self._convert_and_compare(case, built, opset, mode, path, timings)
                 except stages.StageFailure as failure:
                     result = {**self._fields, **failure.result(timings)}
-                result = {**result, **self._assess(case, built, result, path, deadline, timings)}
-                return {**result, **self._keep(case, built, opset, mode, path, result)}
+                result.update(self._assess(case, built, result, path, deadline, timings))
+                result.update(self._keep(case, built, opset, mode, path, result))
+                return result
         except stages.StageFailure as failure:
             return {**self._fields, **failure.result(timings)}
         except Exception as exc:  # convtrack's own code outside any stage: the harness, never the converter
@@ -153,8 +155,8 @@ class Executor:
             return {**self._fields, "outcome": Outcome.HARNESS_ERROR.value, "reason": reason,
                     "signature": f"{type(exc).__name__}", "timings": timings}
 
-    def _assess(self, case: Case, built: Built, result: dict[str, Any], path: Path, deadline: float | None,
-                timings: dict[str, float]) -> dict[str, Any]:
+    def _assess(self, case: Case, built: Built, result: Result, path: Path, deadline: float | None,
+                timings: dict[str, float]) -> protocol.Assessment:
         """blame and first_divergence of a failed task (convtrack.cell.assess); never changes the outcome."""
         outcome = Outcome(result["outcome"])
         if outcome not in ASSESSED:
@@ -175,7 +177,7 @@ class Executor:
             timings["blame_s"] = round(time.perf_counter() - start, 4)
 
     def _keep(self, case: Case, built: Built, opset: int, mode: str | None, path: Path,
-              result: dict[str, Any]) -> dict[str, Any]:
+              result: Result) -> protocol.Kept:
         """`artefact`: the id of the converted model, inputs and references kept for replay (--keep-models)."""
         store = artefacts.keep_requested()
         if store is None or Outcome(result["outcome"]) not in artefacts.CONVERTED or not path.is_file():
@@ -190,9 +192,10 @@ class Executor:
             return {}
 
     def _convert_and_compare(self, case: Case, built: Built, opset: int, mode: str | None, path: Path,
-                             timings: dict[str, float]) -> dict[str, Any]:
+                             timings: dict[str, float]) -> Result:
         stages.timed(timings, "convert_s", Outcome.CONVERT_ERROR,
-                     lambda: self.converter.convert(built.model, built.inputs[0], opset, mode, path))
+                     lambda: self.converter.convert(built.model, built.inputs[0], opset, mode, path,
+                                                    export_options(case)))
         self._fields = _model_fields(path)
         stages.timed(timings, "check_s", Outcome.INVALID_MODEL, lambda: stages.check(path))
         info = stages.model_info(path)
@@ -218,7 +221,7 @@ class Executor:
         failed_seed, comparison = worst
         metrics = comparison.metrics()
         metrics["seeds"] = per_seed
-        out = {
+        out: Result = {
             **self._fields, "outcome": comparison.outcome.value, "metrics": metrics, "timings": timings,
             "model": info, "failed_seed": None if comparison else failed_seed,
         }
@@ -237,12 +240,12 @@ def tolerance(case: Case, built: Built, seed: int) -> cmp.Tolerance:
     )
 
 
-def _seed_of(result: dict[str, Any]) -> int:
+def _seed_of(result: Result) -> int:
     """The seed a run_error names in its tags (seed:N), else 0 (a load_error fails before any seed)."""
     return next((int(t.split(":", 1)[1]) for t in result.get("tags") or [] if t.startswith("seed:")), 0)
 
 
-def _model_fields(path: Path) -> dict[str, Any]:
+def _model_fields(path: Path) -> ModelFields:
     """produced_opset and declared_outputs of a converted model; empty when the file cannot be read as ONNX
     (the check stage then says why)."""
     try:
@@ -267,18 +270,18 @@ def main(argv: list[str]) -> int:
     try:
         converter = get(argv[0])
         converter.load()
-        hello = {"ok": True, "versions": versions(converter)}
+        hello: Hello = {"ok": True, "versions": versions(converter)}
     except Exception as exc:  # the cell's environment, not any case, is broken
         hello = {"ok": False, "error": f"{type(exc).__name__}: {exc}"[:2000], "type": type(exc).__name__}
-    proto.write(json.dumps(hello) + "\n")
+    proto.write(protocol.dumps(hello))
     if not hello["ok"]:
         return 1
     executor = Executor(converter)
     for line in sys.stdin:
-        task = json.loads(line)
+        task: Task = json.loads(line)
         case = Case.from_dict(task["case"])
         executor.release(case.id)
-        proto.write(json.dumps({"ack": True}) + "\n")
+        proto.write(protocol.dumps({"ack": True}))
         before = {t.ident for t in threading.enumerate() if t.ident is not None}
         start = time.perf_counter()
         timeout = task.get("timeout")  # the runner's limit for this task: blame must finish well within it
@@ -287,7 +290,7 @@ def main(argv: list[str]) -> int:
         result = executor.execute(case, int(task["opset"]), task.get("mode"), deadline)
         result.setdefault("timings", {})["total_s"] = round(time.perf_counter() - start, 4)
         result["leftovers"] = leftovers(before)
-        proto.write(json.dumps(result, default=str) + "\n")
+        proto.write(protocol.dumps(result))
     executor.release(None)
     return 0
 

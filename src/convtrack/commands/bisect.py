@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from packaging.version import InvalidVersion, Version
 
-from convtrack import axes, bisect, defaults, index, matrix, suite
+from convtrack import axes, defaults, matrix, suite
 from convtrack.cellrun import Settings
+
+if TYPE_CHECKING:
+    from convtrack import bisect
 
 
 def stderr(message: str) -> None:
@@ -17,6 +21,8 @@ def stderr(message: str) -> None:
 
 
 def _matrix_for(args: argparse.Namespace, case: suite.Case) -> matrix.Matrix:
+    from convtrack import bisect
+
     for m in matrix.load_dir(args.matrix_dir):
         if m.converter == case.converter:
             return m
@@ -50,6 +56,9 @@ def text(result: bisect.Result) -> str:
 
 
 def run_bisect(args: argparse.Namespace) -> int:
+    # imported here: every command's start (`convtrack run` too) imports this module to register it
+    from convtrack import bisect, index
+
     try:
         Version(args.good), Version(args.bad)
     except InvalidVersion as exc:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
-from convtrack import analysis, axes, clusters, transitions, witness
+from convtrack import axes, clusters, records_index, transitions, witness
 from convtrack.cellrun import Settings
 from convtrack.slow import announce
 from convtrack.transitions import TransitionKind
@@ -23,20 +24,22 @@ def failing_side(t: transitions.Transition) -> witness.Key:
     return (t.converter, cell, t.case, t.opset, t.mode)
 
 
-def blames(df: Any, found: list[transitions.Transition]) -> dict[witness.Key, witness.Shown]:
-    """The shown blame of every failing side, from the newest records (one place: witness.shown)."""
-    if df.empty or "blame" not in df:
-        return {}
-    wanted = {failing_side(t) for t in found}
+def blames(reports: Path, found: list[transitions.Transition]) -> dict[witness.Key, witness.Shown]:
+    """The shown blame of every failing side, from its newest record (one place: witness.shown); only those
+    records are read in full."""
     seen = witness.witnesses(found)
     out: dict[witness.Key, witness.Shown] = {}
-    for rec in analysis.latest(df)[[*analysis.KEY, "outcome", "blame"]].to_dict("records"):
-        key = witness.key_of(rec)
-        if key in wanted:
-            s = witness.shown(rec, seen)
-            if s is not None:
-                out[key] = s
+    for rec in records_index.newest_of(reports, {failing_side(t) for t in found}):
+        s = witness.shown(rec, seen)
+        if s is not None:
+            out[witness.key_of(rec)] = s
     return out
+
+
+def record_ref(t: transitions.Transition) -> str:
+    """The RECORD of the failing side (a fix's before, else the after): what `repro` and `reduce` take."""
+    cell = t.before_cell if t.kind is TransitionKind.FIX else t.after_cell
+    return f"{cell}/{t.case}@{t.opset}/{t.mode}"
 
 
 def _rows(found: list[transitions.Transition],
@@ -53,7 +56,8 @@ def _rows(found: list[transitions.Transition],
             held += " (also " + ",".join(f"{k} {b}->{a}" for k, (b, a) in t.also_changed.items()) + ")"
         kind = t.kind.value + (" (became silent)" if t.became_silent else "")
         rows.append((kind, f"{t.converter}:{t.case}", str(t.opset), t.mode, t.axis,
-                     f"{t.before_version} -> {t.after_version}", outcome, b.label if b else "-", held, status))
+                     f"{t.before_version} -> {t.after_version}", outcome, b.label if b else "-", held, status,
+                     record_ref(t)))
     return rows
 
 
@@ -62,7 +66,8 @@ def _columns(rows: list[tuple[str, ...]]) -> str:
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1] for r in rows)
 
 
-HEADER = ("kind", "case", "opset", "mode", "axis", "before -> after", "outcome", "blame", "held", "status")
+HEADER = ("kind", "case", "opset", "mode", "axis", "before -> after", "outcome", "blame", "held", "status",
+          "failing record")
 
 
 def table(found: list[transitions.Transition], blame: dict[witness.Key, witness.Shown] | None = None) -> str:
@@ -83,10 +88,9 @@ def _wanted(args: argparse.Namespace, t: transitions.Transition) -> bool:
             and (not args.kind or t.kind == args.kind))
 
 
-def by_signature(args: argparse.Namespace, df: Any, found: list[transitions.Transition]) -> int:
+def by_signature(args: argparse.Namespace, found: list[transitions.Transition]) -> int:
     """The failures of the newest records clustered by normalised cause (as the signatures page shows them)."""
-    rows = analysis.latest(df).to_dict("records") if not df.empty else []
-    rows = [r for r in rows if (not args.case or args.case in str(r["case"]))]
+    rows = [r for r in records_index.load(args.reports).latest if (not args.case or args.case in str(r["case"]))]
     groups = clusters.cluster(rows, witness.witnesses(found))
     if args.blame:
         groups = [g for g in groups if args.blame in g["blame"]]
@@ -99,19 +103,17 @@ def by_signature(args: argparse.Namespace, df: Any, found: list[transitions.Tran
 
 def changes(args: argparse.Namespace) -> int:
     with announce(f"reading the records under {args.reports} and ordering them along each axis"):
-        df = analysis.load(args.reports)
-        result = transitions.scan(df)
+        result = transitions.scan(records_index.slim(args.reports))
     if args.by_signature:
-        return by_signature(args, df, result.transitions)
+        return by_signature(args, result.transitions)
     axes.check(args.matrix_dir, "--axis", [args.axis or ""], also={t.axis for t in result.transitions})
     selected = [t for t in result.transitions if _wanted(args, t)]
     if args.confirm and any(not t.confirmed for t in selected):
         settings = Settings.of(args)
         transitions.confirm(selected, settings, log=stderr)
-        df = analysis.load(args.reports)
-        result = transitions.scan(df)
+        result = transitions.scan(records_index.slim(args.reports))
     found = [t for t in result.transitions if _wanted(args, t)]
-    blame = blames(df, result.transitions)
+    blame = blames(args.reports, result.transitions)
     if args.blame:
         found = [t for t in found if (b := blame.get(failing_side(t))) is not None and b.verdict == args.blame]
     if args.json:

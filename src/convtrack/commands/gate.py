@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from convtrack import axes, defaults, gate, matrix, suite, triage
+from convtrack import axes, defaults, matrix, suite, triage
 from convtrack.cellrun import Settings
 
 
@@ -16,6 +16,9 @@ def stderr(message: str) -> None:
 
 
 def run_gate(args: argparse.Namespace) -> int:
+    # imported here: every command's start (`convtrack run` too) imports this module to register it
+    from convtrack import gate
+
     try:
         candidate, baseline = gate.Spec.parse(args.candidate), gate.Spec.parse(args.baseline)
         known = load_triage(args.triage or args.project.triage)
@@ -57,6 +60,8 @@ def load_triage(path: Path) -> list[triage.Known]:
 
 
 def discover(args: argparse.Namespace) -> list[suite.Case]:
+    from convtrack import gate
+
     """Our suite's cases and the maintainer's (--extra-suites), which must not reuse an id of ours."""
     cases = suite.discover(args.suites, args.converter, args.select) if not args.no_default_suite else []
     seen = {c.id for c in cases}

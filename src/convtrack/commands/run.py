@@ -8,7 +8,19 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from convtrack import cellrun, defaults, disk, disk_budget, machine, matrix, parallel, run_summary, store, suite
+from convtrack import (
+    defaults,
+    disk,
+    disk_budget,
+    machine,
+    matrix,
+    parallel,
+    plan,
+    run_summary,
+    store,
+    suite,
+    uptodate,
+)
 from convtrack.matrix import Cell
 from convtrack.nox_cells import session_name
 
@@ -20,28 +32,34 @@ def run(args: argparse.Namespace) -> int:
         return 2
     cases = {conv: suite.discover(args.suites, conv, args.select)  # case errors exit 2, before any environment
              for conv in sorted({c.converter for c in cells})}
+    run_id = store.new_run_id()
+    # cells already recorded for an untouched environment are decided here: no nox, no uv, no budget resolution
+    todo = cells if args.force else _not_up_to_date(cells, cases, args, run_id)
     try:
         if args.jobs < 1:
             raise ValueError(f"-j {args.jobs}: the number of cells at once must be 1 or more")
         memory_gb, note = machine.worker_memory_gb(args.jobs, args.memory_gb)
-        budget = _budget(args, cells, cases)
+        budget = _budget(args, todo, cases)
     except ValueError as exc:
         print(f"convtrack run: {exc}", file=sys.stderr)
         return 2
     if note:
         print(f"convtrack: {note}", file=sys.stderr)
     if budget is not None:
-        cells = disk_budget.order(cells)
-    run_id = store.new_run_id()
+        todo = disk_budget.order(todo)
     env = dict(os.environ, CONVTRACK_RUN_ID=run_id, CONVTRACK_REPORTS=str(args.reports.resolve()),
                CONVTRACK_SUITES=str(args.suites.resolve()), CONVTRACK_MATRIX=str(args.matrix_dir.resolve()),
                CONVTRACK_CASES=",".join(args.select), CONVTRACK_TIMEOUT=str(args.timeout),
                CONVTRACK_WORK=str(args.work.resolve()), CONVTRACK_MEMORY_GB=str(memory_gb),
-               CONVTRACK_INCREMENTAL="0" if args.force else "1", CONVTRACK_KEEP_MODELS="1" if args.keep_models else "0")
+               CONVTRACK_INCREMENTAL="0" if args.force else "1",
+               CONVTRACK_KEEP_MODELS="1" if args.keep_models else "0")
     if args.preset:
         env["CONVTRACK_PRESET"] = args.preset
     print(f"convtrack run {run_id}: {len(cells)} cells -> {args.reports}"
           + (f", {args.jobs} at once" if args.jobs > 1 else ""), file=sys.stderr)
+    if len(todo) < len(cells):
+        print(f"{len(cells) - len(todo)} of {len(cells)} cells up to date (every task recorded for their unchanged "
+              "environment): not started", file=sys.stderr)
     # The noxfile ships in the package; nox's environments go to the project's work folder, not next to it.
     with resources.as_file(resources.files("convtrack") / "sessions" / "noxfile.py") as noxfile:
         def command(*some: Cell) -> list[str]:
@@ -49,10 +67,12 @@ def run(args: argparse.Namespace) -> int:
                     "-s", *(f"{session_name(c.converter)}({c.id})" for c in some)]
 
         try:
-            if args.jobs == 1 and budget is None:
-                ends = parallel.run_together(cells, command(*cells), env)
+            if not todo:
+                ends: dict[str, parallel.CellEnd] = {}
+            elif args.jobs == 1 and budget is None:
+                ends = parallel.run_together(todo, command(*todo), env)
             else:
-                ends = parallel.Scheduler(cells, command, env, args.jobs, budget).run()
+                ends = parallel.Scheduler(todo, command, env, args.jobs, budget).run()
         except KeyboardInterrupt:  # the scheduler killed what was left; records written so far are whole
             print(f"\nconvtrack run {run_id}: interrupted; the next run of the same command resumes it",
                   file=sys.stderr)
@@ -73,7 +93,7 @@ def _budget(args: argparse.Namespace, cells: list[Cell],
     for cell in cells:
         if not cell.na:
             budget.closures[cell.id] = disk_budget.closure(
-                cell, cell.pip_args(cellrun.case_requires(cell, cases[cell.converter])))
+                cell, cell.pip_args(plan.case_requires(cell, cases[cell.converter])))
     return budget
 
 
@@ -110,6 +130,22 @@ def _report(args: argparse.Namespace, cells: list[Cell], run_id: str, ends: dict
         print(run_summary.failed_report(summaries), file=sys.stderr)
         return 1
     return 1 if failed else 0
+
+
+def _not_up_to_date(cells: list[matrix.Cell], cases: dict[str, list[suite.Case]], args: argparse.Namespace,
+                    run_id: str) -> list[matrix.Cell]:
+    """The cells nox must run; the others are complete for this run with every task skipped (see uptodate)."""
+    work, todo = args.work.resolve(), []
+    for cell in cells:
+        kept = work / defaults.ARTEFACTS_DIR if args.keep_models else None  # a task must also have kept its model
+        if uptodate.pending(cell, cases[cell.converter], args.reports, work, run_id, kept) == 0:
+            total = len(cases[cell.converter]) * len(cell.tasks)
+            run_summary.write_status(work, run_id, cell.id, total, total, "complete")
+            print(f"{cell.id}: {total} of {total} tasks skipped: already recorded for its environment lock, which "
+                  "holds (the environment is untouched since); nox not started for it", file=sys.stderr)
+        else:
+            todo.append(cell)
+    return todo
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -15,6 +15,7 @@ import dataclasses
 from collections import Counter, defaultdict
 from typing import Any
 
+from convtrack import converter_info
 from convtrack.analysis import version_key
 from convtrack.findings.rows import Row, package
 from convtrack.outcomes import Outcome
@@ -67,7 +68,7 @@ def _installs(outcomes: list[Outcome]) -> str:
 
 def cell(part: list[Row]) -> CellCompat:
     first = part[0]
-    framework = str(first.get("framework") or "torch")
+    framework = str(first.get("framework") or converter_info.describe(str(first["converter"])).framework)
     outcomes = [r["outcome"] for r in part]
     results = [o for o in outcomes if o.is_converter_result]
     passed = sum(1 for o in results if o is Outcome.PASS)

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import os
-import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -141,24 +139,7 @@ def _rank(f: OpenFailure) -> tuple[Any, ...]:
 
 
 def index_dates(packages: Iterable[str], timeout: float = INDEX_TIMEOUT_S) -> dict[tuple[str, str], str]:
-    """(package, version) -> upload time from the package index; {} when it does not answer within `timeout`
-    (a daemon thread, abandoned), so a findings run never hangs on the network."""
+    """(package, version) -> upload time from the package index (convtrack.index.upload_dates)."""
     from convtrack import index
 
-    if os.environ.get("CONVTRACK_OFFLINE"):  # as the site's other index lookups
-        return {}
-    found: dict[tuple[str, str], str] = {}
-
-    def work() -> None:
-        for name in packages:
-            try:
-                for rel in index.releases(name):
-                    if rel.uploaded:
-                        found[(name, str(rel.version))] = str(rel.uploaded)
-            except Exception:  # noqa: BLE001 - best effort: no date is shown as unknown
-                continue
-
-    thread = threading.Thread(target=work, daemon=True)
-    thread.start()
-    thread.join(timeout)
-    return dict(found) if not thread.is_alive() else {}
+    return index.upload_dates(list(packages), timeout)

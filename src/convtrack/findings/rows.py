@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from convtrack import analysis, transitions
+from convtrack import analysis, converter_info, transitions
 from convtrack.outcomes import Outcome
 
 Row = dict[str, Any]
@@ -58,14 +58,15 @@ def newest(latest: Iterable[Mapping[str, Any]], hashes: dict[str, str] | None = 
 
 
 def package(row: Row) -> str:
-    """The package whose release the converter is: tf2onnx for tf2onnx, the framework (torch) for torch.onnx."""
-    return row["converter"] if row["converter"] in row["versions"] else str(row.get("framework") or "torch")
+    """The package whose release the converter is (converter_info): tf2onnx for tf2onnx, torch for torch.onnx."""
+    return converter_info.describe(row["converter"], str(row.get("framework") or "")).converter_package
 
 
 def release_axes(row: Row) -> list[str]:
-    """The axes of a record that are releases of the converter or its framework (torch; tensorflow and tf2onnx)."""
-    names = [str(row.get("framework") or ""), row["converter"]]
-    return [a for a in dict.fromkeys(names) if a in row["axes"]]
+    """The axes of a record that are releases of the converter or its framework (converter_info: torch;
+    tensorflow and tf2onnx)."""
+    info = converter_info.describe(row["converter"], str(row.get("framework") or ""))
+    return [a for a in info.release_axes if a in row["axes"]]
 
 
 def release_label(row: Row) -> str:

@@ -1,11 +1,11 @@
 """The static site: the jinja2 templates of this package rendered over the records into the project's site folder.
 
-Pages: index.html (compatibility matrix with client-side filters, freshness), detail.html (case x cell, its
-texts in data/details-*.js), cases/*.html (+ a reproduction script per case), regressions.html + feed.xml (Atom,
-one entry per release pair), releases.html + releases/*.html (every axis with transitions), signatures.html,
-health.html, cells/*.html (runs and environments), data.html (+ data/: records.json.gz, transitions.json, CSV,
-badges). Each page module (matrix, cases, changes, health) registers the pages it renders
-(see registry); templates/ and static/ sit beside them and ship in the wheel.
+Pages: index.html (compatibility matrix with client-side filters, freshness), detail.html (case x cell, its texts
+in data/details-*.js), cases/*.html (+ cases/repro/*.py, a standalone repro script per failing result),
+regressions.html + feed.xml (Atom, one entry per release pair), releases.html + releases/*.html (every axis with
+transitions), signatures.html, health.html, cells/*.html (runs and environments), data.html (+ data/:
+records.json.gz, transitions.json, CSV, badges). Each page module (matrix, cases, changes, health) registers the
+pages it renders (see registry); templates/ and static/ sit beside them and ship in the wheel.
 
 Every value from a record goes through jinja2's autoescaping: converter messages are untrusted text; before
 that, `public.finalize` replaces the recording machine's paths.
@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from convtrack import analysis, lock, witness
+from convtrack import lock, records_index, witness
 from convtrack.outcomes import COLOURS, SHORT, Outcome
 from convtrack.site import cases as site_cases
 from convtrack.site import changes as site_changes
@@ -35,7 +35,7 @@ from convtrack.site import matrix as site_matrix
 from convtrack.site import registry
 from convtrack.site.cells import cell_page
 from convtrack.site.colours import outcome_css
-from convtrack.site.common import HARNESS, case_page, detail, divergence_text, fmt, latest_rows, slug
+from convtrack.site.common import HARNESS, case_page, detail, divergence_text, fmt, page_rows, slug
 from convtrack.site.public import finalize
 from convtrack.site.svg import line_chart
 from convtrack.transitions import TransitionKind
@@ -120,9 +120,9 @@ def _render(reports: Path, out: Path, suites: Path | None, base_url: str, online
         if progress is not None:
             progress(f"site: {what} ({time.monotonic() - started:.1f} s)")
 
-    df = analysis.load(reports)
-    step(f"{len(df)} records read")
-    rows = latest_rows(df)
+    index = records_index.load(reports)
+    step(f"{index.total} records read")
+    rows = page_rows(index.latest)
     env = environment()
     with resources.as_file(resources.files(PACKAGE) / "static") as static:
         shutil.copytree(static, out / "static")
@@ -130,18 +130,19 @@ def _render(reports: Path, out: Path, suites: Path | None, base_url: str, online
     meta = site_cases.case_meta(suites)
     cases = site_matrix.case_index(rows, meta)
     cells, banners = site_health.health(rows)
-    transitions = site_changes.load_transitions(df)  # the one classifier: every page counts from these
+    transitions = site_changes.load_transitions(index.slim)  # the one classifier: every page counts from these
     witness.annotate(rows, transitions)  # each row's blame beside the second witness, read in one place
     witness.annotate_transitions(transitions, rows)
     pairs = {(t["axis"], str(t["after_version"])) for t in transitions}
     dates = site_changes.release_dates(rows, pairs, online=online)
     releases = site_changes.releases(rows, transitions)
     timeline = site_changes.timeline(transitions, dates, {r["page"] for r in releases})
-    data = registry.Data(df=df, rows=rows, meta=meta, cases=cases, cells=cells, timeline=timeline,
+    data = registry.Data(outcomes=dict(index.outcomes), rows=rows, meta=meta, cases=cases, cells=cells,
+                         timeline=timeline,
                          counted=[t for t in timeline if t["kind"] != TransitionKind.CHANGED.value],
                          kinds=site_changes.by_kind(timeline), releases=releases, generated=_now(), base_url=base_url,
-                         reports=reports, freshness=site_freshness.check(rows, online))
-    w = _Writer(out, env, {"generated": data.generated, "banners": banners, "total": len(df)})
+                         reports=reports, suites=suites, freshness=site_freshness.check(rows, online))
+    w = _Writer(out, env, {"generated": data.generated, "banners": banners, "total": index.total})
     step(f"{len(transitions)} transitions found")
     pages = registry.ordered()
     for i, p in enumerate(pages, 1):

@@ -50,8 +50,11 @@ def runs(rows: list[dict[str, Any]], reports: Path | None, converter: str, cell:
 
 @register_page("cells/", order=75)
 def _cell_pages(w: Writer, d: Data) -> None:
+    by_cell: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in d.rows:  # grouped once, not scanned per cell
+        by_cell.setdefault((r["converter"], r["cell"]), []).append(r)
     for c in d.cells:
         info = c["cell"]
-        part = [r for r in d.rows if r["converter"] == info["converter"] and r["cell"] == info["cell"]]
+        part = by_cell.get((info["converter"], info["cell"]), [])
         w.page("cell.html", cell_page(info["converter"], info["cell"]), cell=info, health=c,
                runs=runs(part, d.reports, info["converter"], info["cell"]))

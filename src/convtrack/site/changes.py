@@ -9,14 +9,13 @@ timestamps: the build never needs the network.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
-import os
-import threading
 from collections.abc import Callable
 from typing import Any
 
-from convtrack import analysis, transitions
+from convtrack import analysis, converter_info, transitions
 from convtrack.outcomes import Outcome
 from convtrack.site import grouping
 from convtrack.site.common import anchor, case_page, cell_info, release_page
@@ -26,34 +25,15 @@ from convtrack.transitions import State, TransitionKind
 INDEX_TIMEOUT_S = 8.0
 
 
-def load_transitions(df: Any) -> list[dict[str, Any]]:
-    """Every transition as a dict (Transition.to_dict()); [] on no data."""
-    if df.empty:
-        return []
-    return [t.to_dict() for t in transitions.find(df)]
+def load_transitions(records: Any) -> list[dict[str, Any]]:
+    """Every transition as a dict (Transition.to_dict()) in `records` (a frame, or rows as records_index.slim)."""
+    return [t.to_dict() for t in transitions.find(records)]
 
 
 def _index_dates(packages: list[str], timeout: float) -> dict[tuple[str, str], str]:
-    """(package, version) -> upload date from the index; {} when offline or slow (a daemon thread, abandoned)."""
-    if os.environ.get("CONVTRACK_OFFLINE") or not packages:
-        return {}
-    found: dict[tuple[str, str], str] = {}
+    from convtrack import index  # imported when a site is built online, not whenever the site module loads
 
-    def work() -> None:
-        from convtrack import index
-
-        for name in packages:
-            try:
-                for rel in index.releases(name):
-                    if rel.uploaded:
-                        found[(name, str(rel.version))] = rel.uploaded
-            except Exception:  # noqa: BLE001 - best effort: any failure means "use the records' dates"
-                continue
-
-    thread = threading.Thread(target=work, daemon=True)
-    thread.start()
-    thread.join(timeout)
-    return dict(found) if not thread.is_alive() else {}
+    return index.upload_dates(packages, timeout)
 
 
 def release_dates(rows: list[dict[str, Any]], pairs: set[tuple[str, str]], online: bool = True,
@@ -62,13 +42,20 @@ def release_dates(rows: list[dict[str, Any]], pairs: set[tuple[str, str]], onlin
     """(axis, version) -> {"date": ISO timestamp, "source": "index" | "records"}."""
     from_index = lookup(sorted({a for a, _ in pairs}), INDEX_TIMEOUT_S) if online else {}
     out: dict[tuple[str, str], dict[str, str]] = {}
+    first: dict[tuple[str, str], str] = {}  # (axis, version) -> oldest record, from one pass over the rows
+    wanted = {a for a, _ in pairs}
+    for r in rows:
+        created = str(r.get("created"))
+        for axis in wanted:
+            key = (axis, str(r["versions"].get(axis, "")))
+            if key in pairs and (key not in first or created < first[key]):
+                first[key] = created
     for axis, version in pairs:
         uploaded = from_index.get((axis, version))
         if uploaded:
             out[(axis, version)] = {"date": _iso(uploaded), "source": "index"}
             continue
-        seen = [str(r.get("created")) for r in rows if str(r["versions"].get(axis, "")) == version]
-        out[(axis, version)] = {"date": min(seen) if seen else "", "source": "records"}
+        out[(axis, version)] = {"date": first.get((axis, version), ""), "source": "records"}
     return out
 
 
@@ -106,8 +93,9 @@ def by_kind(found: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
 
 
 def axes_of(converter: str, framework: str) -> list[str]:
-    """The release axes a converter's pages compare: the framework, and the converter package when it is one."""
-    return [framework] + (["tf2onnx"] if converter == "tf2onnx" else [])
+    """The release axes a converter's pages compare (converter_info: the framework, and the converter's own
+    package when it has one)."""
+    return list(converter_info.describe(converter, framework).release_axes)
 
 
 def releases(rows: list[dict[str, Any]], found: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -122,19 +110,28 @@ def releases(rows: list[dict[str, Any]], found: list[dict[str, Any]]) -> list[di
         # every axis a transition moved along gets its pages (onnxruntime, onnx, ...), not only the release axes
         moved = sorted({t["axis"] for t in found if t["converter"] == converter} - set(axes_of(converter, framework)))
         for axis in axes_of(converter, framework) + moved:
+            at: dict[str, list[dict[str, Any]]] = {}  # rows by their version on the axis, grouped once
+            for r in part:
+                at.setdefault(str(r["axes"].get(axis)), []).append(r)
             versions = sorted({str(r["axes"].get(axis)) for r in part if r["axes"].get(axis)},
                               key=analysis.version_key)
             into = [t for t in found if t["converter"] == converter and t["axis"] == axis]
             for i, version in enumerate(versions):
                 previous = versions[i - 1] if i else None
-                out.append(_page(converter, axis, previous, version, part,
+                near = at.get(version, []) + (at.get(previous, []) if previous else [])
+                out.append(_page(converter, axis, previous, version, near,
                                  [t for t in into if str(t["after_version"]) == version]))
     return out
 
 
 def _line(r: dict[str, Any], axis: str) -> tuple[Any, ...]:
     """What is held fixed along `axis`: case, opset, mode and the record's other axis values."""
-    return (r["case"], r["opset"], r["mode"], tuple(sorted((k, v) for k, v in r["axes"].items() if k != axis)))
+    return (r["case"], r["opset"], r["mode"], _others(tuple(r["axes"].items()), axis))
+
+
+@functools.lru_cache(maxsize=4096)  # one value per cell and axis: rows of a cell share their axes
+def _others(items: tuple[tuple[str, Any], ...], axis: str) -> tuple[tuple[str, Any], ...]:
+    return tuple(sorted((k, v) for k, v in items if k != axis))
 
 
 def _item(t: dict[str, Any], after: dict[str, Any] | None) -> dict[str, Any]:
@@ -195,11 +192,14 @@ def chart_series(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         omitted = sorted({str(r["versions"].get(framework, "")) for r in part} - set(versions),
                          key=analysis.version_key)
         series = []
+        results: dict[tuple[str, str], list[dict[str, Any]]] = {}  # (mode, version) -> converter results
+        for r in full:
+            if Outcome(r["outcome"]).is_converter_result:
+                results.setdefault((r["mode"], str(r["versions"].get(framework, ""))), []).append(r)
         for mode in sorted({r["mode"] for r in part}):
             points = []
             for v in versions:
-                sel = [r for r in full if r["mode"] == mode and str(r["versions"].get(framework, "")) == v
-                       and Outcome(r["outcome"]).is_converter_result]
+                sel = results.get((mode, v), [])
                 points.append(None if not sel else sum(Outcome(r["outcome"]) is Outcome.PASS for r in sel) / len(sel))
             series.append({"name": mode if mode != "-" else "all cases", "points": points})
         charts.append({"title": f"{converter}: pass rate by {framework} release", "labels": versions,

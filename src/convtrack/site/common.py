@@ -5,13 +5,14 @@ Page modules work on the newest records as plain dicts (one per converter, cell,
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
-from convtrack import analysis
+from convtrack import analysis, converter_info
 from convtrack.outcomes import SHORT, Outcome
 from convtrack.site.colours import rate_colour, text_on
-from convtrack.store import cell_id
+from convtrack.store import Record, cell_id
 
 HARNESS = {o.value for o in Outcome if not o.is_converter_result}
 
@@ -111,7 +112,7 @@ def counts_text(by: dict[str, int]) -> str:
 
 
 def latest_rows(df: Any) -> list[dict[str, Any]]:
-    """The newest record of every result, as dicts, with mode '-' for converters without modes."""
+    """The newest record of every result, as dicts, with mode '-' for converters without modes (from a frame)."""
     if df.empty:
         return []
     known = {o.value for o in Outcome}
@@ -126,6 +127,27 @@ def latest_rows(df: Any) -> list[dict[str, Any]]:
     return rows
 
 
+RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(Record))
+
+
+def page_rows(latest: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """latest_rows from records_index.Index.latest, without pandas: the same rows, in the same order, except that
+    integers stay integers (a frame turns a column with gaps into floats: failed_seed 0.0, produced_opset 17.0).
+
+    Every field a record may have is present (None when absent), as the frame's columns were: templates are strict.
+    """
+    fields = set(RECORD_FIELDS).union(*(r.keys() for r in latest))
+    rows = []
+    for rec in latest:
+        r: dict[str, Any] = dict.fromkeys(fields) | rec
+        r["mode"] = r["mode"] if isinstance(r["mode"], str) else "-"
+        r["opset"] = int(r["opset"])
+        r["versions"] = r["versions"] if isinstance(r["versions"], dict) else {}
+        r["framework_version"] = r["versions"].get(r["framework"], "")
+        rows.append(r)
+    return rows
+
+
 def cell_info(rows: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
     """Per (converter, cell): framework and converter versions, the other axes, ordered by version."""
     info: dict[tuple[str, str], dict[str, Any]] = {}
@@ -134,16 +156,21 @@ def cell_info(rows: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any
         if key in info:
             continue
         versions = r["versions"]
-        framework = r.get("framework") or ("tensorflow" if r["converter"] == "tf2onnx" else "torch")
+        described = converter_info.describe(r["converter"], r.get("framework") or "")
+        framework = r.get("framework") or described.framework
         fw_version = str(versions.get(framework, "") or r.get("framework_version") or "")
-        conv_version = str(versions.get(r["converter"], "")) if r["converter"] in versions else fw_version
+        package = described.converter_package
+        conv_version = str(versions.get(package, "")) if package != framework and package in versions else fw_version
         raw = r.get("axes")
         axes: dict[str, str] = raw if isinstance(raw, dict) else {}
         others = cell_id({k: v for k, v in axes.items() if k not in (framework, r["converter"])})  # from the record
         python = str(versions.get("python", "3.11"))
         info[key] = {"converter": r["converter"], "cell": r["cell"], "framework": framework,
                      "framework_version": fw_version, "converter_version": conv_version, "others": others,
-                     "python": ".".join(python.split(".")[:2]), "versions": versions}
+                     "python": ".".join(python.split(".")[:2]), "versions": versions,
+                     # the versions a result is a result of, in label order: {"tensorflow": "2.15.1", "tf2onnx": ...}
+                     "release": {axis: fw_version if axis == framework else str(versions.get(axis, ""))
+                                 for axis in described.release_axes}}
     return info
 
 

@@ -87,9 +87,7 @@ def badges(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if (r["converter"], r["cell"]) in probes or not Outcome(r["outcome"]).is_converter_result:
             continue
         c = info[(r["converter"], r["cell"])]
-        release = f"{c['framework']} {c['framework_version']}"
-        if c["converter_version"] != c["framework_version"]:
-            release += f" {r['converter']} {c['converter_version']}"
+        release = " ".join(f"{axis} {version}" for axis, version in c["release"].items())
         groups.setdefault((r["converter"], release, str(r["mode"])), []).append(r)
     out = []
     for (converter, release, mode), part in sorted(groups.items()):

@@ -1,5 +1,6 @@
 """Is the data out of date? The newest release on the package index of each measured package (framework, and
-the converter when it is its own package) against the newest release measured.
+the converter when it is its own package) against the newest release measured; and, for `convtrack freshness`
+(the nightly workflow's stale-data issue), the age of each converter's newest record.
 
 Asked only on an online build, in a daemon thread with a timeout: the build never waits on the network, and an
 offline build says it did not look instead of claiming the data is current.
@@ -7,6 +8,7 @@ offline build says it did not look instead of claiming the data is current.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 from collections.abc import Callable
@@ -46,10 +48,7 @@ def measured(rows: list[dict[str, Any]]) -> dict[str, str]:
     """package -> newest version measured, for each converter's framework and converter package."""
     newest: dict[str, str] = {}
     for c in cell_info(rows).values():
-        pairs = [(c["framework"], c["framework_version"])]
-        if c["converter_version"] != c["framework_version"]:
-            pairs.append((c["converter"], c["converter_version"]))
-        for package, version in pairs:
+        for package, version in c["release"].items():
             if version and (package not in newest
                             or analysis.version_key(version) > analysis.version_key(newest[package])):
                 newest[package] = version
@@ -66,3 +65,39 @@ def check(rows: list[dict[str, Any]], online: bool, lookup: Lookup | None = None
              for p, v in sorted(have.items())
              if p in on_index and analysis.version_key(on_index[p][0]) > analysis.version_key(v)]
     return {"checked": bool(on_index), "stale": stale}
+
+
+def ages(rows: list[dict[str, Any]], now: dt.datetime) -> dict[str, tuple[str, float]]:
+    """converter -> (its newest record's timestamp, that record's age in days at `now`)."""
+    newest: dict[str, str] = {}
+    for r in rows:
+        created = str(r.get("created") or "")
+        if created > newest.get(r["converter"], ""):
+            newest[r["converter"]] = created
+    out = {}
+    for converter, created in sorted(newest.items()):
+        when = dt.datetime.fromisoformat(created.replace("Z", "+00:00"))
+        out[converter] = (created, (now - when).total_seconds() / 86400)
+    return out
+
+
+def report(rows: list[dict[str, Any]], max_age_days: float, now: dt.datetime, online: bool,
+           lookup: Lookup | None = None) -> tuple[bool, str]:
+    """(stale, Markdown): stale when no converter has records or one's newest is older than `max_age_days`; the
+    text also names releases on the index newer than the newest measured (asked only when `online`)."""
+    found = ages(rows, now)
+    old = {c: a for c, a in found.items() if a[1] > max_age_days}
+    lines = [f"# convtrack data is {'stale' if old or not found else 'fresh'}", "",
+             f"Limit: {max_age_days:g} days; checked {now:%Y-%m-%d %H:%M} UTC.", ""]
+    if not found:
+        lines.append("- no records at all")
+    for converter, (created, days) in found.items():
+        mark = "**older than the limit**" if converter in old else "within the limit"
+        lines.append(f"- {converter}: newest record {created}, {days:.1f} days old ({mark})")
+    newer = check(rows, online, lookup)
+    for s in newer["stale"]:
+        lines.append(f"- {s['package']} {s['newest']} is on the package index (uploaded {s['uploaded'] or '?'}); "
+                     f"the newest measured is {s['measured']}")
+    if not newer["checked"]:
+        lines.append("- the package index was not asked for newer releases")
+    return bool(old) or not found, "\n".join(lines) + "\n"

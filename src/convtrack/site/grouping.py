@@ -9,17 +9,21 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from convtrack import analysis
+from convtrack import analysis, converter_info
 
-# Where each axis' source lives: the upstream comparison between the two release tags.
-REPOS = {"torch": "pytorch/pytorch", "tensorflow": "tensorflow/tensorflow", "tf2onnx": "onnx/tensorflow-onnx",
-         "onnxruntime": "microsoft/onnxruntime", "onnx": "onnx/onnx", "onnxscript": "microsoft/onnxscript"}
+# Where each axis' source lives, for the upstream comparison between two release tags: the runtime and onnx here,
+# each converter's own packages in its description (converter_info: `repos`).
+REPOS = {"onnxruntime": "microsoft/onnxruntime", "onnx": "onnx/onnx"}
 OPEN_UP_TO = 10  # longer groups start collapsed
 KIND_ORDER = {"regression": 0, "fix": 1, "changed": 2}
 
 
+def repos() -> dict[str, str]:
+    return {**REPOS, **{k: v for info in converter_info.known().values() for k, v in info.repos.items()}}
+
+
 def compare_url(axis: str, before: str, after: str) -> str | None:
-    repo = REPOS.get(axis)
+    repo = repos().get(axis)
     return f"https://github.com/{repo}/compare/v{before}...v{after}" if repo else None
 
 

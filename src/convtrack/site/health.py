@@ -20,9 +20,12 @@ def health(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[
     info = cell_info(rows)
     cells: list[dict[str, Any]] = []
     banners: list[dict[str, Any]] = []
+    by_cell: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in rows:  # grouped once, not scanned per cell
+        by_cell.setdefault((r["converter"], r["cell"]), []).append(r)
     for converter in sorted({r["converter"] for r in rows}):
         for c in ordered_cells(info, converter):
-            part = [r for r in rows if r["converter"] == converter and r["cell"] == c["cell"]]
+            part = by_cell.get((converter, c["cell"]), [])
             by: dict[str, int] = {}
             for r in part:
                 by[r["outcome"]] = by.get(r["outcome"], 0) + 1

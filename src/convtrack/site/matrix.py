@@ -74,9 +74,9 @@ def squares(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> list[dic
                 c["mode"] = mode
                 squares_row.append(c)
             body.append({"cell": cell, "squares": squares_row})
-        tf_axis = any(c["converter_version"] != c["framework_version"] for c in ordered_cells(info, converter))
+        own_package = any(len(c["release"]) > 1 for c in ordered_cells(info, converter))  # tf2onnx: its own axis
         views.append({"converter": converter, "modes": [(m, sum(1 for c in columns if c[0] == m)) for m in modes],
-                      "columns": columns, "rows": body, "converter_axis": tf_axis,
+                      "columns": columns, "rows": body, "converter_axis": own_package,
                       "probes": sorted(c for conv, c in probes if conv == converter)})
     return views
 
@@ -147,7 +147,7 @@ def _index_page(w: Writer, d: Data) -> None:
 
     w.page("index.html", "index.html", views=squares(d.rows, d.cases), cases=d.cases,
            filters=filters(d.rows, d.cases), charts=chart_series(d.rows),
-           counts=d.df["outcome"].value_counts().to_dict() if not d.df.empty else {}, recent=d.counted[:5],
+           counts=d.outcomes, recent=d.counted[:5],
            freshness=d.freshness)
 
 

@@ -9,6 +9,7 @@ records too, since it runs at build time, not when recording.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -25,8 +26,11 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
 
 def public_text(text: str) -> str:
     """`text` with machine paths made relative (see the module doc); escaping is the caller's (jinja2's) job."""
-    if "/" not in text:
-        return text
+    return _rewrite(text) if "/" in text else text
+
+
+@functools.lru_cache(maxsize=65536)  # the same error texts reach many pages: one case's failure on every cell
+def _rewrite(text: str) -> str:
     for pattern, repl in _RULES:
         text = pattern.sub(repl, text)
     return text

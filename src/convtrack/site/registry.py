@@ -24,7 +24,7 @@ class Writer(Protocol):
 class Data:
     """What the pages are made of, computed once per build."""
 
-    df: Any  # the records (analysis.frame)
+    outcomes: dict[str, int]  # records per outcome, every record counted (not only the newest)
     rows: list[dict[str, Any]]  # the newest record per task
     meta: dict[str, dict[str, Any]]  # case metadata from the suites
     cases: list[dict[str, Any]]
@@ -36,6 +36,7 @@ class Data:
     generated: str
     base_url: str
     reports: Path | None = None  # the records folder, for the files beside the records (environment sidecars)
+    suites: Path | None = None  # the case files, for the repro scripts of failing results
     freshness: dict[str, Any] = dataclasses.field(default_factory=lambda: {"checked": False, "stale": []})
 
 

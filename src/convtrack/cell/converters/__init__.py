@@ -1,7 +1,8 @@
 """Converters: one module per converter, each defining one `Converter` subclass.
 
-Adding a converter is one new file here plus one matrix file; `get()` finds it by its `name`.
-Modules import their framework lazily, so listing converters costs nothing.
+Adding a converter is one new file here (its class, with `info` = its description in convtrack.converter_info),
+that description, a matrix file and cases; `get()` finds it by its `name`. Modules import their framework lazily,
+so listing converters costs nothing.
 """
 
 from __future__ import annotations

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import abc
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
+
+from convtrack.converter_info import ConverterInfo
 
 
 class NoFloat64(Exception):
@@ -15,13 +18,20 @@ class Converter(abc.ABC):
     """Turns a framework model into an ONNX file and computes the framework's own reference outputs.
 
     Inputs and outputs cross this boundary as numpy arrays, so comparison and onnxruntime never see a
-    framework type. Implementations import their framework inside methods, never at module import.
+    framework type. Implementations import their framework inside methods, never at module import. What the
+    host also needs to know (modes, release axes, export options) is the class's `info`, a description in
+    convtrack.converter_info; `name`, `framework` and `packages` are read from it.
     """
 
-    name: str = ""
-    framework: str = ""
-    # Distributions whose versions go into every record (besides onnx, onnxruntime, numpy).
-    packages: tuple[str, ...] = ()
+    info: ClassVar[ConverterInfo]
+    name: ClassVar[str] = ""
+    framework: ClassVar[str] = ""
+    packages: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "info" in vars(cls):  # one source: the description, never a second spelling on the class
+            cls.name, cls.framework, cls.packages = cls.info.name, cls.info.framework, cls.info.packages
 
     @abc.abstractmethod
     def load(self) -> None:
@@ -32,8 +42,10 @@ class Converter(abc.ABC):
         """The framework's outputs on one input tuple, flattened to a list of numpy arrays."""
 
     @abc.abstractmethod
-    def convert(self, model: Any, inputs: tuple[Any, ...], opset: int, mode: str | None, path: Path) -> None:
-        """Write the ONNX model for `model` to `path`; raise on failure."""
+    def convert(self, model: Any, inputs: tuple[Any, ...], opset: int, mode: str | None, path: Path,
+                options: Mapping[str, Any]) -> None:
+        """Write the ONNX model for `model` to `path`; raise on failure. `options`: the case's values of the
+        CASE keys `info.export_options` declares."""
 
     def reference64(self, model: Any, inputs: tuple[Any, ...]) -> list[Any]:
         """The same model on the same inputs computed in float64 (to measure the framework's float32 noise).

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from convtrack.cell.converters.base import Converter
+from convtrack.converter_info.tf2onnx import INFO
 
 
 def _quiet_tensorflow() -> None:
@@ -24,9 +26,7 @@ def _quiet_tensorflow() -> None:
 
 
 class Tf2Onnx(Converter):
-    name = "tf2onnx"
-    framework = "tensorflow"
-    packages = ("tensorflow", "tf2onnx", "protobuf", "keras")
+    info = INFO
 
     def load(self) -> None:
         _quiet_tensorflow()
@@ -117,7 +117,8 @@ class Tf2Onnx(Converter):
         out = twin(tensors[0] if len(tensors) == 1 else tensors, training=False)
         return [np.asarray(t.numpy() if hasattr(t, "numpy") else t) for t in tf.nest.flatten(out)]
 
-    def convert(self, model: Any, inputs: tuple[Any, ...], opset: int, mode: str | None, path: Path) -> None:
+    def convert(self, model: Any, inputs: tuple[Any, ...], opset: int, mode: str | None, path: Path,
+                options: Mapping[str, Any]) -> None:
         import tf2onnx
 
         spec = self._signature(model, inputs)

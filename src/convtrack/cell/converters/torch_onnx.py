@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import inspect
 import warnings
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from convtrack.cell.converters.base import Converter
-from convtrack.suite import EXPORT_ATTR
+from convtrack.converter_info.torch_onnx import INFO
 
 
 def flatten(value: Any) -> list[Any]:
@@ -31,9 +32,7 @@ def flatten(value: Any) -> list[Any]:
 
 
 class TorchOnnx(Converter):
-    name = "torch.onnx"
-    framework = "torch"
-    packages = ("torch", "onnxscript", "torchvision", "transformers")
+    info = INFO
 
     def load(self) -> None:
         import torch
@@ -74,12 +73,12 @@ class TorchOnnx(Converter):
         with torch.no_grad():
             return flatten(twin(*self._tensors(wide)))
 
-    def convert(self, model: Any, inputs: tuple[Any, ...], opset: int, mode: str | None, path: Path) -> None:
+    def convert(self, model: Any, inputs: tuple[Any, ...], opset: int, mode: str | None, path: Path,
+                options: Mapping[str, Any]) -> None:
         import torch
 
         args = self._tensors(inputs)
         names = [f"input_{i}" for i in range(len(args))]
-        options = getattr(model, EXPORT_ATTR, {})
         dynamic = {int(i): [int(d) for d in dims] for i, dims in options.get("dynamic", {}).items()}
         legacy_kw: dict[str, Any] = {"opset_version": opset, "input_names": names}
         if dynamic:

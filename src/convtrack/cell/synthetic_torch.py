@@ -1,8 +1,8 @@
-"""The torch side of convtrack.synthetic (inside a cell): a generated Graph as a torch module.
+"""The torch side of the synthetic generator (inside a cell): a generated Graph as a torch module.
 
 The module interprets the graph node by node, so both the TorchScript tracer and torch.export see plain torch
 calls; parameters are drawn from a torch.Generator seeded with the graph's seed. This file is part of every
-synthetic case's hash (convtrack.synthetic.source_hash).
+synthetic case's hash (convtrack.synthetic.SOURCES).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from convtrack.synthetic import BINARY, F32, I64, Graph, Node
+from convtrack.synthetic_graph import BINARY, F32, I64, Graph, Node
 
 
 def build(g: Graph) -> tuple[Any, list[tuple[Any, ...]]]:

@@ -1,0 +1,113 @@
+"""What the host knows about each converter: one `ConverterInfo` per converter, one module per converter here.
+
+Design. A converter has two halves. Its *behaviour* (importing the framework, exporting, computing references)
+runs inside a cell: `convtrack.cell.converters.<x>`. Its *description* (name, framework, exporter modes, the
+packages whose releases get pages and labels, the CASE keys passed to `convert` as export options) is needed by
+the host too: matrix and suite validation, issue claims, `observe` labels, the site. Host-side modules never
+import cell modules, so the description lives here, in plain frozen data with no imports beyond the standard
+library, and the converter class *references* it (`info = INFO`): one place per converter, read by both sides.
+
+Adding a converter is a module here (`INFO = ConverterInfo(...)`), its class in `convtrack/cell/converters/`, a
+matrix file and cases; matrix, suite, claims, observe and the site read everything from `get(name)`.
+`register` adds a description at run time (a plugin, or a test's toy converter).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import importlib
+import pkgutil
+from collections.abc import Callable, Mapping
+from typing import Any
+
+
+@dataclasses.dataclass(frozen=True)
+class Option:
+    """A CASE key handed to the converter's `convert` as an export option: its type check, in code and words."""
+
+    accepts: Callable[[Any], bool]
+    words: str
+
+
+@dataclasses.dataclass(frozen=True)
+class ModeSince:
+    """An exporter mode the framework's main entry point offers only from one release on."""
+
+    release: str  # the framework's first release offering it
+    entry: str  # how it is asked for there, in words: "export(dynamo=)"
+
+
+@dataclasses.dataclass(frozen=True)
+class ConverterInfo:
+    name: str  # as in records, matrix files and CASE["converter"]: "torch.onnx"
+    framework: str  # the framework axis: "torch"
+    # Distributions whose versions go into every record (besides onnx, onnxruntime, numpy).
+    packages: tuple[str, ...] = ()
+    # Exporter modes looped inside a cell; () for a converter with one way to export (mode None).
+    modes: tuple[str, ...] = ()
+    # The packages a result is a result *of*, in label order: they get release pages, badges and `observe` labels
+    # ("tensorflow 2.15.1 + tf2onnx 1.17.0"). The last one is the converter's own package.
+    release_axes: tuple[str, ...] = ()
+    export_options: Mapping[str, Option] = dataclasses.field(default_factory=dict)
+    mode_since: Mapping[str, ModeSince] = dataclasses.field(default_factory=dict)
+    repos: Mapping[str, str] = dataclasses.field(default_factory=dict)  # package -> GitHub repository (compare links)
+
+    def __post_init__(self) -> None:
+        if not self.release_axes:
+            object.__setattr__(self, "release_axes", (self.framework,))
+
+    @property
+    def converter_package(self) -> str:
+        """The package whose version is the converter's: the framework itself for torch.onnx."""
+        return self.release_axes[-1]
+
+    def release_label(self, versions: Mapping[str, Any]) -> str:
+        """'torch 2.1.2', 'tensorflow 2.15.1 + tf2onnx 1.17.0': the release a result speaks for."""
+        return " + ".join(f"{axis} {versions.get(axis, '?')}" for axis in self.release_axes)
+
+
+_registered: dict[str, ConverterInfo] = {}
+
+
+@functools.cache
+def _discover() -> dict[str, ConverterInfo]:
+    """The INFO of every module of this package (imported on first use: they import this module)."""
+    found: dict[str, ConverterInfo] = {}
+    for module in pkgutil.iter_modules(__path__):
+        info = getattr(importlib.import_module(f"{__name__}.{module.name}"), "INFO", None)
+        if isinstance(info, ConverterInfo):
+            found[info.name] = info
+    return found
+
+
+def register(info: ConverterInfo) -> ConverterInfo:
+    """Add (or replace) a description at run time; `unregister` removes it again."""
+    _registered[info.name] = info
+    return info
+
+
+def unregister(name: str) -> None:
+    _registered.pop(name, None)
+
+
+def known() -> dict[str, ConverterInfo]:
+    """Every description by converter name: this package's modules, then registered ones."""
+    return {**_discover(), **_registered}
+
+
+def get(name: str) -> ConverterInfo:
+    table = known()
+    if name not in table:
+        raise KeyError(f"unknown converter {name!r}; have {sorted(table)}")
+    return table[name]
+
+
+def describe(name: str, framework: str = "") -> ConverterInfo:
+    """The description of `name`, or a plain one (no modes, the framework as its release) for a converter this
+    convtrack does not know, e.g. in records written by a newer one."""
+    return known().get(name) or ConverterInfo(name, framework or name)
+
+
+def all_modes() -> set[str]:
+    return {m for info in known().values() for m in info.modes}

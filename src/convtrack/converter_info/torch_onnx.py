@@ -1,0 +1,33 @@
+"""torch.onnx: the TorchScript exporter (mode "legacy") and the dynamo exporter (mode "dynamo")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from convtrack.converter_info import ConverterInfo, ModeSince, Option
+
+
+def _is_dynamic(v: Any) -> bool:
+    """{"0": [0, 2]}: input index (a string) -> its dynamic dims."""
+    return isinstance(v, dict) and all(
+        isinstance(k, str) and k.isdigit() and isinstance(d, list)
+        and all(isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in d)
+        for k, d in v.items())
+
+
+INFO = ConverterInfo(
+    name="torch.onnx",
+    framework="torch",
+    packages=("torch", "onnxscript", "torchvision", "transformers"),
+    modes=("legacy", "dynamo"),
+    release_axes=("torch",),
+    export_options={
+        "dynamic": Option(_is_dynamic, "a dict of input index (string) -> list of dims"),
+        "export_no_grad": Option(lambda v: isinstance(v, bool), "true or false"),  # export under torch.no_grad()
+    },
+    # torch.onnx.export gained `dynamo=` in 2.5; before that it is the TorchScript exporter, and the dynamo one was
+    # a separate function (dynamo_export) that cases mark with stated "exporters". So an issue reported only on
+    # releases before 2.5, with no exporter stated, is about the legacy exporter.
+    mode_since={"dynamo": ModeSince("2.5", "export(dynamo=)")},
+    repos={"torch": "pytorch/pytorch", "onnxscript": "microsoft/onnxscript"},
+)
