@@ -61,7 +61,10 @@ def test_changes_and_the_site_show_the_same_blame(capsys: pytest.CaptureFixture[
 
     assert cli.main(["--reports", str(REPORTS), "changes", "--json", "--blame", "runtime"]) == 0
     listed = json.loads(capsys.readouterr().out)["transitions"]
-    assert listed and all(t["axis"] == "onnxruntime" and t["blame"]["verdict"] == "runtime" for t in listed)
+    # a runtime verdict recorded by the cell can sit on a torch-axis change too (another export meets the same
+    # onnxruntime bug); the witnessed ones are along onnxruntime
+    assert listed and all(t["blame"]["verdict"] == "runtime" for t in listed)
+    assert any(t["axis"] == "onnxruntime" for t in listed)
     assert {t["case"] for t in listed} >= {"issues/pytorch_131272", "synthetic/random_graphs/s0006-n34"}
 
     df = analysis.load(REPORTS)

@@ -270,11 +270,14 @@ IGNORED = ("python",)  # the interpreter is held by the matrix; patch releases o
 
 
 def also_changed(before: Mapping[str, Any], after: Mapping[str, Any], axes: Iterable[str]) -> dict[str, list[str]]:
-    """The installed packages, other than the axes, whose version differs between two records ("-" = absent)."""
+    """The installed packages, other than the axes, whose version differs between two records.
+
+    A package installed on one side only is left out: case packages are installed only when the selected cases
+    import them (a one-case re-run has no transformers; a whole-suite run has), so a case that needed it has it on
+    both sides, and one that did not cannot have changed with it."""
     b, a = before.get("versions") or {}, after.get("versions") or {}
     skip = {*axes, *IGNORED}
-    return {k: [str(b.get(k) or "-"), str(a.get(k) or "-")] for k in sorted((set(b) | set(a)) - skip)
-            if b.get(k) != a.get(k)}
+    return {k: [str(b[k]), str(a[k])] for k in sorted((set(b) & set(a)) - skip) if b[k] != a[k]}
 
 
 def _current(records: list[Side]) -> list[Side]:
