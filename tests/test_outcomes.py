@@ -41,3 +41,13 @@ def test_every_converter_result_has_one_paper_symptom_and_harness_outcomes_none(
     assert set(PAPER_SYMPTOM) == {o for o in Outcome if o.is_converter_result}
     assert {o for o, s in PAPER_SYMPTOM.items() if s is Symptom.WRONG_MODEL} == {o for o in Outcome if o.is_silent}
     assert PAPER_SYMPTOM[Outcome.PASS] is Symptom.PASS and {Symptom.CRASH: 1}["crash"] == 1  # hashed as its string
+
+
+def test_onnxruntimes_cpp_frame_is_dropped_so_the_message_fits_and_releases_agree() -> None:
+    from convtrack.outcomes import signature
+
+    frame = ("[ONNXRuntimeError] : 1 : FAIL : Load model from /tmp/x/model.onnx failed:/onnxruntime_src/onnxruntime/"
+             "core/graph/model.cc:149 onnxruntime::Model::Model(onnx::ModelProto&&, const {}PathString&, "
+             "const onnxruntime::logging::Logger&) Unsupported model IR version: 10, max supported IR version: 9")
+    old, new = signature("Fail", frame.format("")), signature("Fail", frame.format("onnxruntime::"))
+    assert old == new and old.endswith("failed:Unsupported model IR version: N, max supported IR version: N")

@@ -59,6 +59,13 @@ class Settings:
         # `convtrack run` skips tasks already recorded under their key (unless --force); gate and bisect read back
         # their own run's records, so they always execute
         self.incremental = env.get("CONVTRACK_INCREMENTAL") == "1"
+        # `run --keep-models`: keep every converted model, its inputs and references for the replay track
+        self.keep_models = env.get("CONVTRACK_KEEP_MODELS") == "1"
+
+    @property
+    def artefacts(self) -> Path | None:
+        """The artefact store this run keeps its models in, or None."""
+        return self.work / defaults.ARTEFACTS_DIR if self.keep_models else None
 
     @classmethod
     def of(cls, args: Any, **env: str) -> Settings:
@@ -143,7 +150,7 @@ def execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv
     folder, reused between calls. `install_args` are extra uv arguments such as `--find-links DIR`.
     """
     out = store.run_file(settings.reports, cell.converter, cell.id, settings.run_id)
-    done = incremental.done(out.parent) if settings.incremental else set()
+    done = incremental.done(out.parent, settings.artefacts) if settings.incremental else set()
     tally = Tally(total=sum(len(cell.tasks) for c in cases if c.converter == cell.converter))
     earlier = run_summary.interrupted(settings.work, cell.id, settings.run_id) if settings.incremental else []
     if earlier:
@@ -227,6 +234,8 @@ def _execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, ven
     log_path = settings.work / "logs" / f"{settings.run_id}-{cell.id}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     cell_env = dict(os.environ, PYTHONPATH=str(harness_path(settings.work)))
+    if settings.artefacts is not None:
+        cell_env[defaults.ARTEFACTS_ENV] = str(settings.artefacts.resolve())
     # the runner dies with this session, even on SIGKILL
     code = subprocess.run([python, "-m", "convtrack.cell.runner", "--plan", str(plan_path), "--out", str(out),
                            "--log", str(log_path)], env=cell_env, check=False,

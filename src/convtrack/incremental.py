@@ -30,15 +30,33 @@ def key(lock: str, case: str, case_hash: str, opset: int, mode: str | None) -> K
     return (lock, case, case_hash, int(opset), str(mode), store.HARNESS_VERSION)
 
 
-def done(cell_folder: Path) -> set[Key]:
-    """Keys of the tasks already recorded in one cell's folder (not_applicable ones under the env lock "")."""
+def done(cell_folder: Path, artefacts: Path | None = None) -> set[Key]:
+    """Keys of the tasks already recorded in one cell's folder (not_applicable ones under the env lock "").
+
+    With `artefacts` (a run that keeps its models), a task whose converter wrote a model is done only when its
+    record names an artefact found in that store: otherwise it runs again to keep one.
+    """
     keys: set[Key] = set()
     if not cell_folder.is_dir():
         return keys
     for path in sorted(cell_folder.glob("*.jsonl")):
         for rec in store.read_file(path, warn=lambda _: None):
-            keys.update(_keys(rec))
+            if artefacts is None or not lacks_artefact(rec, artefacts):
+                keys.update(_keys(rec))
     return keys
+
+
+# Outcomes of a task whose converter wrote a model (convtrack.cell.artefacts.CONVERTED; the host imports no cell code).
+CONVERTED = frozenset({Outcome.INVALID_MODEL.value, Outcome.LOAD_ERROR.value, Outcome.RUN_ERROR.value,
+                       Outcome.WRONG_SHAPE.value, Outcome.MISMATCH.value, Outcome.PASS.value})
+
+
+def lacks_artefact(rec: dict[str, Any], artefacts: Path) -> bool:
+    """A converted task whose artefact was not kept in `artefacts` (sha256/ab/cdef... of its manifest)."""
+    if rec["outcome"] not in CONVERTED:
+        return False
+    digest = rec.get("artefact")
+    return not (isinstance(digest, str) and (artefacts / "sha256" / digest[:2] / digest[2:]).is_file())
 
 
 def _keys(rec: dict[str, Any]) -> list[Key]:

@@ -275,7 +275,8 @@ def load(path: Path) -> Matrix:
 
 
 def load_dir(directory: Path) -> list[Matrix]:
-    files = sorted(directory.glob("*.toml"))
+    # replay.toml declares the onnxruntime replay track (convtrack.replay_matrix), not a converter
+    files = sorted(p for p in directory.glob("*.toml") if p.name != "replay.toml")
     if not files:
         raise MatrixError(directory, "<dir>", None, "no matrix files (*.toml) found")
     return [load(p) for p in files]

@@ -141,6 +141,10 @@ _NORMALISERS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"'[^']*\.onnx'"), "'<file>'"),
     # numbers, also glued to a name by "_" (keras_tensor_14, Transpose_53) but not inside one (Conv2d)
     (re.compile(r"(?<![A-Za-z])\d+(\.\d+)?(e[-+]?\d+)?(?![A-Za-z0-9])"), "N"),
+    # the C++ frame onnxruntime prefixes to its messages ("<path>:N onnxruntime::Model::Model(onnx::ModelProto&&,
+    # const PathString&, ...) "): its spelling changes between releases (PathString -> onnxruntime::PathString) and
+    # its length pushed the message itself past SIGNATURE_LIMIT ("Unsupported model IR version" was cut off)
+    (re.compile(r"<path>:N (?:[\w~]+::)+[\w~]+\((?:[^()]|\([^()]*\))*\)(?: const)? ?"), ""),
     # node names in onnx / onnxruntime messages are the exporter's generated names (node_Conv_3, node_conv2d)
     (re.compile(r"(node name: )[^\s),]+"), r"\1<node>"),
     (re.compile(r"(node with name ')[^']*'"), r"\1<node>'"),

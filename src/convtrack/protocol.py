@@ -105,7 +105,13 @@ class Assessment(TypedDict, total=False):
     first_divergence: dict[str, Any] | None  # mismatches only: where the model first departs
 
 
-class _ResultOptional(ModelFields, Assessment, total=False):
+class Kept(TypedDict, total=False):
+    """`run --keep-models`: the id of the converted model, inputs and references kept for the replay track."""
+
+    artefact: str | None
+
+
+class _ResultOptional(ModelFields, Assessment, Kept, total=False):
     signature: str | None
     error: str | None
     reason: str | None

@@ -70,6 +70,11 @@ class Record:
     blame: dict[str, Any] | None = None
     # a mismatch's first diverging node: against, op_type, node, output, max_abs, or a reason why none
     first_divergence: dict[str, Any] | None = None
+    # the converted model, inputs and references kept for replay (sha256 of the artefact's manifest; `convtrack run
+    # --keep-models`); None when none was kept. Optional: absent in records written before it, read as None
+    artefact: str | None = None
+    # a replay-track record (convtrack.replay): where its artefact came from and what replayed it; None otherwise
+    replay: dict[str, Any] | None = None
     created: str = ""
     record_id: str = ""
     schema: int = SCHEMA_VERSION
@@ -113,6 +118,7 @@ def cell_id(axes: dict[str, str]) -> str:
     return "-".join(f"{SHORT_NAMES.get(k, k)}{v}" for k, v in axes.items())
 
 
+REPLAY_PREFIX = "replay-"  # the cell id of a replay-track record starts with it (convtrack.replay)
 _LONG_NAMES = {short: name for name, short in SHORT_NAMES.items()}
 # <package><version>: the version is the shortest tail that reads as one (digits and dots first), so a package
 # name may hold digits itself: 'tf2onnx1.17.0', 'paddle2onnx1.2.0'.
@@ -126,8 +132,10 @@ def parse_cell(cell: str) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=4096)  # every schema-1 record is upgraded through here: a few hundred cells at most
 def _parse_cell(cell: str) -> dict[str, str]:
+    # A replay-track cell ('replay-torch2.15.0-ort1.23.2-onnx1.17.0', convtrack.replay) has the axes of the cell it
+    # names: its records live apart (reports/replay/), so they never meet a converter cell's.
     axes: dict[str, str] = {}
-    for token in cell.split("-"):
+    for token in cell.removeprefix(REPLAY_PREFIX).split("-"):
         m = _TOKEN.match(token)
         if not m:
             raise SchemaError(f"cell id {cell!r}: token {token!r} is not <package><version>")

@@ -57,13 +57,15 @@ def lock(work: Path, cell_id: str, packages: list[str]) -> str | None:
     return str(stamp["lock"]) if found is not None and found == stamp.get("fingerprint") else None
 
 
-def pending(cell: matrix.Cell, cases: list[suite.Case], reports: Path, work: Path, run_id: str) -> int | None:
-    """How many of the cell's tasks are not recorded under their key; None when only nox can tell (see above)."""
+def pending(cell: matrix.Cell, cases: list[suite.Case], reports: Path, work: Path, run_id: str,
+            artefacts: Path | None = None) -> int | None:
+    """How many of the cell's tasks are not recorded under their key; None when only nox can tell (see above).
+    With `artefacts` (`run --keep-models`), a converted task whose artefact is not in that store is not recorded."""
     from convtrack import plan, store
 
     if run_summary.interrupted(work, cell.id, run_id):
         return None  # its session resumes and marks the earlier run: leave it to nox
-    done = incremental.done(store.run_file(reports, cell.converter, cell.id, run_id).parent)
+    done = incremental.done(store.run_file(reports, cell.converter, cell.id, run_id).parent, artefacts)
     cases = [c for c in cases if c.converter == cell.converter]
     if cell.na:
         return sum(incremental.key("", c.id, c.hash, t.opset, t.mode) not in done for c in cases for t in cell.tasks)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from convtrack import lifeline, protocol
-from convtrack.cell import assess, intermediates, stages
+from convtrack.cell import artefacts, assess, intermediates, stages
 from convtrack.cell import compare as cmp
 from convtrack.cell.blame import ASSESSED
 from convtrack.cell.converters import get
@@ -139,6 +139,7 @@ class Executor:
                 except stages.StageFailure as failure:
                     result = {**self._fields, **failure.result(timings)}
                 result.update(self._assess(case, built, result, path, deadline, timings))
+                result.update(self._keep(case, built, opset, mode, path, result))
                 return result
         except stages.StageFailure as failure:
             return {**self._fields, **failure.result(timings)}
@@ -174,6 +175,21 @@ class Executor:
             return {"blame": {"verdict": "unknown", "reason": reason, "reference": None}}
         finally:
             timings["blame_s"] = round(time.perf_counter() - start, 4)
+
+    def _keep(self, case: Case, built: Built, opset: int, mode: str | None, path: Path,
+              result: Result) -> protocol.Kept:
+        """`artefact`: the id of the converted model, inputs and references kept for replay (--keep-models)."""
+        store = artefacts.keep_requested()
+        if store is None or Outcome(result["outcome"]) not in artefacts.CONVERTED or not path.is_file():
+            return {}
+        source = {"converter": self.converter.name, "case": case.id, "case_hash": case.hash, "opset": opset,
+                  "mode": mode, "versions": versions(self.converter)}
+        tolerances = [tolerance(case, built, seed) for seed in range(len(built.inputs))]
+        try:
+            return {"artefact": artefacts.keep(store, path, built.inputs, built.references, tolerances, source)}
+        except Exception as exc:  # noqa: BLE001 - keeping a copy never changes the task's verdict
+            print(f"convtrack worker: artefact of {case.id} not kept: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return {}
 
     def _convert_and_compare(self, case: Case, built: Built, opset: int, mode: str | None, path: Path,
                              timings: dict[str, float]) -> Result:

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from convtrack import store
+from convtrack import replay, store
 
 
 @dataclass
@@ -54,9 +54,9 @@ def _check_line(path: Path, lineno: int, line: str, last: bool, result: Diagnosi
 
 
 def diagnose(reports: Path) -> Diagnosis:
-    """Every record file under `reports`, checked line by line."""
+    """Every record file under `reports` (the replay track's under reports/replay/ too), checked line by line."""
     result = Diagnosis()
-    for path in store.iter_files(reports):
+    for path in [*store.iter_files(reports), *replay.iter_files(reports)]:
         result.files += 1
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
         numbered = [(n, ln) for n, ln in enumerate(lines, 1) if ln.strip()]

@@ -51,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
                CONVTRACK_SUITES=str(args.suites.resolve()), CONVTRACK_MATRIX=str(args.matrix_dir.resolve()),
                CONVTRACK_CASES=",".join(args.select), CONVTRACK_TIMEOUT=str(args.timeout),
                CONVTRACK_WORK=str(args.work.resolve()), CONVTRACK_MEMORY_GB=str(memory_gb),
-               CONVTRACK_INCREMENTAL="0" if args.force else "1")
+               CONVTRACK_INCREMENTAL="0" if args.force else "1",
+               CONVTRACK_KEEP_MODELS="1" if args.keep_models else "0")
     if args.preset:
         env["CONVTRACK_PRESET"] = args.preset
     print(f"convtrack run {run_id}: {len(cells)} cells -> {args.reports}"
@@ -136,7 +137,8 @@ def _not_up_to_date(cells: list[matrix.Cell], cases: dict[str, list[suite.Case]]
     """The cells nox must run; the others are complete for this run with every task skipped (see uptodate)."""
     work, todo = args.work.resolve(), []
     for cell in cells:
-        if uptodate.pending(cell, cases[cell.converter], args.reports, work, run_id) == 0:
+        kept = work / defaults.ARTEFACTS_DIR if args.keep_models else None  # a task must also have kept its model
+        if uptodate.pending(cell, cases[cell.converter], args.reports, work, run_id, kept) == 0:
             total = len(cases[cell.converter]) * len(cell.tasks)
             run_summary.write_status(work, run_id, cell.id, total, total, "complete")
             print(f"{cell.id}: {total} of {total} tasks skipped: already recorded for its environment lock, which "
@@ -172,6 +174,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--force", action="store_true",
                    help="redo tasks already recorded (by default a task whose record exists for the same environment "
                    "lock, case content hash, opset, mode and harness version is skipped, so a killed run resumes)")
+    r.add_argument("--keep-models", action="store_true",
+                   help="keep each converted model with its inputs and framework outputs in the work folder's "
+                   "artefact store (content-addressed; the record names it as `artefact`) for `convtrack replay`; a "
+                   "recorded task without a kept artefact runs again")
     r.add_argument("--no-site", action="store_true", help="do not rebuild the site afterwards")
     r.add_argument("--site-out", type=Path, help="where to build the site (default: the project's site folder)")
     r.set_defaults(func=run)

@@ -1,0 +1,69 @@
+"""`convtrack replay`: run the kept artefacts on onnxruntime releases (the replay track) and list its transitions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from convtrack import defaults, replay, replay_matrix, replay_track, store
+
+
+def run(args: argparse.Namespace) -> int:
+    rmatrix = replay_matrix.load(replay_matrix.path_in(args.matrix_dir))
+    releases = args.onnxruntime or rmatrix.releases(args.preset)
+    if not args.changes:
+        code = _replay(args, rmatrix, releases)
+        if code:
+            return code
+    found = replay_track.transitions(replay.load(args.reports))
+    if args.json:
+        print(json.dumps({"transitions": found, "counts": replay_track.counts(found)}, indent=1, default=str))
+        return 0
+    for t in found:
+        silent = " (became silent)" if t["became_silent"] else ""
+        print(f"{t['kind']:<10} {t['converter']} {t['case']} @{t['opset']} {t['mode']}  onnxruntime "
+              f"{t['before_version']} -> {t['after_version']}: {t['before_outcome']} -> {t['after_outcome']}{silent}  "
+              f"[{t['source_cell']}, blame: {t['blame']}]")
+    totals = {k: sum(1 for t in found if t["kind"] == k) for k in ("regression", "fix", "changed")}
+    print(f"replay track: {totals['regression']} regressions, {totals['fix']} fixes, {totals['changed']} changed "
+          "failures along onnxruntime (blame: runtime)", file=sys.stderr)
+    return 0
+
+
+def _replay(args: argparse.Namespace, rmatrix: replay_matrix.ReplayMatrix, releases: list[str]) -> int:
+    artefacts = args.work / defaults.ARTEFACTS_DIR
+    items, missing = replay.sources(store.load(args.reports), artefacts, args.select)
+    if missing:
+        print(f"convtrack replay: {missing} recorded artefacts are not in {artefacts} (kept on another machine?); "
+              "`convtrack run --keep-models` on their cells keeps them again", file=sys.stderr)
+    if not items:
+        print("convtrack replay: no kept artefact to replay; `convtrack run --keep-models` keeps them",
+              file=sys.stderr)
+        return 0
+    run_id = store.new_run_id()
+    print(f"convtrack replay {run_id}: {len(items)} artefacts x {len(releases)} onnxruntime releases",
+          file=sys.stderr)
+    recorded = replay.done(args.reports)  # read once: each release's replays land in cells of their own
+    ends = [replay.run_release(args.reports, args.work, rmatrix, v, items, run_id, args.timeout, args.force,
+                               log=lambda m: print(m, file=sys.stderr), recorded=recorded) for v in releases]
+    for end in ends:
+        print(end.line(), file=sys.stderr)
+    return 1 if any(e.error for e in ends) else 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("replay", help="replay kept artefacts on onnxruntime releases (the runtime-only track)",
+                       description="Replays every model kept by `convtrack run --keep-models` (its inputs and the "
+                       "framework's outputs) in one small environment per onnxruntime release of matrix/replay.toml "
+                       "(onnxruntime + numpy + onnx, no framework), appends records to reports/replay/ and lists "
+                       "the track's transitions along onnxruntime, blamed on the runtime.")
+    p.add_argument("--onnxruntime", nargs="+", metavar="VERSION", help="these releases (default: the preset's)")
+    p.add_argument("--preset", default=None, help="a preset of matrix/replay.toml (default: every release)")
+    p.add_argument("--select", nargs="*", default=[], help="only cases whose id contains one of these")
+    p.add_argument("--timeout", type=float, default=defaults.TIMEOUT_S,
+                   help=f"per-artefact timeout in seconds (default {defaults.TIMEOUT_S:g})")
+    p.add_argument("--force", action="store_true", help="replay artefacts already replayed in the same environment")
+    p.add_argument("--changes", action="store_true", help="only list the track's transitions; run nothing")
+    p.add_argument("--json", action="store_true", help="the transitions as JSON")
+    p.set_defaults(func=run)

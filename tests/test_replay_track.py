@@ -1,0 +1,61 @@
+"""The replay track's transitions: only along onnxruntime, only within one artefact, blamed on the runtime."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from convtrack import replay, replay_track, store
+from convtrack.outcomes import Outcome
+
+SOURCE = {"torch": "2.15.0", "onnxruntime": "1.20.1", "onnx": "1.17.0"}
+
+
+def rec(ort: str, outcome: str, artefact: str = "a" * 64, case: str = "issues/x", source: dict | None = None,
+        run: str = "r1", signature: str | None = None) -> dict[str, Any]:
+    src = source or SOURCE
+    r = store.Record(run_id=run, converter="torch.onnx", framework="torch", cell=replay.cell_id(src, ort),
+                     axes=replay.replay_axes(src, ort), case=case, case_kind="issue", case_hash="h", opset=18,
+                     mode="legacy", versions={"onnxruntime": ort}, outcome=Outcome(outcome), artefact=artefact,
+                     signature=signature, replay={"source_cell": store.cell_id(src), "onnxruntime": ort},
+                     created=f"2026-11-30T00:00:0{run[-1]}Z")
+    data = r.to_dict()
+    data["outcome"] = Outcome(outcome)
+    return data
+
+
+def test_a_runtime_fix_and_regression_along_onnxruntime_are_blamed_on_the_runtime() -> None:
+    rows = [rec("1.20.1", "wrong_shape"), rec("1.21.0", "pass"), rec("1.23.2", "load_error", signature="E: x")]
+    found = replay_track.transitions(rows)
+    assert [(t["kind"], t["before_version"], t["after_version"]) for t in found] == [
+        ("fix", "1.20.1", "1.21.0"), ("regression", "1.21.0", "1.23.2")]
+    assert {t["blame"] for t in found} == {"runtime"} and {t["axis"] for t in found} == {"onnxruntime"}
+    assert found[0]["fixed"] == {"torch": "2.15.0", "onnx": "1.17.0"}
+    assert replay_track.counts(found) == {"1.21.0": {"regression": 0, "fix": 1, "changed": 0},
+                                          "1.23.2": {"regression": 1, "fix": 0, "changed": 0}}
+
+
+def test_two_artefacts_are_never_compared_with_each_other() -> None:
+    # the same case converted by two torch releases: each model is its own line along onnxruntime
+    other = {**SOURCE, "torch": "2.14.1"}
+    rows = [rec("1.20.1", "wrong_shape"), rec("1.21.0", "wrong_shape"),
+            rec("1.20.1", "pass", artefact="b" * 64, source=other), rec("1.21.0", "pass", artefact="b" * 64,
+                                                                        source=other)]
+    assert replay_track.transitions(rows) == []
+
+
+def test_harness_outcomes_are_never_a_side_and_repeats_confirm_or_flake() -> None:
+    rows = [rec("1.20.1", "wrong_shape"), rec("1.21.0", "env_error"), rec("1.23.2", "pass")]
+    (t,) = replay_track.transitions(rows)
+    assert (t["before_version"], t["after_version"], t["confirmed"]) == ("1.20.1", "1.23.2", False)
+    repeated = [*rows, rec("1.20.1", "wrong_shape", run="r2"), rec("1.23.2", "pass", run="r2")]
+    assert replay_track.transitions(repeated)[0]["confirmed"] is True
+    flaky = [*rows, rec("1.23.2", "wrong_shape", run="r2"), rec("1.23.2", "pass", run="r3")]
+    assert replay_track.transitions(flaky)[0]["flaky"] is True
+
+
+def test_the_table_counts_the_newest_replay_of_each_artefact() -> None:
+    rows = [rec("1.20.1", "wrong_shape"), rec("1.20.1", "pass", run="r2"), rec("1.21.0", "pass")]
+    table = replay_track.table(rows)
+    assert [(t["onnxruntime"], t["outcomes"], t["source_cell"]) for t in table] == [
+        ("1.20.1", {"pass": 1}, "torch2.15.0-ort1.20.1-onnx1.17.0"),
+        ("1.21.0", {"pass": 1}, "torch2.15.0-ort1.20.1-onnx1.17.0")]
