@@ -156,12 +156,12 @@ def reference_shares_runtime_rule(model: Any) -> str | None:
     """Why the reference evaluator is no independent witness against onnxruntime for this model, or None.
 
     onnx's reference AveragePool computes ceil_mode windows with onnxruntime's divisor rule (the windows' overhang
-    past the padding counted), which is the very bug of pytorch#183528 (fixed in onnxruntime by PR #29629): where
-    the two agree against the framework, that agreement proves nothing about the converter (audit 2026-11-30:
-    every pytorch_183528 "converter" verdict was the runtime's bug)."""
+    past the padding counted), which is the very behaviour pytorch#183528 reports: where the two agree against the
+    framework, that agreement proves nothing about the converter (audit 2026-11-30: the pytorch_183528 "converter"
+    verdicts rested on it)."""
     for node in model.graph.node:
         if node.op_type == "AveragePool" and any(a.name == "ceil_mode" and a.i for a in node.attribute):
             return (f"{node.op_type} {node.name or '(unnamed)'} uses ceil_mode, where onnx's reference evaluator "
-                    "shares onnxruntime's window rule (pytorch#183528, onnxruntime PR #29629): their agreement "
+                    "shares onnxruntime's window rule (the behaviour pytorch#183528 reports): their agreement "
                     "does not show the converter wrong")
     return None
