@@ -40,6 +40,21 @@ assert found["op_type"] == "Exp" and found["against"] == "framework", found
 wrong = dict(ort, a=xs, b=-xs, c=xs, y=np.exp(xs))
 found = divergence.against_framework(model, wrong, framework, ["y"], 1e-3, 1e-5)
 assert found["op_type"] == "Relu", found
+
+# pytorch#111159: index_add_ as Expand(y) -> ScatterElements; the Expand only copies the graph input y (no
+# framework intermediate holds it), so the departure is the ScatterElements that drops a duplicate index's update
+x2, y2 = (helper.make_tensor_value_info(n, TensorProto.FLOAT, [2]) for n in ("x", "y"))
+out = helper.make_tensor_value_info("out", TensorProto.FLOAT, [2])
+index = helper.make_tensor("index", TensorProto.INT64, [2], [0, 0])
+shape = helper.make_tensor("shape", TensorProto.INT64, [1], [2])
+nodes = [helper.make_node("Expand", ["y", "shape"], ["e"], name="/Expand"),
+         helper.make_node("ScatterElements", ["x", "index", "e"], ["out"], name="/ScatterElements")]
+model = helper.make_model(helper.make_graph(nodes, "g", [x2, y2], [out], [index, shape]))
+xv, yv = np.array([1.0, 2.0], dtype="float32"), np.array([10.0, 20.0], dtype="float32")
+ort = {"x": xv, "y": yv, "e": yv, "out": np.array([21.0, 2.0], dtype="float32")}
+framework = [np.array([31.0, 2.0], dtype="float32")]  # eager: both updates added to row 0
+found = divergence.against_framework(model, ort, framework, ["out"], 1e-3, 1e-5)
+assert found["op_type"] == "ScatterElements" and found["node"] == "/ScatterElements", found
 print("ok")
 '''
 
