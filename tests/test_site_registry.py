@@ -10,7 +10,7 @@ from convtrack.site import registry
 
 def test_every_page_module_registers_its_pages_and_the_nav_follows() -> None:
     assert [label for _, label in registry.nav()] == ["Matrix", "Cases", "Findings", "Regressions", "Releases",
-                                                       "Replay", "Signatures", "Health", "Data"]
+                                                       "Replay", "Signatures", "Not installable", "Health", "Data"]
     assert {"cases/", "feed.xml"} <= set(registry.PAGES)
     assert site.environment().globals["nav"] == registry.nav()
 

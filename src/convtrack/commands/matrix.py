@@ -1,4 +1,5 @@
-"""`convtrack matrix list|check`: the expanded cells, their packages and not-applicable reasons."""
+"""`convtrack matrix list|check|installable`: the expanded cells, their packages and not-applicable reasons, and
+which framework releases on the index cannot be installed here (convtrack.installability)."""
 
 from __future__ import annotations
 
@@ -45,6 +46,42 @@ def check(args: argparse.Namespace) -> int:
     return 2 if bad else 0
 
 
+def installable(args: argparse.Namespace) -> int:
+    from convtrack import index, installability
+
+    pythons = [p.strip() for p in args.python.split(",") if p.strip()] if args.python else None
+    try:
+        written = installability.run(args.matrix_dir, args.reports, args.converter, pythons, args.jobs, args.since,
+                                     progress=lambda line: print(line, file=sys.stderr))
+    except installability.InstallabilityError as exc:
+        print(f"convtrack: error: {exc}", file=sys.stderr)
+        return 2
+    except index.IndexError_ as exc:
+        print(f"convtrack: the package index could not be read: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        data = installability.read(path)
+        bad = sum(1 for e in data["entries"] if e["installs"] is False)
+        failed = sum(1 for e in data["entries"] if e["installs"] is None)
+        print(f"{path}: {len(data['entries'])} probes, {bad} not installable"
+              + (f", {failed} probes failed (see their reason)" if failed else ""))
+    return 0
+
+
+INSTALLABLE_HELP = """\
+For each framework (torch for torch.onnx, tensorflow for tf2onnx) list the newest patch release of every minor on
+the package index, from the oldest of interest (torch 1.8, tensorflow 2.8; --since) to the newest, and ask uv
+whether each can be installed on each CPython interpreter here (the running one and pyenv's, 3.8 and newer;
+--python): `uv pip compile` of `<framework>==<version>` against the interpreter, metadata only, no wheel
+downloaded. A minor given with --python but not installed here is resolved as a target
+(--python-version X --python-platform x86_64-manylinux_2_28).
+
+Writes reports/installability/<converter>.json (fields: reports/README.md, "Installability"): per release and
+interpreter whether it installs and, if not, uv's reason without machine paths. The site's "Not installable"
+page shows it. Exit 0 when written, 2 on a bad argument, 1 when the index could not be read.
+"""
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     m = sub.add_parser("matrix", help="list or check the matrix").add_subparsers(dest="sub", required=True)
     ml = m.add_parser("list", help="print the expanded cells, their packages and not-applicable reasons")
@@ -55,3 +92,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     mc = m.add_parser("check", help="validate the matrix files")
     mc.add_argument("--index", action="store_true", help="also check every version exists on the package index")
     mc.set_defaults(func=check)
+    mi = m.add_parser("installable", help="which framework releases on the index cannot be installed here, and why",
+                      description=INSTALLABLE_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    mi.add_argument("--converter", help="only this converter's framework (torch.onnx, tf2onnx; default: every matrix)")
+    mi.add_argument("--python", metavar="3.X,...", help="only these CPython minors (default: every one found here)")
+    mi.add_argument("--since", metavar="VERSION", help="the oldest minor to probe (default: torch 1.8, tensorflow 2.8)")
+    mi.add_argument("--jobs", type=int, default=4, help="uv processes at a time (default 4)")
+    mi.set_defaults(func=installable)

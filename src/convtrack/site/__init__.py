@@ -3,7 +3,8 @@
 Pages: index.html (compatibility matrix with client-side filters, freshness), detail.html + detail/*.html (case x
 result, a page per cell, its texts in data/details/*.js), cases/*.html (+ cases/repro/*.py, a standalone repro
 script per failing result), regressions.html + feed.xml (Atom, one entry per release pair), releases.html +
-releases/*.html (every axis with transitions), signatures.html, health.html, cells/*.html (runs and environments),
+releases/*.html (every axis with transitions), signatures.html, installability.html (releases that cannot be
+installed here, from reports/installability/), health.html, cells/*.html (runs and environments),
 data.html (+ data/: records.json.gz, transitions.json, CSV, badges). Each page module (matrix, detail, cases,
 changes, health) registers the pages it renders (see registry); templates/ and static/ sit beside them
 and ship in the wheel.
