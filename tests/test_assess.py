@@ -33,7 +33,7 @@ def records(tmp_path_factory: pytest.TempPathFactory, cell_python: Path) -> dict
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1] / "src"))
     cases = {f"issues/{n}.py": (SUITES / "issues" / f"{n}.py").read_text()
              for n in ("pytorch_78442", "pytorch_131272", "pytorch_159295", "pytorch_128610", "pytorch_183528",
-                       "pytorch_61034")}
+                       "pytorch_61034", "pytorch_111159")}
     cases["issues/maxpool_ceil.py"] = MAXPOOL
     cases["models/ok.py"] = '''CASE = {"converter": "torch.onnx"}
 def build():
@@ -164,3 +164,10 @@ def test_maxpool_ceil_mode_moves_with_onnxruntime_alone_and_both_witnesses_say_r
     assert fixed["1.20.1"]["blame"]["verdict"] == "runtime"
     assert fixed["1.21.0"]["outcome"] == "wrong_shape" and "declared_shape" in fixed["1.21.0"]["tags"]
     assert fixed["1.21.0"]["blame"]["verdict"] == "model-spec", fixed["1.21.0"]["blame"]
+
+
+def test_a_node_that_only_copies_a_graph_input_is_not_the_first_divergence(records: dict[str, dict]) -> None:
+    # pytorch#111159: the legacy index_add_ is Expand(y) -> ScatterElements; the Expand is y itself (no framework
+    # intermediate holds y), the ScatterElements drops the update of a duplicate index
+    first = records["issues/pytorch_111159"]["first_divergence"]
+    assert first["op_type"] == "ScatterElements" and first["against"] == "framework", first

@@ -218,7 +218,9 @@ def _first_divergence(exposed: Any, model: Any, arrays: dict[str, list[Any]], re
         options.log_severity_level = 3
         sess = onnxruntime.InferenceSession(exposed.SerializeToString(), options,
                                             providers=["CPUExecutionProvider"])
-        values = dict(zip(divergence.output_names(exposed), stages.run(sess, tuple(arrays["in"])), strict=True))
+        outputs = stages.run(sess, tuple(arrays["in"]))
+        # graph inputs included: a node that only copies an input matches it (divergence.against_framework)
+        values = {**_feeds(model, arrays["in"]), **dict(zip(divergence.output_names(exposed), outputs, strict=True))}
     except Exception as exc:  # noqa: BLE001
         return no_divergence(f"onnxruntime fails on the model with its intermediate values exposed: "
                              f"{type(exc).__name__}: {str(exc)[:200]}")
