@@ -8,6 +8,7 @@ in matrix/README.md. Every error names the file, the key and the value (MatrixEr
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,14 @@ def version(path: Path, key: str, value: Any) -> str:
         Version(value)
     except InvalidVersion:
         raise MatrixError(path, key, value, "not a PEP 440 version") from None
+    return value
+
+
+def interpreter(path: Path, key: str, value: Any) -> str:
+    """A Python interpreter as MAJOR.MINOR ("3.10"): what uv and pyenv look up, and the `-py3.10` of a cell id."""
+    string(path, key, value)
+    if not re.fullmatch(r"3\.\d{1,2}", value):
+        raise MatrixError(path, key, value, 'expected a Python version as "3.MINOR", e.g. "3.10"')
     return value
 
 
