@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from packaging.specifiers import SpecifierSet
 
-from convtrack import matrix, suite
+from convtrack import matrix, store, suite
 from test_matrix import BASE, cells, write
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -236,3 +236,28 @@ def test_project_matrix_runs_torch_1_13_on_python_3_10_below_its_opset_ceiling()
     assert "at most opset 17" in str(ceiling[(18, "legacy")]) and "at most opset 17" in str(ceiling[(20, "legacy")])
     # every cell on the matrix's interpreter keeps its id: no suffix anywhere else
     assert all(c.python_rule is None for c in matrix.expand_all(ROOT / "matrix") if c.axes.get("torch") != "1.13.1")
+
+
+def test_every_recorded_cell_still_in_the_matrix_keeps_its_id() -> None:
+    """The records of a cell live under its id: a cell on the matrix's interpreter must keep the id it had."""
+    by_axes = {(c.converter, tuple(sorted(c.axes.items()))): c.id for c in matrix.expand_all(ROOT / "matrix")}
+    checked = 0
+    for folder in sorted((ROOT / "reports" / "records").glob("*/*")):
+        if not folder.is_dir():
+            continue
+        key = (folder.parent.name, tuple(sorted(store.parse_cell(folder.name).items())))
+        if key in by_axes:
+            assert by_axes[key] == folder.name
+            checked += 1
+    assert checked >= 5
+
+
+def test_matrix_list_shows_a_cells_other_interpreter_and_only_then(capsys: pytest.CaptureFixture[str]) -> None:
+    from convtrack import cli
+
+    assert cli.main(["--matrix-dir", str(ROOT / "matrix"), "matrix", "list", "--preset", "legacy_py310"]) == 0
+    out = capsys.readouterr().out
+    assert "torch1.13.1-ort1.20.1-onnx1.17.0-py3.10" in out and "    python:  3.10" in out
+    assert cli.main(["--matrix-dir", str(ROOT / "matrix"), "matrix", "list", "--preset", "releases"]) == 0
+    out = capsys.readouterr().out
+    assert "python:" not in out and "-py3" not in out and "torch2.6.0-ort1.20.1-onnx1.17.0 " in out
