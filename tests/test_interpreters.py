@@ -140,3 +140,11 @@ def test_the_cell_side_imports_on_python_3_10() -> None:
     count, loaded = out.stdout.split(" ", 1)
     assert int(count) >= 15 and "convtrack.cell.worker" in loaded and "convtrack.cell.runner" in loaded
     assert sys.version_info >= (3, 11)  # the host side may stay 3.11-only
+
+
+def test_the_reason_for_a_missing_interpreter_says_where_it_looked(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PYENV_ROOT", str(tmp_path))
+    assert "pyenv install 3.14" in interpreters.missing("3.14") and "none installed" in interpreters.missing("3.14")
+    (tmp_path / "versions" / "3.14.0").mkdir(parents=True)
+    assert "3.14.0 listed" in interpreters.missing("3.14")

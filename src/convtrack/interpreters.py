@@ -57,6 +57,9 @@ def find(version: str) -> str | None:
 
 def missing(version: str) -> str:
     """Why a cell on `version` cannot be built here (the reason its env_error records carry)."""
+    root = pyenv_root()
+    have = pyenv_versions(version, root)
+    listed = f"{', '.join(have)} listed" if have else "none installed"
     return (f"no Python {version} interpreter on this machine: `uv python find {version}` finds none, with "
-            f"PYENV_VERSION listing pyenv's {version}.* under {pyenv_root() / 'versions'} (none installed); install "
-            f"one (e.g. `pyenv install {version}`) to build this cell")
+            f"PYENV_VERSION listing pyenv's {version}.* under {root / 'versions'} ({listed}); install one (e.g. "
+            f"`pyenv install {version}`) to build this cell")
