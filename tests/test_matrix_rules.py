@@ -179,6 +179,7 @@ reason = "old releases have no wheels for the matrix's interpreter"
         ("python = 3.10", "rule[5].python", "3.1"),  # TOML's float 3.1, not "3.10"
         ('python = "3.10.13"', "rule[5].python", "3.10.13"),  # a minor: what the id suffix and uv look up
         ('python = "python3.10"', "rule[5].python", "python3.10"),
+        ('python = "3.9"', "rule[5].python", "3.9"),  # older than the cell side runs on
         ('python = "3.10"\ncases = ["a"]\nexclude = "x"', "rule[5].cases", "['a']"),
     ],
 )
@@ -213,9 +214,9 @@ def test_the_cli_exits_2_on_a_bad_rule_python_before_any_environment(tmp_path: P
 
 def test_a_rules_python_gives_matching_cells_that_interpreter_and_a_later_rule_wins(tmp_path: Path) -> None:
     got = cells(tmp_path, PYTHON_RULE + '[[rule]]\nwhen = { torch = "==2.1.2", onnxruntime = "1.18.1" }\n'
-                                        'python = "3.9"\n')
+                                        'python = "3.12"\n')
     assert {c.id: c.python for c in got.values()} == {
-        "torch2.1.2-ort1.18.1-py3.9": "3.9", "torch2.1.2-ort1.20.1-py3.10": "3.10",
+        "torch2.1.2-ort1.18.1-py3.12": "3.12", "torch2.1.2-ort1.20.1-py3.10": "3.10",
         "torch2.6.0-ort1.18.1": "3.11", "torch2.6.0-ort1.20.1": "3.11",
         "torch2.16.0rc1-ort1.18.1": "3.11", "torch2.16.0rc1-ort1.20.1": "3.11"}
     # a rule naming the matrix's own interpreter changes nothing, the id included

@@ -16,6 +16,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 OPERATORS = "<>=!~"
+CELL_PYTHON_MIN = (3, 10)  # the oldest interpreter the cell side runs on (tests/test_interpreters.py imports it there)
 
 
 class MatrixError(ValueError):
@@ -57,6 +58,9 @@ def interpreter(path: Path, key: str, value: Any) -> str:
     string(path, key, value)
     if not re.fullmatch(r"3\.\d{1,2}", value):
         raise MatrixError(path, key, value, 'expected a Python version as "3.MINOR", e.g. "3.10"')
+    if int(value.split(".")[1]) < CELL_PYTHON_MIN[1]:
+        raise MatrixError(path, key, value, "a cell's runner and worker (convtrack.cell) need Python "
+                          f"{CELL_PYTHON_MIN[0]}.{CELL_PYTHON_MIN[1]} or newer (zip(strict=...))")
     return value
 
 
