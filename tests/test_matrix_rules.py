@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from packaging.specifiers import SpecifierSet
 
-from convtrack import matrix, suite
+from convtrack import matrix, store, suite
 from test_matrix import BASE, cells, write
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -163,3 +163,102 @@ def test_patch_releases_resolve_with_their_case_packages(tmp_path: Path, torch: 
                           "x86_64-manylinux_2_28", str(req)], capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stderr
     assert f"torchvision=={TORCHVISION[torch]}" in out.stdout.splitlines()
+
+
+PYTHON_RULE = BASE + """
+[[rule]]
+when = { torch = "<2.5" }
+python = "3.10"
+reason = "old releases have no wheels for the matrix's interpreter"
+"""
+
+
+@pytest.mark.parametrize(
+    ("new", "key", "value"),
+    [
+        ("python = 3.10", "rule[5].python", "3.1"),  # TOML's float 3.1, not "3.10"
+        ('python = "3.10.13"', "rule[5].python", "3.10.13"),  # a minor: what the id suffix and uv look up
+        ('python = "python3.10"', "rule[5].python", "python3.10"),
+        ('python = "3.9"', "rule[5].python", "3.9"),  # older than the cell side runs on
+        ('python = "3.10"\ncases = ["a"]\nexclude = "x"', "rule[5].cases", "['a']"),
+    ],
+)
+def test_a_rules_python_is_validated_like_the_other_keys(tmp_path: Path, new: str, key: str, value: str) -> None:
+    path = write(tmp_path, PYTHON_RULE.replace('python = "3.10"', new, 1))
+    with pytest.raises(matrix.MatrixError) as err:
+        matrix.expand(matrix.load(path))
+    message = str(err.value)
+    assert str(path) in message and f"key '{key}'" in message and value in message
+
+
+def test_a_rules_python_may_not_depend_on_a_loop_axis(tmp_path: Path) -> None:
+    path = write(tmp_path, PYTHON_RULE.replace('when = { torch = "<2.5" }\npython',
+                                               'when = { torch = "<2.5", opset = 17 }\npython'))
+    with pytest.raises(matrix.MatrixError, match="key 'rule\\[5\\].when.opset'.*cell axes only"):
+        matrix.load(path)
+
+
+def test_the_cli_exits_2_on_a_bad_rule_python_before_any_environment(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from convtrack import cli
+
+    (tmp_path / "m").mkdir()
+    path = write(tmp_path / "m", PYTHON_RULE.replace('python = "3.10"', "python = 3.10"))
+    assert cli.main(["--matrix-dir", str(tmp_path / "m"), "matrix", "check"]) == 2
+    assert cli.main(["--matrix-dir", str(tmp_path / "m"), "--work", str(tmp_path / "w"), "--reports",
+                     str(tmp_path / "r"), "run", "--preset", "quick", "--no-site"]) == 2
+    err = capsys.readouterr().err
+    assert str(path) in err and "rule[5].python" in err and "3.1" in err
+    assert not (tmp_path / "w").exists() and not (tmp_path / "r").exists()
+
+
+def test_a_rules_python_gives_matching_cells_that_interpreter_and_a_later_rule_wins(tmp_path: Path) -> None:
+    got = cells(tmp_path, PYTHON_RULE + '[[rule]]\nwhen = { torch = "==2.1.2", onnxruntime = "1.18.1" }\n'
+                                        'python = "3.12"\n')
+    assert {c.id: c.python for c in got.values()} == {
+        "torch2.1.2-ort1.18.1-py3.12": "3.12", "torch2.1.2-ort1.20.1-py3.10": "3.10",
+        "torch2.6.0-ort1.18.1": "3.11", "torch2.6.0-ort1.20.1": "3.11",
+        "torch2.16.0rc1-ort1.18.1": "3.11", "torch2.16.0rc1-ort1.20.1": "3.11"}
+    # a rule naming the matrix's own interpreter changes nothing, the id included
+    same = cells(tmp_path, BASE + '[[rule]]\nwhen = { torch = "<2.5" }\npython = "3.11"\n')
+    assert set(same) == set(cells(tmp_path, BASE))
+
+
+def test_project_matrix_runs_torch_1_13_on_python_3_10_below_its_opset_ceiling() -> None:
+    got = {c.id: c for c in matrix.expand_all(ROOT / "matrix", "legacy_py310", "torch.onnx")}
+    assert list(got) == ["torch1.13.1-ort1.20.1-onnx1.17.0-py3.10"]
+    (cell,) = got.values()
+    assert cell.python == "3.10" and cell.requirements["numpy"] == "==1.26.4"
+    assert cell.requirements["torchvision"] == "~=0.14.0" and cell.requirements["transformers"] == "==4.42.4"
+    na = {(t.opset, t.mode): t.na for t in cell.tasks}
+    assert na[(13, "legacy")] is None and na[(17, "legacy")] is None and na[(13, "dynamo")]
+    full = next(c for c in matrix.expand_all(ROOT / "matrix", None, "torch.onnx") if c.axes["torch"] == "1.13.1")
+    ceiling = {(t.opset, t.mode): t.na for t in full.tasks}
+    assert "at most opset 17" in str(ceiling[(18, "legacy")]) and "at most opset 17" in str(ceiling[(20, "legacy")])
+    # every cell on the matrix's interpreter keeps its id: no suffix anywhere else
+    assert all(c.python_rule is None for c in matrix.expand_all(ROOT / "matrix") if c.axes.get("torch") != "1.13.1")
+
+
+def test_every_recorded_cell_still_in_the_matrix_keeps_its_id() -> None:
+    """The records of a cell live under its id: a cell on the matrix's interpreter must keep the id it had."""
+    by_axes = {(c.converter, tuple(sorted(c.axes.items()))): c.id for c in matrix.expand_all(ROOT / "matrix")}
+    checked = 0
+    for folder in sorted((ROOT / "reports" / "records").glob("*/*")):
+        if not folder.is_dir():
+            continue
+        key = (folder.parent.name, tuple(sorted(store.parse_cell(folder.name).items())))
+        if key in by_axes:
+            assert by_axes[key] == folder.name
+            checked += 1
+    assert checked >= 5
+
+
+def test_matrix_list_shows_a_cells_other_interpreter_and_only_then(capsys: pytest.CaptureFixture[str]) -> None:
+    from convtrack import cli
+
+    assert cli.main(["--matrix-dir", str(ROOT / "matrix"), "matrix", "list", "--preset", "legacy_py310"]) == 0
+    out = capsys.readouterr().out
+    assert "torch1.13.1-ort1.20.1-onnx1.17.0-py3.10" in out and "    python:  3.10" in out
+    assert cli.main(["--matrix-dir", str(ROOT / "matrix"), "matrix", "list", "--preset", "releases"]) == 0
+    out = capsys.readouterr().out
+    assert "python:" not in out and "-py3" not in out and "torch2.6.0-ort1.20.1-onnx1.17.0 " in out

@@ -21,6 +21,7 @@ import convtrack
 from convtrack import (
     defaults,
     incremental,
+    interpreters,
     lifeline,
     matrix,
     plan,
@@ -111,10 +112,13 @@ def cell_for(cell_id: str, settings: Settings) -> matrix.Cell:
 def harness_records(cell: matrix.Cell, cases: list[suite.Case], run_id: str, outcome: Outcome, reason: str,
                     signature: str | None = None, error: str | None = None) -> list[store.Record]:
     """Records for every task of a cell that never reached a runner (excluded, or no environment)."""
+    # A cell on another interpreter than its matrix's says which, as a runner's records do (versions.python);
+    # the records of every other cell stay as they always were.
+    versions = dict(cell.axes, **({"python": cell.python_rule} if cell.python_rule else {}))
     return [
         store.Record(run_id=run_id, converter=cell.converter, framework=cell.framework, cell=cell.id,
                      axes=dict(cell.axes), case=c.id, case_kind=c.kind,
-                     case_hash=c.hash, opset=t.opset, mode=t.mode, versions=dict(cell.axes), outcome=outcome,
+                     case_hash=c.hash, opset=t.opset, mode=t.mode, versions=dict(versions), outcome=outcome,
                      reason=t.na or reason, signature=signature, error=error)
         for c in cases for t in cell.tasks
     ]
@@ -138,8 +142,15 @@ def freeze(python: str) -> list[str]:
 
 
 def create_venv(location: Path, python_version: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["uv", "venv", "-q", "--allow-existing", "-p", python_version, str(location)],
-                          capture_output=True, text=True, check=False)
+    """`uv venv` with the interpreter `python_version` names (interpreters.find: pyenv's too); a failed process whose
+    stderr says why when this machine has none (never a download)."""
+    found = interpreters.find(python_version)
+    if found is None:
+        return subprocess.CompletedProcess(["uv", "venv", "-p", python_version, str(location)], 2, "",
+                                           f"error: {interpreters.missing(python_version)}\n")
+    return subprocess.run(["uv", "venv", "-q", "--allow-existing", "-p", found, str(location)],
+                          capture_output=True, text=True, check=False,
+                          env=dict(os.environ, **interpreters.NO_DOWNLOADS))
 
 
 def execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv: Path | None = None,
@@ -252,8 +263,11 @@ def run_cell(session: Any, cell_id: str) -> Path | None:
     settings = Settings()
     cell = cell_for(cell_id, settings)
     cases = suite.discover(settings.suites, cell.converter, settings.select)
+    # no location when nox made no environment (the cell's interpreter is missing, see nox_cells.interpreter):
+    # execute then builds its own, which fails with the reason and records env_error
+    location = getattr(session.virtualenv, "location", None)
     try:
-        return execute(cell, cases, settings, venv=Path(session.virtualenv.location), log=session.log)
+        return execute(cell, cases, settings, venv=Path(location) if location else None, log=session.log)
     except store.DiskFull as exc:
         session.error(f"{cell.id}: stopped: {exc.strerror}")
     except CellFailed as exc:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import shutil
 import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
-from convtrack import disk, index, uv_cache
+from convtrack import disk, index, interpreters, uv_cache
 from convtrack.matrix import Cell
 from convtrack.uv_cache import Release
 
@@ -48,7 +49,7 @@ def closure(cell: Cell, requirements: list[str]) -> set[Release]:
     the pinned requirements alone when resolution fails (the cell will then record env_error and add nothing)."""
     proc = subprocess.run(["uv", "pip", "compile", "-q", "--no-header", "--no-annotate", "--python-version",
                            cell.python, "-"], input="\n".join(requirements), capture_output=True, text=True,
-                          check=False)
+                          check=False, env=dict(os.environ, **interpreters.NO_DOWNLOADS))  # no interpreter needed
     lines = proc.stdout.splitlines() if proc.returncode == 0 else requirements
     return {(uv_cache.canonical(n), v.strip()) for n, _, v in (ln.partition("==") for ln in lines) if v}
 

@@ -30,7 +30,7 @@ else:  # pragma: no cover
 LOOP_AXES = ("opset", "mode")
 TOP_KEYS = {"converter", "framework", "python", "description", "axes", "loop", "packages", "case_packages", "rule",
             "presets"}
-RULE_KEYS = {"when", "pin", "exclude", "needs", "reason", "cases"}
+RULE_KEYS = {"when", "pin", "exclude", "needs", "reason", "cases", "python"}
 __all__ = ["Cell", "Matrix", "MatrixError", "Rule", "Task", "cell_from_axes", "expand", "expand_all", "load",
            "load_dir"]
 
@@ -43,6 +43,7 @@ class Rule:
     needs: tuple[str, ...]
     reason: str
     cases: tuple[str, ...] = ()  # an `exclude` narrowed to these cases (ids or tags), see Cell.case_na
+    python: str | None = None  # the interpreter of matching cells, instead of the matrix's (cell axes only)
 
     @property
     def case_level(self) -> bool:
@@ -77,10 +78,14 @@ class Cell:
     case_packages: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     # Case-level exclusions of this cell: case id or tag -> reason (recorded not_applicable).
     case_na: dict[str, str] = dataclasses.field(default_factory=dict)
+    # The interpreter a rule gave this cell when it is not the matrix's own (`python` in a rule), else None. Only
+    # then is the interpreter part of the id ('torch1.13.1-ort1.20.1-onnx1.17.0-py3.10'): a cell on the matrix's
+    # interpreter keeps the id, and so the records, it always had.
+    python_rule: str | None = None
 
     @property
     def id(self) -> str:
-        return store.cell_id(self.axes)
+        return store.cell_id(self.axes, self.python_rule)
 
     @property
     def channel(self) -> str:
@@ -104,6 +109,8 @@ class Cell:
 
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
+        if data["python_rule"] is None:
+            del data["python_rule"]  # a cell on its matrix's interpreter is written as it always was
         data.update(id=self.id, channel=self.channel)
         return data
 
@@ -180,15 +187,23 @@ def _parse_rule(path: Path, index: int, raw: Any, axis_names: set[str]) -> Rule:
         mv.string(path, f"{key}.exclude", exclude)
     needs = mv.names(path, f"{key}.needs", raw.get("needs", []))
     cases = mv.names(path, f"{key}.cases", raw.get("cases", []))
-    if exclude is None and not pin and not needs:
-        raise MatrixError(path, key, raw, "a rule must pin, exclude or need something")
-    if "cases" in raw and (not cases or exclude is None or pin or needs or any(a in LOOP_AXES for a in when)):
+    python = None
+    if "python" in raw:
+        python = mv.interpreter(path, f"{key}.python", raw["python"])
+        loops = sorted(a for a in when if a in LOOP_AXES)
+        if loops:  # one cell is one environment: its opsets and modes cannot have interpreters of their own
+            raise MatrixError(path, f"{key}.when.{loops[0]}", when[loops[0]],
+                              "a rule that sets 'python' may name cell axes only in 'when'")
+    if exclude is None and not pin and not needs and python is None:
+        raise MatrixError(path, key, raw, "a rule must pin, exclude, need something or set python")
+    if "cases" in raw and (not cases or exclude is None or pin or needs or python
+                           or any(a in LOOP_AXES for a in when)):
         # a case-level exclusion is applied on the host, before the runner: it can only drop whole cases
         raise MatrixError(path, f"{key}.cases", raw["cases"],
                           "'cases' narrows an exclude on cell axes only: a non-empty list, with exclude, "
-                          "no pin/needs, no opset/mode in 'when'")
+                          "no pin/needs/python, no opset/mode in 'when'")
     reason = mv.string(path, f"{key}.reason", raw.get("reason", exclude or ""))
-    return Rule(when=when, pin=pin, exclude=exclude, needs=needs, reason=reason, cases=cases)
+    return Rule(when=when, pin=pin, exclude=exclude, needs=needs, reason=reason, cases=cases, python=python)
 
 
 def _converter(path: Path, raw: dict[str, Any]) -> converter_info.ConverterInfo:
@@ -321,6 +336,7 @@ def _make_cell(matrix: Matrix, axes: dict[str, str], preset: dict[str, Any]) -> 
     requirements.update({k: v for k, v in matrix.packages.items() if k not in axes})
     cell_na = None
     case_na: dict[str, str] = {}
+    python = matrix.python
     for rule in matrix.rules:
         if rule.loop_level or not all(_matches(c, axes.get(a)) for a, c in rule.when.items()):
             continue
@@ -328,6 +344,8 @@ def _make_cell(matrix: Matrix, axes: dict[str, str], preset: dict[str, Any]) -> 
             for pattern in rule.cases:
                 case_na.setdefault(pattern, rule.reason)
             continue
+        if rule.python is not None:
+            python = rule.python  # a later rule wins, as a later pin does
         for pkg, spec in rule.pin.items():
             if pkg in axes:
                 continue  # an axis value is never overridden by a pin
@@ -348,8 +366,9 @@ def _make_cell(matrix: Matrix, axes: dict[str, str], preset: dict[str, Any]) -> 
                 None,
             )
             tasks.append(Task(opset, mode, na))
-    return Cell(matrix.converter, matrix.framework, matrix.python, axes, requirements, tasks, cell_na,
-                case_packages=dict(matrix.case_packages), case_na={} if cell_na else case_na)
+    return Cell(matrix.converter, matrix.framework, python, axes, requirements, tasks, cell_na,
+                case_packages=dict(matrix.case_packages), case_na={} if cell_na else case_na,
+                python_rule=None if python == matrix.python else python)
 
 
 def expand_all(directory: Path, preset: str | None = None, converter: str | None = None) -> list[Cell]:

@@ -8,6 +8,7 @@ in matrix/README.md. Every error names the file, the key and the value (MatrixEr
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 OPERATORS = "<>=!~"
+CELL_PYTHON_MIN = (3, 10)  # the oldest interpreter the cell side runs on (tests/test_interpreters.py imports it there)
 
 
 class MatrixError(ValueError):
@@ -48,6 +50,17 @@ def version(path: Path, key: str, value: Any) -> str:
         Version(value)
     except InvalidVersion:
         raise MatrixError(path, key, value, "not a PEP 440 version") from None
+    return value
+
+
+def interpreter(path: Path, key: str, value: Any) -> str:
+    """A Python interpreter as MAJOR.MINOR ("3.10"): what uv and pyenv look up, and the `-py3.10` of a cell id."""
+    string(path, key, value)
+    if not re.fullmatch(r"3\.\d{1,2}", value):
+        raise MatrixError(path, key, value, 'expected a Python version as "3.MINOR", e.g. "3.10"')
+    if int(value.split(".")[1]) < CELL_PYTHON_MIN[1]:
+        raise MatrixError(path, key, value, "a cell's runner and worker (convtrack.cell) need Python "
+                          f"{CELL_PYTHON_MIN[0]}.{CELL_PYTHON_MIN[1]} or newer (zip(strict=...))")
     return value
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from convtrack import matrix, project
+from convtrack import interpreters, matrix, project
 
 
 def session_name(converter: str) -> str:
@@ -24,15 +24,26 @@ def _define(m: matrix.Matrix) -> None:
     from convtrack import cellrun
 
     cells = matrix.expand(m)
-    params = [nox.param(c.id, id=c.id, tags=c.tags) for c in cells]
+    # Each cell's interpreter is a parameter (nox takes `python` from @parametrize when @session names none): the
+    # matrix's for most cells, as before; a rule's other one by its absolute path (see interpreters.find).
+    params = [nox.param(interpreter(c), c.id, id=c.id, tags=c.tags) for c in cells]
 
     def cell(session: nox.Session, cell_id: str) -> None:
         cellrun.run_cell(session, cell_id)
 
     cell.__doc__ = m.description or m.converter
-    nox.session(name=session_name(m.converter), python=m.python, venv_backend="uv", reuse_venv=True)(
-        nox.parametrize("cell_id", params)(cell)
+    nox.session(name=session_name(m.converter), venv_backend="uv", reuse_venv=True)(
+        nox.parametrize(("python", "cell_id"), params)(cell)
     )
+
+
+def interpreter(cell: matrix.Cell) -> str | bool:
+    """What nox creates the cell's environment with. False (no environment) when the cell's interpreter is not on
+    this machine: the session then reaches cellrun, which records the cell env_error with the reason
+    (interpreters.missing) instead of nox failing the session before any record."""
+    if cell.python_rule is None:
+        return cell.python
+    return interpreters.find(cell.python) or False
 
 
 def define() -> None:

@@ -113,13 +113,24 @@ def record_id(run_id: str, cell: str, case: str, opset: int, mode: str | None) -
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
-def cell_id(axes: dict[str, str]) -> str:
-    """The id of the cell with these axis values, in their order."""
-    return "-".join(f"{SHORT_NAMES.get(k, k)}{v}" for k, v in axes.items())
+PYTHON_TAG = "py"  # a cell on another interpreter than its matrix's: 'torch1.13.1-ort1.20.1-onnx1.17.0-py3.10'
+
+
+def cell_id(axes: dict[str, str], python: str | None = None) -> str:
+    """The id of the cell with these axis values, in their order; `python` only for a cell whose interpreter is
+    not its matrix's (a rule's `python`), so every cell on the matrix's interpreter keeps its id."""
+    return "-".join([*(f"{SHORT_NAMES.get(k, k)}{v}" for k, v in axes.items()),
+                     *([f"{PYTHON_TAG}{python}"] if python else [])])
+
+
+def cell_python(cell: str) -> str | None:
+    """The interpreter a cell id names ('...-py3.10' -> '3.10'), None for a cell on its matrix's interpreter."""
+    m = re.search(rf"-{PYTHON_TAG}(\d+\.\d+)$", cell)
+    return m.group(1) if m else None
 
 
 REPLAY_PREFIX = "replay-"  # the cell id of a replay-track record starts with it (convtrack.replay)
-_LONG_NAMES = {short: name for name, short in SHORT_NAMES.items()}
+_LONG_NAMES = {short: name for name, short in SHORT_NAMES.items()} | {PYTHON_TAG: "python"}
 # <package><version>: the version is the shortest tail that reads as one (digits and dots first), so a package
 # name may hold digits itself: 'tf2onnx1.17.0', 'paddle2onnx1.2.0'.
 _TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*?)(\d+(?:\.\d+)+[^-]*|\d+)$")

@@ -21,6 +21,8 @@ def list_cells(args: argparse.Namespace) -> int:
     for c in cells:
         runnable = [t for t in c.tasks if not t.na]
         print(f"{c.converter:<11} {c.id:<40} {c.channel:<6} tags={','.join(c.tags)}")
+        if c.python_rule:  # only a cell a rule puts on another interpreter than its matrix's
+            print(f"    python:  {c.python_rule}")
         print(f"    install: {' '.join(c.pip_args())}")
         print(f"    tasks:   {len(runnable)} of {len(c.tasks)} (opset x mode) applicable")
         reasons: dict[str, list[str]] = {}

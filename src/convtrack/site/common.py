@@ -12,7 +12,7 @@ from typing import Any
 from convtrack import analysis, converter_info
 from convtrack.outcomes import SHORT, Outcome
 from convtrack.site.colours import rate_colour, text_on
-from convtrack.store import Record, cell_id
+from convtrack.store import Record, cell_id, cell_python
 
 HARNESS = {o.value for o in Outcome if not o.is_converter_result}
 
@@ -163,8 +163,11 @@ def cell_info(rows: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any
         conv_version = str(versions.get(package, "")) if package != framework and package in versions else fw_version
         raw = r.get("axes")
         axes: dict[str, str] = raw if isinstance(raw, dict) else {}
-        others = cell_id({k: v for k, v in axes.items() if k not in (framework, r["converter"])})  # from the record
-        python = str(versions.get("python", "3.11"))
+        # a cell on another interpreter than its matrix's carries it in its id ('...-py3.10'), and so in its label
+        other_python = cell_python(r["cell"])
+        others = cell_id({k: v for k, v in axes.items() if k not in (framework, r["converter"])},  # from the record
+                         other_python)
+        python = str(versions.get("python") or other_python or "3.11")
         info[key] = {"converter": r["converter"], "cell": r["cell"], "framework": framework,
                      "framework_version": fw_version, "converter_version": conv_version, "others": others,
                      "python": ".".join(python.split(".")[:2]), "versions": versions,
