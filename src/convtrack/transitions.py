@@ -266,7 +266,7 @@ def _group(rows: Iterable[Mapping[str, Any]]) -> dict[Key, dict[str, list[Side]]
     return groups
 
 
-IGNORED = ("python",)  # the interpreter is held by the matrix; patch releases of it are not a cause
+MINOR_ONLY = ("python",)  # a patch release of the interpreter is not a cause; another minor (a `python` rule) may be
 
 
 def also_changed(before: Mapping[str, Any], after: Mapping[str, Any], axes: Iterable[str]) -> dict[str, list[str]]:
@@ -276,8 +276,13 @@ def also_changed(before: Mapping[str, Any], after: Mapping[str, Any], axes: Iter
     import them (a one-case re-run has no transformers; a whole-suite run has), so a case that needed it has it on
     both sides, and one that did not cannot have changed with it."""
     b, a = before.get("versions") or {}, after.get("versions") or {}
-    skip = {*axes, *IGNORED}
-    return {k: [str(b[k]), str(a[k])] for k in sorted((set(b) & set(a)) - skip) if b[k] != a[k]}
+    return {k: [str(b[k]), str(a[k])] for k in sorted((set(b) & set(a)) - set(axes)) if _differ(k, b[k], a[k])}
+
+
+def _differ(package: str, before: Any, after: Any) -> bool:
+    if package in MINOR_ONLY:
+        return str(before).split(".")[:2] != str(after).split(".")[:2]
+    return bool(before != after)
 
 
 def _current(records: list[Side]) -> list[Side]:
