@@ -21,24 +21,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
 
-MATRIX = """\
-converter = "torch.onnx"
-framework = "torch"
-python = "3.11"
-[axes]
-torch = ["2.15.0"]
-onnxruntime = ["1.20.1", "1.23.2"]
-onnx = ["1.17.0"]
-[loop]
-mode = ["legacy", "dynamo"]
-opset = [18]
-[packages]
-numpy = "1.26.4"
-onnxscript = "0.7.2"
-[presets.bench]
-torch = ["2.15.0"]
-"""
+from conftest import convtrack_command, project_flags, tiny_matrix, tiny_project  # noqa: E402
+
+MATRIX = tiny_matrix(onnxruntime=["1.20.1", "1.23.2"], modes=["legacy", "dynamo"], presets={"bench": ["2.15.0"]})
 CASE = '''CASE = {{"converter": "torch.onnx"}}
 def build():
     import torch
@@ -51,9 +38,7 @@ def build():
 
 
 def run(root: Path, reports: str, *extra: str) -> float:
-    cmd = [sys.executable, "-m", "convtrack.cli", "--matrix-dir", str(root / "matrix"), "--suites",
-           str(root / "suites"), "--reports", str(root / reports), "--work", str(root / "work"), "run",
-           "--preset", "bench", "--no-site", *extra]
+    cmd = convtrack_command(project_flags(root, reports), "run", "--preset", "bench", "--no-site", *extra)
     start = time.perf_counter()
     proc = subprocess.run(cmd, env=dict(os.environ, PYTHONPATH=str(ROOT / "src")), cwd=root, capture_output=True,
                           text=True)
@@ -69,12 +54,7 @@ def main() -> int:
     p.add_argument("--keep", type=Path, help="build the project here and keep it (default: a temporary folder)")
     args = p.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="convtrack-bench-jobs-"))
-    (root / "matrix").mkdir(parents=True, exist_ok=True)
-    (root / "matrix" / "torch.toml").write_text(MATRIX)
-    for i in range(args.cases):
-        case = root / "suites" / "models" / f"m{i:02}.py"
-        case.parent.mkdir(parents=True, exist_ok=True)
-        case.write_text(CASE.format(n=4 + i))
+    tiny_project(root, {f"models/m{i:02}.py": CASE.format(n=4 + i) for i in range(args.cases)}, MATRIX)
     try:
         run(root, "warmup", "-j", "2", "--select", "m00")
         load = os.getloadavg()[0]

@@ -24,24 +24,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
 
-MATRIX = """\
-converter = "torch.onnx"
-framework = "torch"
-python = "3.11"
-[axes]
-torch = {torch}
-onnxruntime = ["1.20.1"]
-onnx = ["1.17.0"]
-[loop]
-mode = ["legacy"]
-opset = [18]
-[packages]
-numpy = "1.26.4"
-onnxscript = "0.7.2"
-[presets.bench]
-torch = {torch}
-"""
+from conftest import convtrack_command, project_flags, tiny_matrix, tiny_project  # noqa: E402
+
 CASE = '''CASE = {{"converter": "torch.onnx"}}
 def build():
     import torch
@@ -51,9 +37,7 @@ def build():
 
 
 def run(root: Path) -> tuple[float, float, str]:
-    cmd = [sys.executable, "-m", "convtrack.cli", "--matrix-dir", str(root / "matrix"), "--suites",
-           str(root / "suites"), "--reports", str(root / "reports"), "--work", str(root / "work"), "run",
-           "--preset", "bench", "--site-out", str(root / "site")]
+    cmd = convtrack_command(project_flags(root), "run", "--preset", "bench", "--site-out", str(root / "site"))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, env=dict(os.environ, PYTHONPATH=str(ROOT / "src")), cwd=root, capture_output=True,
@@ -72,12 +56,8 @@ def main() -> int:
     p.add_argument("--keep", type=Path, help="build the project here and keep it (default: a temporary folder)")
     args = p.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="convtrack-bench-rerun-"))
-    (root / "matrix").mkdir(parents=True, exist_ok=True)
-    (root / "matrix" / "torch.toml").write_text(MATRIX.format(torch=args.torch).replace("'", '"'))
-    for i in range(args.cases):
-        case = root / "suites" / "models" / f"m{i:02}.py"
-        case.parent.mkdir(parents=True, exist_ok=True)
-        case.write_text(CASE.format(n=4 + i))
+    tiny_project(root, {f"models/m{i:02}.py": CASE.format(n=4 + i) for i in range(args.cases)},
+                 tiny_matrix(torch=args.torch, presets={"bench": args.torch}))
     try:
         cold, cold_cpu, _ = run(root)
         warm, warm_cpu, log = run(root)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write_case
+from conftest import NO_MODEL_CASE, ROOT, convtrack_command, tiny_project
 from convtrack import disk, disk_budget, matrix, parallel, uv_cache
 
 # a cell's stand-in session: builds its environment from the cache for real and says what it saw, then writes the
@@ -137,32 +137,11 @@ def test_a_cell_that_does_not_fit_waits_for_running_cells_or_is_refused(cache: P
     assert budget.admit(a, [b]) == ("start", "")
 
 
-MATRIX = """\
-converter = "torch.onnx"
-framework = "torch"
-python = "3.11"
-[axes]
-torch = ["2.15.0"]
-onnxruntime = ["1.20.1"]
-onnx = ["1.17.0"]
-[loop]
-mode = ["legacy"]
-opset = [18]
-[packages]
-numpy = "1.26.4"
-onnxscript = "0.7.2"
-"""
-
-
 def test_run_refuses_a_cell_over_the_budget_before_building_it(tmp_path: Path) -> None:
     if shutil.which("uv") is None:
         pytest.skip(reason="uv is not installed: pip install -e '.[test]' installs it")
-    (tmp_path / "matrix").mkdir()
-    (tmp_path / "matrix" / "torch.toml").write_text(MATRIX)
-    write_case(tmp_path / "suites", "models/a.py", 'CASE = {"converter": "torch.onnx"}\ndef build(): pass\n')
-    cmd = [sys.executable, "-m", "convtrack.cli", "--matrix-dir", str(tmp_path / "matrix"), "--suites",
-           str(tmp_path / "suites"), "--reports", str(tmp_path / "reports"), "--work", str(tmp_path / "work"), "run",
-           "--preset", "full", "--no-site", "--disk-budget", "1M", "--prune-cache"]
+    flags = tiny_project(tmp_path, {"models/a.py": NO_MODEL_CASE})
+    cmd = convtrack_command(flags, "run", "--preset", "full", "--no-site", "--disk-budget", "1M", "--prune-cache")
     # the uv cache of this run is an empty temporary one: torch 2.15.0 and its closure are estimated from the index
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), UV_CACHE_DIR=str(tmp_path / "uv-cache"))
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600, check=False)

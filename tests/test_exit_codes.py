@@ -7,30 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_case
+from conftest import NO_MODEL_CASE, tiny_matrix, tiny_project
 from convtrack import cli
 
-MATRIX = """\
-converter = "torch.onnx"
-framework = "torch"
-python = "3.11"
-[axes]
-torch = ["2.15.0"]
-onnxruntime = ["1.20.1"]
-onnx = ["1.17.0"]
-[loop]
-mode = ["legacy"]
-opset = [18]
-[presets.quick]
-torch = ["2.15.0"]
-"""
+MATRIX = tiny_matrix(packages={}, presets={"quick": ["2.15.0"]})
 
 
-def _project(tmp_path: Path) -> list[str]:
-    (tmp_path / "matrix").mkdir()
-    (tmp_path / "matrix" / "torch.toml").write_text(MATRIX)
-    return ["--matrix-dir", str(tmp_path / "matrix"), "--suites", str(tmp_path / "suites"),
-            "--reports", str(tmp_path / "reports"), "--work", str(tmp_path / "work")]
+def _project(tmp_path: Path, cases: dict[str, str] | None = None) -> list[str]:
+    return tiny_project(tmp_path, cases or {}, MATRIX)
 
 
 @pytest.mark.parametrize("command", [["changes", "--axis", "typo"],
@@ -39,8 +23,7 @@ def _project(tmp_path: Path) -> list[str]:
                                       "--hold", "torchh=1"]])
 def test_unknown_axis_exits_2_naming_option_and_value(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                      command: list[str]) -> None:
-    flags = _project(tmp_path)
-    write_case(tmp_path / "suites", "models/x.py", 'CASE = {"converter": "torch.onnx"}\ndef build(): pass\n')
+    flags = _project(tmp_path, {"models/x.py": NO_MODEL_CASE})
     assert cli.main([*flags, *command]) == 2
     err = capsys.readouterr().err
     assert "unknown axis" in err and ("'typo'" in err or "'torchh'" in err) and "matrix" in err
@@ -51,8 +34,7 @@ def test_unknown_axis_exits_2_naming_option_and_value(tmp_path: Path, capsys: py
                                        ("CASE = {\n", "not valid Python")])
 def test_run_with_a_bad_case_exits_2_before_any_environment(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                             body: str, key: str) -> None:
-    flags = _project(tmp_path)
-    write_case(tmp_path / "suites", "models/bad.py", body)
+    flags = _project(tmp_path, {"models/bad.py": body})
     assert cli.main([*flags, "run", "--no-site"]) == 2
     err = capsys.readouterr().err
     assert "models/bad.py" in err and key in err
@@ -73,8 +55,7 @@ def test_nothing_to_show_is_not_an_error(tmp_path: Path, capsys: pytest.CaptureF
 def test_run_options_that_cannot_hold_exit_2_before_any_environment(tmp_path: Path,
                                                                     capsys: pytest.CaptureFixture[str],
                                                                     options: list[str], says: str) -> None:
-    flags = _project(tmp_path)
-    write_case(tmp_path / "suites", "models/x.py", 'CASE = {"converter": "torch.onnx"}\ndef build(): pass\n')
+    flags = _project(tmp_path, {"models/x.py": NO_MODEL_CASE})
     assert cli.main([*flags, "run", "--no-site", *options]) == 2
     assert says in capsys.readouterr().err
     assert not (tmp_path / "work").exists() and not (tmp_path / "reports").exists()

@@ -10,32 +10,17 @@ import re
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write_case
+from conftest import ROOT, convtrack_command, project_flags, tiny_matrix, tiny_project
 from convtrack import lifeline, store
 
 pytestmark = pytest.mark.integration
 
-MATRIX = """\
-converter = "torch.onnx"
-framework = "torch"
-python = "3.11"
-[axes]
-torch = ["2.15.0"]
-onnxruntime = ["1.20.1", "1.23.2"]
-onnx = ["1.17.0"]
-[loop]
-mode = ["legacy"]
-opset = [18]
-[packages]
-numpy = "1.26.4"
-onnxscript = "0.7.2"
-"""
+MATRIX = tiny_matrix(onnxruntime=["1.20.1", "1.23.2"])
 # Each cell's task says when it starts, waits (up to 5 min) until the other cell's task has started too, then holds
 # for HOLD seconds with a child process alive: cells that ran one after the other could never meet.
 MEET = '''CASE = {"converter": "torch.onnx", "timeout": 600}
@@ -64,18 +49,14 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if shutil.which("uv") is None:
         pytest.skip(reason="uv is not installed: pip install -e '.[test]' installs it")
     root = tmp_path_factory.mktemp("proj")
-    (root / "matrix").mkdir()
-    (root / "matrix" / "torch.toml").write_text(MATRIX)
-    write_case(root / "suites", "models/meet.py", MEET)
+    tiny_project(root, {"models/meet.py": MEET}, MATRIX)
     return root
 
 
 def _start(root: Path, hold: float, **popen: object) -> tuple[subprocess.Popen[str], Path]:
     meet = root / f"meet-{time.monotonic_ns()}"
     meet.mkdir()
-    cmd = [sys.executable, "-m", "convtrack.cli", "--matrix-dir", str(root / "matrix"), "--suites",
-           str(root / "suites"), "--reports", str(root / "reports"), "--work", str(root / "work"), "run",
-           "--preset", "full", "--no-site", "-j", "2", "--memory-gb", "4"]
+    cmd = convtrack_command(project_flags(root), "run", "--preset", "full", "--no-site", "-j", "2", "--memory-gb", "4")
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), MEET_DIR=str(meet), HOLD=str(hold))
     return subprocess.Popen(cmd, env=env, cwd=root, text=True, **popen), meet  # type: ignore[call-overload]
 

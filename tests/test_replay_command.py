@@ -7,26 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write_case
+from conftest import ROOT, tiny_project
 from convtrack import cli, replay, store
 from test_replay import MAXPOOL
 
 pytestmark = pytest.mark.integration
 
-MATRIX = """
-converter = "torch.onnx"
-framework = "torch"
-[axes]
-torch = ["2.15.0"]
-onnxruntime = ["1.20.1"]
-onnx = ["1.17.0"]
-[loop]
-mode = ["legacy"]
-opset = [18]
-[packages]
-numpy = "1.26.4"
-onnxscript = "0.7.2"
-"""
 REPLAY = """
 onnxruntime = ["1.20.1", "1.21.0"]
 [packages]
@@ -38,12 +24,7 @@ onnx = "1.17.0"
 def test_keep_then_replay_finds_the_runtime_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PYTHONPATH", str(ROOT / "src"))  # nox's process imports this checkout's convtrack
-    (tmp_path / "matrix").mkdir()
-    (tmp_path / "matrix" / "torch.toml").write_text(MATRIX)
-    (tmp_path / "matrix" / "replay.toml").write_text(REPLAY)
-    write_case(tmp_path / "suites", "issues/maxpool_ceil.py", MAXPOOL)
-    flags = ["--matrix-dir", str(tmp_path / "matrix"), "--suites", str(tmp_path / "suites"),
-             "--reports", str(tmp_path / "reports"), "--work", str(tmp_path / "work")]
+    flags = tiny_project(tmp_path, {"issues/maxpool_ceil.py": MAXPOOL}, replay=REPLAY)
     assert cli.main([*flags, "run", "--preset", "full", "--keep-models", "--no-site"]) == 0
     (rec,) = store.load(tmp_path / "reports")
     assert rec["outcome"] == "wrong_shape" and rec["artefact"]

@@ -8,36 +8,17 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write_case
+from conftest import ROOT, convtrack_command, project_flags, tiny_matrix, tiny_project
 from convtrack import lifeline, store
 
 pytestmark = pytest.mark.integration
 
-MATRIX = """\
-converter = "torch.onnx"
-framework = "torch"
-python = "3.11"
-[axes]
-torch = ["2.15.0", "9.9.9"]
-onnxruntime = ["1.20.1"]
-onnx = ["1.17.0"]
-[loop]
-mode = ["legacy"]
-opset = [18]
-[packages]
-numpy = "1.26.4"
-onnxscript = "0.7.2"
-[presets.quick]
-torch = ["2.15.0", "9.9.9"]
-[presets.good]
-torch = ["2.15.0"]
-"""
+MATRIX = tiny_matrix(torch=["2.15.0", "9.9.9"], presets={"quick": ["2.15.0", "9.9.9"], "good": ["2.15.0"]})
 OK = '''CASE = {"converter": "torch.onnx"}
 def build():
     import torch
@@ -66,17 +47,13 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if shutil.which("uv") is None:
         pytest.skip(reason="uv is not installed: pip install -e '.[test]' installs it")
     root = tmp_path_factory.mktemp("proj")
-    (root / "matrix").mkdir()
-    (root / "matrix" / "torch.toml").write_text(MATRIX)
-    for name, body in (("a_ok", OK), ("b_slow", SLOW), ("c_ok", OK)):
-        write_case(root / "suites", f"models/{name}.py", body)
+    tiny_project(root, {f"models/{name}.py": body for name, body in (("a_ok", OK), ("b_slow", SLOW), ("c_ok", OK))},
+                 MATRIX)
     return root
 
 
 def _cmd(root: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "convtrack.cli", "--matrix-dir", str(root / "matrix"), "--suites",
-            str(root / "suites"), "--reports", str(root / "reports"), "--work", str(root / "work"), "run",
-            "--no-site", "--timeout", "120", *extra]
+    return convtrack_command(project_flags(root), "run", "--no-site", "--timeout", "120", *extra)
 
 
 def _env(root: Path) -> dict[str, str]:

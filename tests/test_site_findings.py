@@ -60,3 +60,24 @@ def test_cases_come_from_the_builds_metadata() -> None:
     assert site_findings.cases({}) is None
     (case,) = site_findings.cases({"issues/x": {"kind": "issue", "converter": "torch.onnx", "hash": "abc"}}) or []
     assert (case.id, case.hash, case.kind, case.converter) == ("issues/x", "abc", "issue", "torch.onnx")
+
+
+def test_the_replay_section_shows_the_same_figures_as_the_file(tmp_path: Path) -> None:
+    from convtrack import replay
+    from test_findings_replay import _records, _write
+
+    reports = write(tmp_path, [torch("2.6.0", f"issues/{c}", "pass") for c in "abcd"])  # the kept models' sources
+    _write(reports, _records())
+    site.build(reports, tmp_path / "out", online=False)
+    page = (tmp_path / "out" / "findings.html").read_text()
+    latest, found = load(reports)
+    result = findings.compute(latest, found, replayed=replay.load(reports))
+    assert result.replay is not None
+    text = markdown.render(result)
+    assert "7. The onnxruntime replay track" in page and 'href="./replay.html"' in page
+    r = result.replay
+    for figure in (f"{r.records} replay records of {r.models} kept models", f"{r.totals['regressions']} regressions",
+                   "1.21.1–1.22.1", f"({markdown.pct(r.runs_everywhere_share)})"):
+        assert figure in text and figure in page, figure
+    assert "<td>1.18.1 → 1.21.1</td><td>3</td><td>2 (0)</td>" in page
+    assert broken_links(tmp_path / "out") == []

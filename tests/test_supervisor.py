@@ -48,3 +48,44 @@ def _importable(name: str) -> bool:
     import importlib.util
 
     return importlib.util.find_spec(name) is not None
+
+
+HOG_WORKER = '''import json, sys, time
+print(json.dumps({"ok": True, "versions": {"onnxruntime": "0.0"}, "frameworks": []}), flush=True)
+hog = []
+for line in sys.stdin:
+    if json.loads(line)["artefact"] == "hog":  # grows until the supervisor kills it (2 GiB at most)
+        while len(hog) < 128:
+            hog.append(b"\\x01" * (16 << 20))
+            time.sleep(0.05)
+        time.sleep(60)
+    print(json.dumps({"outcome": "pass", "metrics": {}, "timings": {}}), flush=True)
+'''
+
+
+def test_a_replay_over_the_memory_limit_is_a_crash_of_its_own_model_only(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The replay worker is the converter tasks' supervised process: memory-bounded, and restarted after a loss."""
+    from convtrack import replay
+    from convtrack.cell import replay as cell_replay
+
+    script = tmp_path / "hog_worker.py"
+    script.write_text(HOG_WORKER)
+    monkeypatch.setattr(cell_replay.ReplayWorker, "COMMAND", (str(script),))
+    source = {"torch": "2.15.0", "onnxruntime": "1.20.1", "onnx": "1.17.0"}
+    items = [{"converter": "torch.onnx", "framework": "torch", "case": f"issues/{a}", "case_kind": "issue",
+              "case_hash": "h", "opset": 18, "mode": "legacy", "artefact": a, "source_axes": source,
+              "replay": {"source_cell": "torch2.15.0-ort1.20.1-onnx1.17.0"}} for a in ("ok1", "hog", "ok2")]
+    reports = tmp_path / "reports"
+    plan = {"run_id": "run-hog", "onnxruntime": "1.21.0", "env_lock": "lock", "timeout": 60.0,
+            "memory_limit_gb": 0.25, "items": replay.for_release(items, "1.21.0"), "store": str(tmp_path / "store"),
+            "records": str(replay.records_root(reports))}
+    with open(tmp_path / "log", "w") as log:
+        assert cell_replay.Runner(plan, log, quiet=True).run() == 3
+    by_case = {r["case"]: r for r in replay.load(reports)}
+    assert [str(by_case[f"issues/{a}"]["outcome"]) for a in ("ok1", "hog", "ok2")] == ["pass", "crash", "pass"]
+    assert "memory limit exceeded" in by_case["issues/hog"]["error"]
+
+
+def test_a_lost_replay_worker_says_it_was_the_replay_worker() -> None:
+    assert supervisor.describe_exit(-9, "replay worker") == "replay worker killed by signal SIGKILL"

@@ -132,9 +132,11 @@ def environment(work: Path, rmatrix: ReplayMatrix, onnxruntime: str) -> tuple[st
 
 def run_release(reports: Path, work: Path, rmatrix: ReplayMatrix, onnxruntime: str, items: list[dict[str, Any]],
                 run_id: str, timeout: float, force: bool, log: Callable[[str], None] = print,
-                recorded: set[tuple[str, str, str, str]] | None = None) -> Release:
+                recorded: set[tuple[str, str, str, str]] | None = None,
+                memory_gb: float = defaults.MEMORY_GB) -> Release:
     """Replay `items` on one onnxruntime release; its records go to reports/replay/. `recorded` is `done(reports)`
-    when the caller read it once for many releases."""
+    when the caller read it once for many releases. `memory_gb` bounds the resident memory of the replay worker's
+    process tree: a replay past it is recorded as a crash of its own model, as a converter task's is."""
     out = Release(onnxruntime, planned=len(items))
     python, frozen, problem = environment(work, rmatrix, onnxruntime)
     planned = for_release(items, onnxruntime)
@@ -148,7 +150,8 @@ def run_release(reports: Path, work: Path, rmatrix: ReplayMatrix, onnxruntime: s
     out.skipped = len(planned) - len(todo)
     if not todo:
         return out
-    plan = {"run_id": run_id, "onnxruntime": onnxruntime, "env_lock": lock, "timeout": timeout, "items": todo,
+    plan = {"run_id": run_id, "onnxruntime": onnxruntime, "env_lock": lock, "timeout": timeout,
+            "memory_limit_gb": memory_gb, "items": todo,
             "store": str((work / defaults.ARTEFACTS_DIR).resolve()), "records": str(records_root(reports).resolve())}
     plan_path = work / "plans" / f"{run_id}-replay-ort{onnxruntime}.json"
     plan_path.parent.mkdir(parents=True, exist_ok=True)

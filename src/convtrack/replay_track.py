@@ -42,6 +42,13 @@ def _side(sides: list[Side]) -> tuple[Side, bool, bool]:
     return sides[-1], len(sides) >= 2 and not flaky, flaky
 
 
+def lines(rows: Iterable[dict[str, Any]]) -> dict[tuple[Any, ...], list[tuple[str, State]]]:
+    """(converter, case, opset, mode, artefact) -> the newest converter result of each onnxruntime release it was
+    replayed on, as (release, state), oldest release first: one kept model's line along the runtime axis."""
+    return {key: [(v, _side(by_version[v])[0][0]) for v in sorted(by_version, key=version_key)]
+            for key, by_version in _groups(rows).items()}
+
+
 def transitions(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Every onnxruntime transition of the replay track: Transition.to_dict() plus `blame` ("runtime"), `track`,
     `artefact`, `source_cell`, `source_outcome` (the converting cell's outcome on the same model), sorted by

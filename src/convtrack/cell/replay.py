@@ -5,8 +5,9 @@ It replays every artefact of a plan written by the host (convtrack.replay) in a 
 
     <records>/<converter>/<replay cell id>/<run id>.jsonl
 
-A task that kills the worker (a segfault in the runtime) or outlives its timeout is recorded as `crash` or
-`timeout` and the worker restarts: one model never costs another its record.
+A task that kills the worker (a segfault in the runtime), grows its process tree past the plan's memory limit or
+outlives its timeout is recorded as `crash` or `timeout` and the worker restarts: one model never costs another its
+record. The worker is the converter tasks' supervised process (convtrack.cell.supervisor.Supervised).
 
     python -m convtrack.cell.replay --plan plan.json --log replay.log
 """
@@ -15,16 +16,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import select
-import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any, TextIO
 
-from convtrack import defaults, lifeline
+from convtrack import defaults
+from convtrack.cell.supervisor import Supervised, WorkerLost
 from convtrack.outcomes import SHORT, Outcome
 from convtrack.store import NOT_ASSESSED, Record, RecordWriter
 
@@ -34,76 +32,24 @@ NOT_ASSESSED_REASON = ("replay: a single replay is not assessed; the replay trac
                        "on the runtime, the converter being held fixed (convtrack.replay_track)")
 
 
-class Lost(Exception):
-    def __init__(self, outcome: Outcome, detail: str) -> None:
-        super().__init__(detail)
-        self.outcome = outcome
+class ReplayWorker(Supervised):
+    """One supervised replay worker, memory-bounded like the converter tasks' worker; `run` returns a task's
+    result or raises WorkerLost."""
 
+    name = "replay worker"
+    COMMAND = ("-m", "convtrack.cell.replay_worker")  # python arguments before the store
 
-class Worker:
-    """One supervised replay worker; `run` returns a task's result or raises Lost."""
-
-    def __init__(self, store: str, log: TextIO) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-m", "convtrack.cell.replay_worker", store],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
-                                     start_new_session=True, preexec_fn=lifeline.preexec())
-        self._buf = b""
-        self.hello = self._read(START_TIMEOUT_S)
-
-    def _read(self, timeout: float) -> dict[str, Any]:
-        assert self.proc.stdout is not None
-        fd = self.proc.stdout.fileno()
-        deadline = time.monotonic() + timeout
-        while b"\n" not in self._buf:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                self.kill()
-                raise Lost(Outcome.TIMEOUT, f"no result within {timeout:.0f} s")
-            ready, _, _ = select.select([fd], [], [], min(0.5, remaining))
-            chunk = os.read(fd, 1 << 16) if ready else None
-            if chunk == b"" or (chunk is None and self.proc.poll() is not None):
-                code = self.proc.wait()
-                self.kill()
-                raise Lost(Outcome.CRASH, describe_exit(code))
-            self._buf += chunk or b""
-        line, self._buf = self._buf.split(b"\n", 1)
-        return dict(json.loads(line))
+    def __init__(self, store: str, log: TextIO, memory_bytes: int) -> None:
+        super().__init__([sys.executable, *self.COMMAND, store], log, memory_bytes)
+        try:
+            self.hello = self._read(START_TIMEOUT_S)
+        except ValueError:  # its first line is no hello
+            self.kill()
+            raise
 
     def run(self, artefact: str, timeout: float) -> dict[str, Any]:
-        assert self.proc.stdin is not None
-        try:
-            self.proc.stdin.write((json.dumps({"artefact": artefact}) + "\n").encode())
-            self.proc.stdin.flush()
-        except BrokenPipeError:
-            code = self.proc.wait()
-            self.kill()
-            raise Lost(Outcome.CRASH, describe_exit(code)) from None
+        self._write(json.dumps({"artefact": artefact}) + "\n")
         return self._read(timeout)
-
-    def kill(self) -> None:
-        try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        self.proc.wait()
-
-    def close(self) -> None:
-        if self.proc.stdin:
-            self.proc.stdin.close()
-        try:
-            self.proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            pass
-        self.kill()
-
-
-def describe_exit(code: int) -> str:
-    if code < 0:
-        try:
-            return f"replay worker killed by signal {signal.Signals(-code).name}"
-        except ValueError:
-            return f"replay worker killed by signal {-code}"
-    return f"replay worker exited with status {code}"
 
 
 def record(plan: dict[str, Any], item: dict[str, Any], result: dict[str, Any], versions: dict[str, str]) -> Record:
@@ -124,7 +70,7 @@ def _tags(result: dict[str, Any]) -> list[str]:
     return [*result.get("tags", []), *(f"framework_loaded:{m}" for m in result.get("frameworks") or [])]
 
 
-def lost_result(lost: Lost, timeout: float) -> dict[str, Any]:
+def lost_result(lost: WorkerLost, timeout: float) -> dict[str, Any]:
     return {"outcome": lost.outcome.value, "signature": f"{lost.outcome.value}: {lost}", "error": str(lost),
             "timings": {"total_s": timeout} if lost.outcome is Outcome.TIMEOUT else {}}
 
@@ -135,6 +81,7 @@ class Runner:
         self.log = log
         self.quiet = quiet
         self.timeout = float(plan.get("timeout", defaults.TIMEOUT_S))
+        self.memory = int(float(plan.get("memory_limit_gb", defaults.MEMORY_GB)) * 2**30)
         self.writers: dict[str, RecordWriter] = {}
         self.versions: dict[str, str] = {}
         self.written = 0
@@ -146,11 +93,11 @@ class Runner:
             self.writers[cell] = RecordWriter(path)
         return self.writers[cell]
 
-    def start(self) -> Worker | dict[str, Any]:
+    def start(self) -> ReplayWorker | dict[str, Any]:
         """A ready worker, or the env_error result when onnxruntime cannot be imported."""
         try:
-            worker = Worker(str(self.plan["store"]), self.log)
-        except Lost as lost:
+            worker = ReplayWorker(str(self.plan["store"]), self.log, self.memory)
+        except (WorkerLost, ValueError) as lost:
             return {"outcome": Outcome.ENV_ERROR.value, "reason": f"replay worker failed to start: {lost}"}
         if not worker.hello.get("ok"):
             worker.close()
@@ -162,7 +109,7 @@ class Runner:
 
     def run(self) -> int:
         items = list(self.plan["items"])
-        worker: Worker | dict[str, Any] | None = None
+        worker: ReplayWorker | dict[str, Any] | None = None
         try:
             for i, item in enumerate(items, 1):
                 if worker is None:
@@ -173,15 +120,19 @@ class Runner:
                 else:
                     try:
                         result = worker.run(str(item["artefact"]), self.timeout)
-                    except Lost as lost:
+                    except WorkerLost as lost:
                         result, worker = lost_result(lost, self.timeout), None
+                    except ValueError as garbage:  # no JSON object on the protocol pipe: the harness's fault
+                        worker.kill()
+                        result, worker = {"outcome": Outcome.HARNESS_ERROR.value, "error": str(garbage),
+                                          "signature": f"replay worker protocol: {str(garbage)[:120]}"}, None
                 result.setdefault("timings", {})["total_s"] = round(time.monotonic() - started, 4)
                 self.writer(item).write(record(self.plan, item, result, self.versions or {}))
                 self.written += 1
                 self.progress(i, len(items), item, result)
         finally:
-            if isinstance(worker, Worker):
-                worker.close()
+            if isinstance(worker, ReplayWorker):
+                worker.close(grace=30)
             for w in self.writers.values():
                 w.close()
         return self.written

@@ -1,5 +1,6 @@
 """One supervised worker process, seen from the runner: start it, hand it a task, read its answer within a
-timeout and a memory limit, kill it and everything it started.
+timeout and a memory limit, kill it and everything it started. `Supervised` is the process handle the converter
+tasks' `Worker` and the replay track's worker (convtrack.cell.replay) share.
 
 Whatever ends the worker (a signal, an exit, a hang, memory past the limit) surfaces as WorkerLost with the
 outcome to record (crash or timeout); the runner decides which task it is charged to.
@@ -31,26 +32,27 @@ class WorkerLost(Exception):
         self.outcome = outcome
 
 
-class Worker:
-    """One supervised worker process; `submit` returns its result or raises WorkerLost."""
+class Supervised:
+    """A supervised child process answering in JSON lines on its stdout, in its own process group: each line is
+    read within a timeout and a memory limit on the resident memory of its whole process tree, and whatever ends
+    it surfaces as WorkerLost (crash or timeout). The converter tasks' Worker and the replay track's worker
+    (convtrack.cell.replay) are both one."""
 
-    def __init__(self, converter: str, log: TextIO, memory_bytes: int) -> None:
-        env = dict(os.environ, PYTHONFAULTHANDLER="1")
-        # Exporters drop files (SARIF reports, external data) in the working directory: give them a scratch one.
-        self.scratch = tempfile.TemporaryDirectory(prefix="convtrack-worker-")
+    name = "worker"  # in the exit descriptions a lost process's records carry
+
+    def __init__(self, argv: list[str], log: TextIO, memory_bytes: int, env: dict[str, str] | None = None,
+                 cwd: str | None = None) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "convtrack.cell.worker", converter],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=env, start_new_session=True,
-            cwd=self.scratch.name, preexec_fn=lifeline.preexec(),  # dies with the runner, even on SIGKILL
+            argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=env, start_new_session=True,
+            cwd=cwd, preexec_fn=lifeline.preexec(),  # dies with the runner, even on SIGKILL
         )
         self.memory_bytes = memory_bytes
         self._buf = b""
         self.log = log
-        try:
-            self.hello: Hello = protocol.hello_of(self._read(IMPORT_TIMEOUT_S))
-        except ValueError as exc:  # its first line is no hello: nothing can be asked of this worker
-            self.kill()
-            raise WorkerLost(Outcome.HARNESS_ERROR, str(exc)) from None
+
+    def _lost(self, code: int) -> WorkerLost:
+        self.kill()  # descendants of a dead worker must not outlive it
+        return WorkerLost(Outcome.CRASH, describe_exit(code, self.name))
 
     def _read(self, timeout: float) -> dict[str, Any]:
         assert self.proc.stdout is not None
@@ -65,43 +67,27 @@ class Worker:
             if ready:
                 chunk = os.read(fd, 1 << 16)
                 if not chunk:
-                    code = self.proc.wait()
-                    self.kill()  # descendants of a dead worker must not outlive it
-                    raise WorkerLost(Outcome.CRASH, describe_exit(code))
+                    raise self._lost(self.proc.wait())
                 self._buf += chunk
                 continue
             status = self.proc.poll()
             if status is not None:  # dead, but a forked descendant still holds the pipe open: no EOF comes
-                self.kill()
-                raise WorkerLost(Outcome.CRASH, describe_exit(status))
-            rss = lifeline.tree_rss_bytes(self.proc.pid)  # the worker and everything a case started
+                raise self._lost(status)
+            rss = lifeline.tree_rss_bytes(self.proc.pid)  # the worker and everything a task started
             if rss > self.memory_bytes:
                 self.kill()
                 raise WorkerLost(Outcome.CRASH, f"memory limit exceeded: {rss / 2**30:.1f} GiB resident")
         line, self._buf = self._buf.split(b"\n", 1)
         return protocol.loads(line)
 
-    def send(self, task: Task, ack_timeout: float = ACK_TIMEOUT_S) -> None:
-        """Hand over a task; returns once the worker acknowledged it, i.e. survived releasing the last one."""
+    def _write(self, line: str) -> None:
+        """One request line to the worker; a worker already gone is WorkerLost (crash)."""
         assert self.proc.stdin is not None
         try:
-            self.proc.stdin.write(protocol.dumps(task).encode())
+            self.proc.stdin.write(line.encode())
             self.proc.stdin.flush()
         except BrokenPipeError:
-            code = self.proc.wait()
-            self.kill()
-            raise WorkerLost(Outcome.CRASH, describe_exit(code)) from None
-        ack = self._read(ack_timeout)
-        if not ack.get("ack"):
-            raise ValueError(f"worker protocol: expected an ack, got {str(ack)[:200]}")
-
-    def result(self, timeout: float) -> Result:
-        """The result of the task last sent; ValueError for anything that is not one."""
-        return protocol.result_of(self._read(timeout))
-
-    def submit(self, task: Task, timeout: float) -> Result:
-        self.send(task)
-        return self.result(timeout)
+            raise self._lost(self.proc.wait()) from None
 
     def kill(self) -> None:
         try:  # the whole process group: the worker and anything it forked, even when the worker is gone
@@ -109,7 +95,6 @@ class Worker:
         except (ProcessLookupError, PermissionError):
             pass
         self.proc.wait()
-        self.scratch.cleanup()
 
     def close(self, grace: float = CLOSE_GRACE_S) -> int | None:
         """End the worker (EOF on its stdin); its exit code, or None when it had to be killed."""
@@ -126,10 +111,44 @@ class Worker:
         return code
 
 
-def describe_exit(code: int) -> str:
+class Worker(Supervised):
+    """One supervised converter worker process; `submit` returns its result or raises WorkerLost."""
+
+    def __init__(self, converter: str, log: TextIO, memory_bytes: int) -> None:
+        # Exporters drop files (SARIF reports, external data) in the working directory: give them a scratch one.
+        self.scratch = tempfile.TemporaryDirectory(prefix="convtrack-worker-")
+        super().__init__([sys.executable, "-m", "convtrack.cell.worker", converter], log, memory_bytes,
+                         env=dict(os.environ, PYTHONFAULTHANDLER="1"), cwd=self.scratch.name)
+        try:
+            self.hello: Hello = protocol.hello_of(self._read(IMPORT_TIMEOUT_S))
+        except ValueError as exc:  # its first line is no hello: nothing can be asked of this worker
+            self.kill()
+            raise WorkerLost(Outcome.HARNESS_ERROR, str(exc)) from None
+
+    def send(self, task: Task, ack_timeout: float = ACK_TIMEOUT_S) -> None:
+        """Hand over a task; returns once the worker acknowledged it, i.e. survived releasing the last one."""
+        self._write(protocol.dumps(task))
+        ack = self._read(ack_timeout)
+        if not ack.get("ack"):
+            raise ValueError(f"worker protocol: expected an ack, got {str(ack)[:200]}")
+
+    def result(self, timeout: float) -> Result:
+        """The result of the task last sent; ValueError for anything that is not one."""
+        return protocol.result_of(self._read(timeout))
+
+    def submit(self, task: Task, timeout: float) -> Result:
+        self.send(task)
+        return self.result(timeout)
+
+    def kill(self) -> None:
+        super().kill()
+        self.scratch.cleanup()
+
+
+def describe_exit(code: int, name: str = "worker") -> str:
     if code < 0:
         try:
-            return f"worker killed by signal {signal.Signals(-code).name}"
+            return f"{name} killed by signal {signal.Signals(-code).name}"
         except ValueError:
-            return f"worker killed by signal {-code}"
-    return f"worker exited with status {code}"
+            return f"{name} killed by signal {-code}"
+    return f"{name} exited with status {code}"

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from convtrack import analysis, findings, suite, transitions
+from convtrack import analysis, findings, replay, suite, transitions
 from convtrack.findings import lifetimes, markdown
 from convtrack.slow import announce
 
@@ -21,7 +21,10 @@ page shows the same figures):
   3. regressions and fixes per release pair, as `convtrack changes` counts them, with the records' blame;
   4. the ten longest-lived open failures (release spans dated from the package index unless --offline);
   5. which framework x converter x onnxruntime x onnx combinations install and pass, and why tasks were set apart;
-  6. the issue reproducers whose observed behaviour differs from what their issue states.
+  6. the issue reproducers whose observed behaviour differs from what their issue states;
+  7. the onnxruntime replay track (records under REPORTS/replay/): runtime-only regressions, fixes and changed
+     failures per onnxruntime release pair, their biggest themes, and how many models that ran on one release fail
+     on a later one.
 
 Every number is counted from the newest record of each task; harness outcomes (not_applicable, env_error,
 build_error, harness_error) are left out of the shares and counted apart. Regenerating from unchanged records gives
@@ -34,7 +37,7 @@ def compute(args: argparse.Namespace) -> findings.Findings:
         found = [t.to_dict() for t in transitions.scan(df).transitions]
         cases = suite.discover(args.suites) if args.suites and Path(args.suites).exists() else None
         return findings.compute(findings.rows.latest(df), found, cases, None if args.offline else lifetimes.index_dates,
-                                records=len(df))
+                                records=len(df), replayed=replay.load(Path(args.reports)))
 
 
 def run(args: argparse.Namespace) -> int:

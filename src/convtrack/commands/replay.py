@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from convtrack import defaults, replay, replay_matrix, replay_track, store
+from convtrack import defaults, machine, replay, replay_matrix, replay_track, store
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,12 +41,14 @@ def _replay(args: argparse.Namespace, rmatrix: replay_matrix.ReplayMatrix, relea
         print("convtrack replay: no kept artefact to replay; `convtrack run --keep-models` keeps them",
               file=sys.stderr)
         return 0
+    memory_gb, _ = machine.worker_memory_gb(1, args.memory_gb)  # one worker at a time: the value asked, or the default
     run_id = store.new_run_id()
     print(f"convtrack replay {run_id}: {len(items)} artefacts x {len(releases)} onnxruntime releases",
           file=sys.stderr)
     recorded = replay.done(args.reports)  # read once: each release's replays land in cells of their own
     ends = [replay.run_release(args.reports, args.work, rmatrix, v, items, run_id, args.timeout, args.force,
-                               log=lambda m: print(m, file=sys.stderr), recorded=recorded) for v in releases]
+                               log=lambda m: print(m, file=sys.stderr), recorded=recorded, memory_gb=memory_gb)
+            for v in releases]
     for end in ends:
         print(end.line(), file=sys.stderr)
     return 1 if any(e.error for e in ends) else 0
@@ -63,6 +65,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--select", nargs="*", default=[], help="only cases whose id contains one of these")
     p.add_argument("--timeout", type=float, default=defaults.TIMEOUT_S,
                    help=f"per-artefact timeout in seconds (default {defaults.TIMEOUT_S:g})")
+    p.add_argument("--memory-gb", type=float, default=None,
+                   help="resident memory limit of the replay worker and every process it starts, summed; a replay "
+                   f"over it is recorded as crash of its model alone (default {defaults.MEMORY_GB:g})")
     p.add_argument("--force", action="store_true", help="replay artefacts already replayed in the same environment")
     p.add_argument("--changes", action="store_true", help="only list the track's transitions; run nothing")
     p.add_argument("--json", action="store_true", help="the transitions as JSON")

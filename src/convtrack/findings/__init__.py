@@ -4,7 +4,8 @@ reports/FINDINGS.md and the site renders as findings.html.
 Every figure is counted from the records: outcome shares in the failure analysis' shape per task and per case
 (`shares`), beside the paper's own figures (`paper`); the silent share per release; regressions and fixes per release
 pair from the one classifier, with blame (`pairs`); the longest-lived open failures (`lifetimes`); the compatibility
-table (`compat`); and the issue reproducers whose observations differ from their issue (`issues`).
+table (`compat`); the issue reproducers whose observations differ from their issue (`issues`); and the onnxruntime
+replay track's runtime-only transitions, themes and compatibility promise (`replay`), from reports/replay/.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from convtrack.findings import compat, headlines, issues, lifetimes, pairs, paper, rows, shares
+from convtrack.findings import compat, headlines, issues, lifetimes, pairs, paper, replay, rows, shares
 from convtrack.findings.compat import CellCompat, SetApart
 from convtrack.findings.issues import IssueReport
 from convtrack.findings.lifetimes import Dates, OpenFailure
 from convtrack.findings.pairs import Pair
 from convtrack.findings.paper import Beside, Paper
+from convtrack.findings.replay import Replay
 from convtrack.findings.shares import ReleaseSilence, Shares
 from convtrack.suite import Case
 
@@ -57,6 +59,7 @@ class Findings:
     compatibility: list[CellCompat]
     set_apart: list[SetApart]  # every harness reason, over all cells
     issues: IssueReport | None  # None without the suite
+    replay: Replay | None = None  # None without replay records
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -68,13 +71,15 @@ def packages(found: Iterable[rows.Row]) -> list[str]:
 
 
 def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, Any]], cases: list[Case] | None = None,
-            dates: Callable[[list[str]], Dates] | None = None, records: int | None = None) -> Findings:
+            dates: Callable[[list[str]], Dates] | None = None, records: int | None = None,
+            replayed: Iterable[Mapping[str, Any]] = ()) -> Findings:
     """The findings of the records whose newest record per task is `latest` (`rows.latest(analysis.load(...))`).
 
     `found`: every transition as `Transition.to_dict()` (from `transitions.scan(df)`, as `convtrack changes` lists
     them; the site passes the ones it already has). `cases`: the suite, for the issue reproducers' claims and the
     stale count. `dates`: packages -> their release dates, for the open failures' spans (None, or no
     answer: spans unknown); `lifetimes.index_dates` asks the package index. `records`: how many records were read.
+    `replayed`: the replay track's records (`convtrack.replay.load(reports)`), for its own section.
     """
     hashes = {c.id: c.hash for c in cases} if cases is not None else None
     newest = rows.newest(latest, hashes)
@@ -87,10 +92,13 @@ def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, An
     share_rows, figures = shares.outcome_shares(newest.rows), paper.figures()
     totals, cells = pairs.totals(counted), compat.table(newest.rows)
     report = issues.report(cases, newest.everything) if cases is not None else None
+    replays = replay.compute(replayed)
+    lines = [*headlines.headlines(share_rows, totals, len(counted), top, total, cells, report),
+             replay.headline(replays)]
     return Findings(
-        source=source, headlines=headlines.headlines(share_rows, totals, len(counted), top, total, cells, report),
+        source=source, headlines=[line for line in lines if line],
         case_rule=shares.CASE_RULE, shares=share_rows, paper=figures, beside_paper=paper.beside(share_rows, figures),
         silent_by_release=shares.silent_by_release(newest.rows), pairs=counted, pair_totals=totals,
         blame_seen=pairs.blame_seen(counted), blame_totals=pairs.by_verdict(counted), open_failures=top,
         open_total=total, open_tied=tied, compatibility=cells, set_apart=compat.set_apart(newest.rows),
-        issues=report)
+        issues=report, replay=replays)

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from convtrack.findings import Findings
+from convtrack.findings.replay import Theme, span
 from convtrack.findings.shares import by_symptom
 from convtrack.outcomes import Symptom
 
@@ -194,6 +195,68 @@ def issues_section(f: Findings) -> str:
         table(["reproducer", "difference", "our verdict"], rows) if rows else "No reproducer differs."])
 
 
+REPLAY_HOW = ("The replay track (`convtrack replay`, records under `reports/replay/`) replays each kept ONNX model, "
+              "its bytes held fixed, on every onnxruntime release of `matrix/replay.toml`: a change of outcome "
+              "between adjacent releases is the runtime's alone, classified by the one classifier. None of it is "
+              "counted in the sections above.")
+NO_REPLAY = "No replay records: `convtrack run --keep-models`, then `convtrack replay`, make them."
+
+
+def theme_name(t: Theme) -> str:
+    """A theme in words: its outcome and signature (cut)."""
+    return f"`{t.outcome}`" + (f": {cut(t.signature, 200)}" if t.signature else "")
+
+
+def _changes(t: Theme) -> str:
+    parts = [f"{n} {what}" for n, what in ((t.regressions, "regressions"), (t.fixes, "fixes"),
+                                          (t.changed, "changed")) if n]
+    return ", ".join(parts)
+
+
+def _cases(t: Theme) -> str:
+    more = t.case_count - len(t.cases)
+    return ", ".join(t.cases) + (f" and {more} more" if more > 0 else "")
+
+
+def replay_section(f: Findings) -> str:
+    r = f.replay
+    title = "## 7. The onnxruntime replay track: runtime-only changes"
+    if r is None:
+        return "\n\n".join([title, REPLAY_HOW, NO_REPLAY])
+    t = r.totals
+    pair_rows = [(f"{p.before} → {p.after}", p.models, f"{p.regressions} ({p.became_silent})", p.fixes, p.changed)
+                 for p in r.pairs]
+    theme_rows = [(i, theme_name(th), _changes(th), th.models, span(th.releases, r.releases) or "–", _cases(th))
+                  for i, th in enumerate(r.themes, 1)]
+    promise_rows = [(p.release, p.ran, p.fail_later, pct(p.fail_later / p.ran) if p.ran else "–",
+                     ", ".join(f"{v} {n}" for v, n in p.first_failing.items()) or "–") for p in r.promise]
+    return "\n\n".join([
+        title, REPLAY_HOW,
+        f"{r.records} replay records of {r.models} kept models from {len(r.source_cells)} source cells "
+        f"({', '.join(f'`{c}`' for c in r.source_cells)}), on {len(r.releases)} onnxruntime releases "
+        f"({r.releases[0]} to {r.releases[-1]}): {t['regressions']} regressions ({t['became_silent']} loud failures "
+        f"that became silent), {t['fixes']} fixes and {t['changed']} changed failures; {t['unconfirmed']} of the "
+        f"regressions and fixes seen once and not yet repeated, {t['flaky']} flaky.",
+        "### Per onnxruntime release pair",
+        "Adjacent releases a model has a converter result on (harness outcomes skipped), over every source cell; "
+        "models: those with a result on both.",
+        table(["onnxruntime before → after", "models", "regressions (became silent)", "fixes", "changed"], pair_rows),
+        "### The biggest themes",
+        f"The transitions grouped by the failure they go into (a regression), out of (a fix) or both (a changed "
+        f"failure), signatures compared as the classifier compares them; releases: where those models show that "
+        f"failure. The {len(r.themes)} largest of {r.theme_count}.",
+        table(["#", "failure", "transitions", "models", "failing on", "cases"], theme_rows),
+        "### Does a newer release run every model an older one ran?",
+        f"Runs: loads and returns outputs (`pass`, `mismatch`, `wrong_shape`), right or wrong. "
+        f"{r.runs_everywhere} of {r.models} kept models ({pct(r.runs_everywhere_share)}) run on every release they "
+        f"were replayed on; {r.never_runs} run on none; {r.broken_promise} ran on one release and fail to load or "
+        f"run on a later one (the promise held for {pct(r.promise_kept)} of the models that ran anywhere). Per "
+        "release: of the models that ran on it, how many fail on a later release, by the first release they fail "
+        "on.",
+        table(["onnxruntime", "models that ran", "fail on a later release", "share", "first failing on"],
+              promise_rows)])
+
+
 def render(f: Findings) -> str:
     s = f.source
     probes = (f" {len(s.probe_cells)} partial runs (bisect probes, `--select` runs: {s.probe_tasks} tasks) are left "
@@ -205,5 +268,5 @@ def render(f: Findings) -> str:
             "The same figures are on the site's findings page.")
     brief = "\n".join(f"- {line}" for line in f.headlines)
     parts = [head, brief, shares_section(f), release_section(f), pairs_section(f), open_section(f), compat_section(f),
-             issues_section(f)]
+             issues_section(f), replay_section(f)]
     return "\n\n".join(parts) + "\n"

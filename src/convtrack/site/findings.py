@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from convtrack import findings
+from convtrack import findings, replay
 from convtrack.findings import lifetimes
-from convtrack.findings.markdown import CAVEAT, FAILURES, NOT_RECORDED, cut, pct
+from convtrack.findings.markdown import CAVEAT, FAILURES, NO_REPLAY, NOT_RECORDED, REPLAY_HOW, cut, pct
+from convtrack.findings.replay import span
 from convtrack.findings.shares import by_symptom
 from convtrack.site.registry import Data, Writer, register_page
 from convtrack.suite import Case
@@ -25,10 +26,13 @@ def cases(meta: dict[str, dict[str, object]]) -> list[Case] | None:
 
 def compute(d: Data) -> findings.Findings:
     online = bool(d.freshness.get("checked"))  # the build reached the package index
-    return findings.compute(d.rows, d.timeline, cases(d.meta), lifetimes.index_dates if online else None)
+    replayed = replay.load(d.reports) if d.reports is not None else []
+    return findings.compute(d.rows, d.timeline, cases(d.meta), lifetimes.index_dates if online else None,
+                            replayed=replayed)
 
 
 @register_page("findings.html", nav="Findings", order=35)
 def _findings_page(w: Writer, d: Data) -> None:
     w.page("findings.html", "findings.html", f=compute(d), pct=pct, cut=cut, failures=FAILURES,
-           mapping=by_symptom(), caveat=CAVEAT, not_recorded=NOT_RECORDED)
+           mapping=by_symptom(), caveat=CAVEAT, not_recorded=NOT_RECORDED,
+           span=span, replay_how=REPLAY_HOW, no_replay=NO_REPLAY)
