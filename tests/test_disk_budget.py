@@ -137,6 +137,22 @@ def test_a_cell_that_does_not_fit_waits_for_running_cells_or_is_refused(cache: P
     assert budget.admit(a, [b]) == ("start", "")
 
 
+def test_a_cell_waits_when_the_file_system_is_fuller_than_the_budget_sees(cache: Path, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # a pruned cache entry still hard-linked by another environment frees nothing: du shrinks, the disk does not
+    a, b = _cell("1.16.0", "x"), _cell("1.17.0", "x")
+    uv_cache.prune(cache, [("six", "1.16.0")])
+    budget = _budget(tmp_path, cache, [a, b])
+    need = budget.estimator.need(budget.closures[a.id], set())
+    assert budget.admit(a, []) == ("start", "")
+    monkeypatch.setattr(budget, "free", lambda: need.bytes + disk_budget.FREE_FLOOR - 1)
+    verdict, why = budget.admit(a, [b])
+    assert verdict == "wait" and f"has {disk.fmt(need.bytes + disk_budget.FREE_FLOOR - 1)} free" in why
+    assert budget.admit(a, [])[0] == "refuse"
+    monkeypatch.setattr(budget, "free", lambda: need.bytes + disk_budget.FREE_FLOOR)
+    assert budget.admit(a, []) == ("start", "")
+
+
 def test_run_refuses_a_cell_over_the_budget_before_building_it(tmp_path: Path) -> None:
     if shutil.which("uv") is None:
         pytest.skip(reason="uv is not installed: pip install -e '.[test]' installs it")

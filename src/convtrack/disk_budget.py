@@ -29,6 +29,9 @@ from convtrack.uv_cache import Release
 ENV_OWN_BYTES = 64 * 2**20
 # Unpacked ÷ downloaded wheel size (measured: torch 2.15.0 1.18 GB ÷ 0.54 GB = 2.19, torch 2.6.0 2.07).
 UNPACK = 2.2
+# Room always left on the file system: du of the work folder and cache cannot see everything that takes space there
+# (a pruned cache entry whose files another environment still hard-links frees nothing; other users of the disk).
+FREE_FLOOR = 2 * 2**30
 
 
 def release_of(cell: Cell) -> tuple[str, str]:
@@ -124,15 +127,27 @@ class Budget:
         need = self.estimator.need(self.closures.get(cell.id, set()), reserved)
         running_need = sum(self.estimator.need(self.closures.get(c.id, set()), set()).bytes for c in running)
         used = self.meter.measure()
-        if used + running_need + need.bytes <= self.limit:
+        free = self.free()
+        if used + running_need + need.bytes <= self.limit and need.bytes + FREE_FLOOR <= free:
             return "start", ""
-        why = (f"{cell.id} needs about {disk.fmt(need.bytes)} ({need.explain()}), but {disk.fmt(used)} of the "
-               f"{disk.fmt(self.limit)} disk budget is in use (work folder {self.work} + uv cache {self.cache})"
-               + (f" and {disk.fmt(running_need)} is set aside for the cells running" if running else ""))
+        if need.bytes + FREE_FLOOR > free:
+            why = (f"{cell.id} needs about {disk.fmt(need.bytes)} ({need.explain()}), but the file system holding "
+                   f"{self.work} has {disk.fmt(free)} free and {disk.fmt(FREE_FLOOR)} is always left free")
+        else:
+            why = (f"{cell.id} needs about {disk.fmt(need.bytes)} ({need.explain()}), but {disk.fmt(used)} of the "
+                   f"{disk.fmt(self.limit)} disk budget is in use (work folder {self.work} + uv cache {self.cache})"
+                   + (f" and {disk.fmt(running_need)} is set aside for the cells running" if running else ""))
         if running:
             return "wait", why
         hint = "" if self.prune_cache else ", or add --prune-cache"
         return "refuse", f"{why}; not started: raise --disk-budget{hint}, or free space in the uv cache"
+
+    def free(self) -> int:
+        """Free bytes on the file system of the work folder (its nearest existing parent)."""
+        path = self.work
+        while not path.exists() and path != path.parent:
+            path = path.parent
+        return shutil.disk_usage(path).free
 
     def release_done(self, done: list[Cell], unfinished: list[Cell]) -> str:
         """A framework release's last cell ended: remove its environments (and with --prune-cache the cache
