@@ -25,7 +25,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from packaging.version import InvalidVersion, Version
 
@@ -39,6 +39,7 @@ MIN_PYTHON = (3, 8)
 PLATFORM = "x86_64-manylinux_2_28"  # the target of a probe without a real interpreter
 TIMEOUT_S = 180.0
 
+T = TypeVar("T")
 # A probe's runner: (command, stdin) -> (exit code, stderr, stdout); replaced in tests.
 Runner = Callable[[list[str], str], tuple[int, str, str]]
 
@@ -291,15 +292,21 @@ def read(path: Path) -> dict[str, Any]:
     return validate(data, path)
 
 
-def read_all(reports: Path) -> tuple[list[dict[str, Any]], list[str]]:
-    """Every converter's file under reports/installability/, and the problems of those that could not be read."""
+def _each(reports: Path, reader: Callable[[Path], T]) -> tuple[list[T], list[str]]:
+    """`reader` over every converter's file under reports/installability/, and the problems of those it could not
+    read."""
     found, problems = [], []
     for path in sorted((reports / FOLDER).glob("*.json")):
         try:
-            found.append(read(path))
+            found.append(reader(path))
         except InstallabilityError as exc:
             problems.append(str(exc))
     return found, problems
+
+
+def read_all(reports: Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """Every converter's file under reports/installability/, and the problems of those that could not be read."""
+    return _each(reports, read)
 
 
 # What kind of refusal an entry's reason is, in few words, for a summary (the page keeps uv's own words). uv words
@@ -379,13 +386,7 @@ def load(path: Path) -> Report:
 def load_all(reports: Path) -> tuple[list[Report], list[str]]:
     """Every converter's file under reports/installability/, typed, and the problems of those that could not be
     read (as `read_all`)."""
-    found, problems = [], []
-    for path in sorted((reports / FOLDER).glob("*.json")):
-        try:
-            found.append(load(path))
-        except InstallabilityError as exc:
-            problems.append(str(exc))
-    return found, problems
+    return _each(reports, load)
 
 
 def not_run(data: dict[str, Any], recorded: set[str]) -> list[str]:
