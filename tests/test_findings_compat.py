@@ -1,12 +1,19 @@
-"""The compatibility table: pass rate per installed combination, cells that do not install and why, and every
-reason the harness gave for setting tasks apart."""
+"""The compatibility table: pass rate per installed combination, cells that do not install and why, every
+reason the harness gave for setting tasks apart, and the framework releases that do not install here at all."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
+
+from convtrack import installability
 from convtrack.findings import compat, rows
 from findings_records import load, tf, torch, write
+from installability_files import torch_file
+
+needs_uv = pytest.mark.skipif(shutil.which("uv") is None, reason="uv is not installed")
 
 
 def test_pass_rate_install_and_reasons(tmp_path: Path) -> None:
@@ -39,3 +46,20 @@ def test_pass_rate_install_and_reasons(tmp_path: Path) -> None:
     apart = compat.set_apart(found)
     assert [(a.outcome, a.tasks, len(a.cells)) for a in apart] == [
         ("env_error", 3, 1), ("not_applicable", 2, 1), ("not_applicable", 1, 1), ("not_applicable", 1, 1)]
+
+
+@needs_uv
+def test_releases_that_do_not_install_per_interpreter_grouped_by_kind(tmp_path: Path) -> None:
+    torch_file(tmp_path / "reports", tmp_path / "wheels")
+    found, problems = installability.load_all(tmp_path / "reports")
+    assert problems == []
+    [summary] = compat.not_installable(found)
+    assert (summary.converter, summary.framework, summary.source, summary.matrix_python) == (
+        "torch.onnx", "torch", "installability/torch.onnx.json", "3.11")
+    assert summary.releases == ["1.10.2", "1.12.1", "2.0.1", "2.6.0"]
+    assert summary.pythons == ["3.10", "3.11", "3.12"]
+    assert [(g.python, g.reason, g.releases) for g in summary.refused] == [
+        ("3.11", "no cp311 wheel", ["1.12.1"]), ("3.11", "no wheel for this platform", ["1.10.2"]),
+        ("3.11", "its dependencies do not resolve", ["2.0.1"]),
+        ("3.12", "no cp312 wheel", ["1.12.1"]), ("3.12", "probe failed", ["2.6.0"])]
+    assert compat.not_installable([]) == []

@@ -3,11 +3,17 @@ only when records carry blame, and the same text from the same records."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from convtrack import findings
+import pytest
+
+from convtrack import findings, installability
 from convtrack.findings import markdown
 from findings_records import load, torch, write
+from installability_files import torch_file
+
+needs_uv = pytest.mark.skipif(shutil.which("uv") is None, reason="uv is not installed")
 
 
 def _render(tmp_path: Path, blame: bool) -> str:
@@ -59,3 +65,29 @@ def test_cells_that_do_not_install_or_were_excluded_are_listed_with_their_reason
     assert "- `torch2.7.1-ort1.20.1-onnx1.17.0` (does not install): no wheel for cp311" in text
     assert "- `torch2.8.0-ort1.20.1-onnx1.17.0` (excluded by the matrix): rule: never resolves" in text
     assert "| **no** |" in text and "| excluded |" in text
+
+
+@needs_uv
+def test_releases_that_do_not_install_one_line_per_interpreter_linking_the_detail(tmp_path: Path) -> None:
+    reports = write(tmp_path, [torch("2.6.0", "issues/a", "pass")])
+    torch_file(reports, tmp_path / "wheels")
+    latest, found = load(reports)
+    installable, unreadable = installability.load_all(reports)
+    text = markdown.render(findings.compute(latest, found, installable=installable, unreadable=unreadable))
+    section = text.split("### Framework releases that do not install here")[1].split("### Cells that")[0]
+    assert "**torch** (torch.onnx; 4 releases (1.10.2 to 2.6.0) on Python 3.10, 3.11, 3.12, probed 2026-11-30 " \
+           "with uv 0.13.9; the matrix runs on 3.11; [uv's reasons](installability/torch.onnx.json))" in section
+    assert [line for line in section.splitlines() if line.startswith("- ")] == [
+        "- not installable on Python 3.11 (the matrix's): torch 1.12.1 (no cp311 wheel); torch 1.10.2 (no wheel for "
+        "this platform); torch 2.0.1 (its dependencies do not resolve)",
+        "- not installable on Python 3.12: torch 1.12.1 (no cp312 wheel); torch 2.6.0 (probe failed)",
+        "- every release probed installs on Python 3.10"]
+    assert "Because" not in section  # uv's own words are on the site page and in the data file, not here
+    assert '"Not installable" page (`installability.html`)' in section
+
+
+def test_without_installability_data_the_section_says_how_to_make_it(tmp_path: Path) -> None:
+    latest, found = load(write(tmp_path, [torch("2.6.0", "issues/a", "pass")]))
+    text = markdown.render(findings.compute(latest, found, unreadable=["reports/installability/x.json: key 'schema'"]))
+    assert markdown.NO_INSTALLABILITY in text
+    assert "Unreadable installability file: reports/installability/x.json: key 'schema'" in text

@@ -12,6 +12,7 @@ import pytest
 
 from convtrack import cli, installability, site
 from convtrack.installability import Entry, Interpreter
+from installability_files import local_wheels, wheels
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_311 = Interpreter("3.11", None, None)
@@ -168,3 +169,38 @@ def test_torch_1_12_has_no_cp311_wheel_and_1_13_installs_on_3_10() -> None:
     assert refused.installs is False and refused.reason is not None
     assert "has no wheels with a matching Python ABI tag" in refused.reason and "`cp311`" in refused.reason
     assert installability.probe("torch", "1.13.1", Interpreter("3.10", None, None)).installs is True
+
+
+@needs_uv
+def test_each_kind_of_refusal_from_real_uv_answers(tmp_path: Path) -> None:
+    runner = local_wheels(wheels(tmp_path / "wheels"))
+    probed = {v: installability.probe("torch", v, TARGET_311, runner=runner) for v in ["1.12.1", "1.10.2", "2.0.1",
+                                                                                     "2.5.1"]}
+    failed = Entry("torch", "2.6.0", "3.11", None, None, "probe failed: timeout")
+    fine = Entry("torch", "2.6.0", "3.11", None, True, None, 20)
+    assert {v: installability.kind(e) for v, e in probed.items()} == {
+        "1.12.1": installability.NO_WHEEL, "1.10.2": installability.NO_PLATFORM_WHEEL,
+        "2.0.1": installability.NO_RESOLUTION,  # sympy is missing, not torch: the dependencies do not resolve
+        "2.5.1": installability.NOT_ON_INDEX}
+    assert [installability.short_reason(e) for e in [*probed.values(), failed, fine]] == [
+        "no cp311 wheel", "no wheel for this platform", "its dependencies do not resolve", "not on the index",
+        "probe failed", None]
+
+
+@needs_uv
+def test_the_typed_reader_gives_back_what_was_written(tmp_path: Path) -> None:
+    refused = installability.probe("torch", "1.12.1", TARGET_311, runner=local_wheels(wheels(tmp_path / "w")))
+    fine = Entry("torch", "1.13.1", "3.10", "3.10.13", True, None, 9)
+    path = installability.write(tmp_path, _report([fine, refused]))
+    report = installability.load(path)
+    assert report.entries == [fine, refused] and report.path == path
+    assert (report.converter, report.framework, report.matrix_python, report.oldest, report.uv) == (
+        "torch.onnx", "torch", "3.11", "1.8", "uv 0.13.9")
+    assert report.pythons == {"3.10": "3.10.13", "3.11": None} and report.releases == ["1.13.1", "1.12.1"]
+    data = json.loads(path.read_text())
+    data["entries"][0]["resolved"] = "nine"
+    (tmp_path / "installability" / "tf2onnx.json").write_text(json.dumps(data))
+    found, problems = installability.load_all(tmp_path)
+    assert [r.converter for r in found] == ["torch.onnx"]
+    assert problems == [f"{tmp_path / 'installability' / 'tf2onnx.json'}: key 'entries[0].resolved': value 'nine': "
+                        "expected int or NoneType"]

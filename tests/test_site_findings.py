@@ -4,14 +4,20 @@ the front page, every link resolving, record text escaped."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
+
+import pytest
 
 from convtrack import findings, site
 from convtrack.findings import markdown
 from convtrack.site import findings as site_findings
 from crawl import broken_links
 from findings_records import load, torch, write
+from installability_files import torch_file
 from test_site import ESCAPED, EVIL, make_reports, make_suites
+
+needs_uv = pytest.mark.skipif(shutil.which("uv") is None, reason="uv is not installed")
 
 
 def _build(tmp_path: Path) -> Path:
@@ -81,3 +87,26 @@ def test_the_replay_section_shows_the_same_figures_as_the_file(tmp_path: Path) -
         assert figure in text and figure in page, figure
     assert "<td>1.18.1 → 1.21.1</td><td>3</td><td>2 (0)</td>" in page
     assert broken_links(tmp_path / "out") == []
+
+
+@needs_uv
+def test_releases_that_do_not_install_are_summed_up_and_link_the_not_installable_page(tmp_path: Path) -> None:
+    reports = write(tmp_path, [torch("2.6.0", "issues/a", "pass")])
+    torch_file(reports, tmp_path / "wheels")
+    out = tmp_path / "out"
+    site.build(reports, out, online=False)
+    page = (out / "findings.html").read_text()
+    section = page.split('id="not-installable"')[1].split("Cells that do not install")[0]
+    assert '<a href="./installability.html">Not installable</a>' in section
+    assert "<td>3.11 (the matrix's)</td><td>no cp311 wheel</td><td>torch 1.12.1</td>" in section
+    assert "<td>3.12</td><td>probe failed</td><td>torch 2.6.0</td>" in section
+    assert "the matrix runs on 3.11" in section and "Because" not in section  # uv's words: on the linked page
+    assert "Because torch==1.12.1 has no wheels" in (out / "installability.html").read_text()
+    assert broken_links(out) == []
+
+
+def test_without_installability_data_the_section_says_how_to_make_it(tmp_path: Path) -> None:
+    site.build(write(tmp_path, [torch("2.6.0", "issues/a", "pass")]), tmp_path / "out", online=False)
+    page = (tmp_path / "out" / "findings.html").read_text()
+    assert ("No installability data: convtrack matrix installable writes "
+            "reports/installability/&lt;converter&gt;.json.") in page

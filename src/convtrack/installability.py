@@ -25,7 +25,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from packaging.version import InvalidVersion, Version
 
@@ -39,6 +39,7 @@ MIN_PYTHON = (3, 8)
 PLATFORM = "x86_64-manylinux_2_28"  # the target of a probe without a real interpreter
 TIMEOUT_S = 180.0
 
+T = TypeVar("T")
 # A probe's runner: (command, stdin) -> (exit code, stderr, stdout); replaced in tests.
 Runner = Callable[[list[str], str], tuple[int, str, str]]
 
@@ -291,15 +292,101 @@ def read(path: Path) -> dict[str, Any]:
     return validate(data, path)
 
 
-def read_all(reports: Path) -> tuple[list[dict[str, Any]], list[str]]:
-    """Every converter's file under reports/installability/, and the problems of those that could not be read."""
+def _each(reports: Path, reader: Callable[[Path], T]) -> tuple[list[T], list[str]]:
+    """`reader` over every converter's file under reports/installability/, and the problems of those it could not
+    read."""
     found, problems = [], []
     for path in sorted((reports / FOLDER).glob("*.json")):
         try:
-            found.append(read(path))
+            found.append(reader(path))
         except InstallabilityError as exc:
             problems.append(str(exc))
     return found, problems
+
+
+def read_all(reports: Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """Every converter's file under reports/installability/, and the problems of those that could not be read."""
+    return _each(reports, read)
+
+
+# What kind of refusal an entry's reason is, in few words, for a summary (the page keeps uv's own words). uv words
+# a missing wheel for the interpreter as a missing "Python ABI tag" or "Python implementation tag". Only the
+# framework's own gap counts: a dependency's missing wheel or release is a resolution that fails (NO_RESOLUTION).
+NO_WHEEL, NO_PLATFORM_WHEEL, NOT_ON_INDEX, NO_RESOLUTION, PROBE_FAILED = (
+    "no_wheel", "no_platform_wheel", "not_on_index", "no_resolution", "probe_failed")
+KINDS = [NO_WHEEL, NO_PLATFORM_WHEEL, NOT_ON_INDEX, NO_RESOLUTION, PROBE_FAILED]  # the order of a summary
+_KINDS = [(NO_WHEEL, r"{name}==\S+ has no wheels with a matching Python (ABI|implementation) tag"),
+          (NO_PLATFORM_WHEEL, r"{name}==\S+ has no wheels with a matching platform tag"),
+          (NOT_ON_INDEX, r"({name} was not found in the (package registry|provided package locations)"
+                          r"|there is no version of {name}==\S+)")]
+
+
+def kind(entry: Entry) -> str | None:
+    """The kind of an entry that does not install (None when it installs): uv found no wheel of the release for
+    the interpreter, none for the platform, no such package or release, or no resolution of its dependencies; or
+    the probe itself failed."""
+    if entry.installs is True:
+        return None
+    if entry.installs is None:
+        return PROBE_FAILED
+    name = re.escape(entry.framework)
+    return next((k for k, pattern in _KINDS if re.search(r"^Because " + pattern.format(name=name) + r"\b",
+                                                           entry.reason or "", re.MULTILINE)), NO_RESOLUTION)
+
+
+def short_reason(entry: Entry) -> str | None:
+    """`kind` in a few words, naming the interpreter's wheel tag where that is the gap: "no cp311 wheel"."""
+    found = kind(entry)
+    if found == NO_WHEEL:
+        return f"no cp{entry.python.replace('.', '')} wheel"
+    return {None: None, NO_PLATFORM_WHEEL: "no wheel for this platform", NOT_ON_INDEX: "not on the index",
+            NO_RESOLUTION: "its dependencies do not resolve", PROBE_FAILED: "probe failed"}[found]
+
+
+@dataclasses.dataclass(frozen=True)
+class Report:
+    """One converter's data file, typed (`load`): the dict of `report` as read back."""
+
+    path: Path
+    converter: str
+    framework: str
+    created: str | None
+    uv: str | None
+    index: str | None
+    platform: str | None
+    matrix_python: str
+    oldest: str | None
+    pythons: dict[str, str | None]  # minor -> full version of the interpreter probed, None for a target
+    releases: list[str]  # probed, oldest first
+    entries: list[Entry]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], path: Path) -> Report:
+        """From a `validate`d file's content."""
+        entries = [Entry(**{k: e[k] for k in _ENTRY_TYPES}) for e in data["entries"]]
+
+        def text(key: str) -> str | None:
+            value = data.get(key)
+            return value if isinstance(value, str) else None
+
+        pythons = data.get("pythons")
+        return cls(path=path, converter=data["converter"], framework=data["framework"], created=text("created"),
+                   uv=text("uv"), index=text("index"), platform=text("platform"),
+                   matrix_python=data["matrix_python"], oldest=text("oldest"),
+                   pythons={str(k): v if isinstance(v, str) else None for k, v in pythons.items()}
+                   if isinstance(pythons, dict) else {},
+                   releases=list(dict.fromkeys(e.version for e in entries)), entries=entries)
+
+
+def load(path: Path) -> Report:
+    """The file at `path`, checked (`read`) and typed."""
+    return Report.from_dict(read(path), path)
+
+
+def load_all(reports: Path) -> tuple[list[Report], list[str]]:
+    """Every converter's file under reports/installability/, typed, and the problems of those that could not be
+    read (as `read_all`)."""
+    return _each(reports, load)
 
 
 def not_run(data: dict[str, Any], recorded: set[str]) -> list[str]:

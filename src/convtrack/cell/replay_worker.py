@@ -2,8 +2,8 @@
 
 It imports numpy, onnx and onnxruntime only, never a framework: the model, its inputs and the framework's
 outputs all come from the artefact, so what changes between two replays is the runtime alone. The stages are the
-cell's own from `load` on (`stages.session`, `stages.run`) and the comparison is `compare.compare` with the
-tolerance the converting task used, seed by seed, worst seed wins, as in `convtrack.cell.worker`. There is no
+cell's own from `load` on (`stages.session`, then `stages.compare_seeds`, the converting worker's own run and
+compare loop) with the tolerance the converting task used, seed by seed, worst seed wins. There is no
 `check` stage: onnx's checker is not the runtime under test.
 
 Protocol (supervised by convtrack.cell.replay): a hello line once, then per task one JSON line in (`artefact`)
@@ -12,7 +12,6 @@ and one result line out. Framework chatter goes to stderr.
 
 from __future__ import annotations
 
-import functools
 import gc
 import importlib.metadata
 import json
@@ -25,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from convtrack.cell import artefacts, stages
-from convtrack.cell import compare as cmp
 from convtrack.outcomes import Outcome
+from convtrack.protocol import Result
 
 PACKAGES = ("onnxruntime", "onnx", "numpy")
 # Frameworks a replay must never import: their presence would make the replay depend on more than the runtime.
@@ -68,34 +67,13 @@ def replay(store: Path, artefact: str) -> dict[str, Any]:
 
 
 def _run(store: Path, manifest: dict[str, Any], path: Path, fields: dict[str, Any],
-         timings: dict[str, float]) -> dict[str, Any]:
+         timings: dict[str, float]) -> Result:
     sess = stages.timed(timings, "load_s", Outcome.LOAD_ERROR, lambda: stages.session(path))
     declared = [d["shape"] for d in fields.get("declared_outputs") or []]
-    worst: tuple[int, cmp.Comparison] | None = None
-    per_seed = []
-    for seed, kept in enumerate(manifest["seeds"]):
-        inputs = tuple(artefacts.tensor_of(artefacts.get(store, d)) for d in kept["inputs"])
-        expected = [artefacts.tensor_of(artefacts.get(store, d)) for d in kept["outputs"]]
-        try:
-            actual = stages.timed(timings, "run_s", Outcome.RUN_ERROR, functools.partial(stages.run, sess, inputs))
-        except stages.StageFailure as failure:
-            failure.tags.append(f"seed:{seed}")
-            raise
-        result = cmp.compare(expected, actual, tolerance=artefacts.tolerance_of(kept["tolerance"]),
-                             declared=declared)
-        m = result.metrics()
-        per_seed.append({"seed": seed, "outcome": result.outcome.value, "max_abs": m["max_abs"],
-                         "noise_ratio": m["tolerance"]["noise_ratio"]})
-        if worst is None or result.outcome.rank < worst[1].outcome.rank:
-            worst = (seed, result)
-    assert worst is not None, "an artefact holds at least one seed"
-    failed_seed, comparison = worst
-    metrics = {**comparison.metrics(), "seeds": per_seed}
-    out: dict[str, Any] = {"outcome": comparison.outcome.value, "metrics": metrics, "timings": timings,
-                           "failed_seed": None if comparison else failed_seed}
-    if comparison.outcome is Outcome.WRONG_SHAPE and not all(o.declared_agrees for o in comparison.outputs):
-        out["tags"] = ["declared_shape"]
-    return out
+    seeds = ((tuple(artefacts.tensor_of(artefacts.get(store, d)) for d in kept["inputs"]),
+              [artefacts.tensor_of(artefacts.get(store, d)) for d in kept["outputs"]],
+              artefacts.tolerance_of(kept["tolerance"])) for kept in manifest["seeds"])
+    return stages.compare_seeds(sess, seeds, declared, timings)
 
 
 def main(argv: list[str]) -> int:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import faulthandler
-import functools
 import gc
 import importlib.metadata
 import importlib.util
@@ -201,36 +200,19 @@ class Executor:
         info = stages.model_info(path)
         sess = stages.timed(timings, "load_s", Outcome.LOAD_ERROR, lambda: stages.session(path))
         declared = [d["shape"] for d in self._fields.get("declared_outputs") or []]
-        worst: tuple[int, cmp.Comparison] | None = None
-        per_seed = []
-        for seed, inputs in enumerate(built.inputs):
-            try:
-                actual = stages.timed(timings, "run_s", Outcome.RUN_ERROR, functools.partial(stages.run, sess, inputs))
-            except stages.StageFailure as failure:
-                failure.tags.append(f"seed:{seed}")
-                # blame must judge the seed onnxruntime failed on, never an earlier seed it ran (audit 2026-11-30:
-                # 56 run_errors were blamed on the runtime from a seed that passed)
-                self._evidence = {"seed": seed, "ort": None}
-                raise
-            result = cmp.compare(built.references[seed], actual, tolerance=tolerance(case, built, seed),
-                                 declared=declared)
-            m = result.metrics()
-            per_seed.append({"seed": seed, "outcome": result.outcome.value, "max_abs": m["max_abs"],
-                             "noise_ratio": m["tolerance"]["noise_ratio"]})
-            if worst is None or result.outcome.rank < worst[1].outcome.rank:
-                worst = (seed, result)
-                self._evidence = {"seed": seed, "ort": actual}  # the failing seed's outputs, for blame
-        assert worst is not None
-        failed_seed, comparison = worst
-        metrics = comparison.metrics()
-        metrics["seeds"] = per_seed
-        out: Result = {
-            **self._fields, "outcome": comparison.outcome.value, "metrics": metrics, "timings": timings,
-            "model": info, "failed_seed": None if comparison else failed_seed,
-        }
-        if comparison.outcome is Outcome.WRONG_SHAPE and not all(o.declared_agrees for o in comparison.outputs):
-            out["tags"] = ["declared_shape"]  # the model declares a static shape the framework does not produce
-        return out
+        seeds = ((inputs, built.references[seed], tolerance(case, built, seed))
+                 for seed, inputs in enumerate(built.inputs))
+
+        def ran_on_none(seed: int) -> None:
+            # blame must judge the seed onnxruntime failed on, never an earlier seed it ran (audit 2026-11-30:
+            # 56 run_errors were blamed on the runtime from a seed that passed)
+            self._evidence = {"seed": seed, "ort": None}
+
+        def worse(seed: int, actual: list[Any]) -> None:
+            self._evidence = {"seed": seed, "ort": actual}  # the failing seed's outputs, for blame
+
+        compared = stages.compare_seeds(sess, seeds, declared, timings, on_run_error=ran_on_none, on_worse=worse)
+        return {**self._fields, **compared, "model": info}
 
 
 def tolerance(case: Case, built: Built, seed: int) -> cmp.Tolerance:

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from convtrack import analysis, findings, replay, suite, transitions
+from convtrack import analysis, findings, installability, replay, suite, transitions
 from convtrack.findings import lifetimes, markdown
 from convtrack.slow import announce
 
@@ -21,6 +21,8 @@ page shows the same figures):
   3. regressions and fixes per release pair, as `convtrack changes` counts them, with the records' blame;
   4. the ten longest-lived open failures (release spans dated from the package index unless --offline);
   5. which framework x converter x onnxruntime x onnx combinations install and pass, and why tasks were set apart;
+     beside them, the framework releases that do not install here per interpreter (REPORTS/installability/,
+     written by `convtrack matrix installable`);
   6. the issue reproducers whose observed behaviour differs from what their issue states;
   7. the onnxruntime replay track (records under REPORTS/replay/): runtime-only regressions, fixes and changed
      failures per onnxruntime release pair, their biggest themes, and how many models that ran on one release fail
@@ -36,8 +38,10 @@ def compute(args: argparse.Namespace) -> findings.Findings:
         df = analysis.load(args.reports)
         found = [t.to_dict() for t in transitions.scan(df).transitions]
         cases = suite.discover(args.suites) if args.suites and Path(args.suites).exists() else None
+        installable, unreadable = installability.load_all(Path(args.reports))
         return findings.compute(findings.rows.latest(df), found, cases, None if args.offline else lifetimes.index_dates,
-                                records=len(df), replayed=replay.load(Path(args.reports)))
+                                records=len(df), replayed=replay.load(Path(args.reports)), installable=installable,
+                                unreadable=unreadable)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,8 +4,9 @@ reports/FINDINGS.md and the site renders as findings.html.
 Every figure is counted from the records: outcome shares in the failure analysis' shape per task and per case
 (`shares`), beside the paper's own figures (`paper`); the silent share per release; regressions and fixes per release
 pair from the one classifier, with blame (`pairs`); the longest-lived open failures (`lifetimes`); the compatibility
-table (`compat`); the issue reproducers whose observations differ from their issue (`issues`); and the onnxruntime
-replay track's runtime-only transitions, themes and compatibility promise (`replay`), from reports/replay/.
+table with the framework releases that do not install here, from reports/installability/ (`compat`); the issue
+reproducers whose observations differ from their issue (`issues`); and the onnxruntime replay track's runtime-only
+transitions, themes and compatibility promise (`replay`), from reports/replay/.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from convtrack import installability
 from convtrack.findings import compat, headlines, issues, lifetimes, pairs, paper, replay, rows, shares
-from convtrack.findings.compat import CellCompat, SetApart
+from convtrack.findings.compat import CellCompat, Installability, SetApart
 from convtrack.findings.issues import IssueReport
 from convtrack.findings.lifetimes import Dates, OpenFailure
 from convtrack.findings.pairs import Pair
@@ -60,6 +62,9 @@ class Findings:
     set_apart: list[SetApart]  # every harness reason, over all cells
     issues: IssueReport | None  # None without the suite
     replay: Replay | None = None  # None without replay records
+    # framework releases that do not install here, per converter (reports/installability/), and unreadable files
+    not_installable: list[Installability] = dataclasses.field(default_factory=list)
+    installability_problems: list[str] = dataclasses.field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -72,7 +77,8 @@ def packages(found: Iterable[rows.Row]) -> list[str]:
 
 def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, Any]], cases: list[Case] | None = None,
             dates: Callable[[list[str]], Dates] | None = None, records: int | None = None,
-            replayed: Iterable[Mapping[str, Any]] = ()) -> Findings:
+            replayed: Iterable[Mapping[str, Any]] = (), installable: Iterable[installability.Report] = (),
+            unreadable: Iterable[str] = ()) -> Findings:
     """The findings of the records whose newest record per task is `latest` (`rows.latest(analysis.load(...))`).
 
     `found`: every transition as `Transition.to_dict()` (from `transitions.scan(df)`, as `convtrack changes` lists
@@ -80,6 +86,8 @@ def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, An
     stale count. `dates`: packages -> their release dates, for the open failures' spans (None, or no
     answer: spans unknown); `lifetimes.index_dates` asks the package index. `records`: how many records were read.
     `replayed`: the replay track's records (`convtrack.replay.load(reports)`), for its own section.
+    `installable`, `unreadable`: the installability files and the problems of those that could not be read
+    (`installability.load_all(reports)`), for the releases that do not install beside the compatibility table.
     """
     hashes = {c.id: c.hash for c in cases} if cases is not None else None
     newest = rows.newest(latest, hashes)
@@ -101,4 +109,5 @@ def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, An
         silent_by_release=shares.silent_by_release(newest.rows), pairs=counted, pair_totals=totals,
         blame_seen=pairs.blame_seen(counted), blame_totals=pairs.by_verdict(counted), open_failures=top,
         open_total=total, open_tied=tied, compatibility=cells, set_apart=compat.set_apart(newest.rows),
-        issues=report, replay=replays)
+        issues=report, replay=replays, not_installable=compat.not_installable(list(installable)),
+        installability_problems=list(unreadable))

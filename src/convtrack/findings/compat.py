@@ -7,6 +7,10 @@ failed in the framework (build_error), a matrix rule or a missing case dependenc
 convtrack's own fault (harness_error). A cell *installs* when any of its records got past the environment; it does
 not when its records are environment errors only; it was *excluded* when every task is not_applicable (the matrix
 rules leave nothing to run, so nothing was built).
+
+Beside the measured cells: the framework releases that do not install here at all, per interpreter, grouped by the
+kind of the installer's reason (`not_installable`), from the committed reports/installability/<converter>.json
+(`convtrack matrix installable`), read through `installability.load_all`.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import dataclasses
 from collections import Counter, defaultdict
 from typing import Any
 
-from convtrack import converter_info
+from convtrack import converter_info, installability
 from convtrack.analysis import version_key
 from convtrack.findings.rows import Row, package
 from convtrack.outcomes import Outcome
@@ -116,3 +120,47 @@ def set_apart(rows: list[Row]) -> list[SetApart]:
             cells[key].add(r["cell"])
     return [SetApart(o, text, n, sorted(cells[(o, text)])) for (o, text), n in
             sorted(tasks.items(), key=lambda item: (-item[1], item[0]))]
+
+
+@dataclasses.dataclass
+class Refused:
+    """Framework releases of one kind of refusal on one interpreter: "no cp311 wheel: torch 1.8.1, 1.9.1"."""
+
+    python: str  # the minor
+    kind: str  # installability.kind: NO_WHEEL, NO_PLATFORM_WHEEL, NOT_ON_INDEX, NO_RESOLUTION or PROBE_FAILED
+    reason: str  # installability.short_reason
+    releases: list[str]  # oldest first
+
+
+@dataclasses.dataclass
+class Installability:
+    """One converter's installability file, summarised: what does not install here, per interpreter and kind."""
+
+    converter: str
+    framework: str
+    source: str  # the file, relative to the reports folder: installability/torch.onnx.json
+    created: str | None
+    uv: str | None
+    matrix_python: str
+    releases: list[str]  # probed, oldest first
+    pythons: list[str]  # probed, oldest first
+    refused: list[Refused]  # by interpreter, then kind (probe failures last)
+
+
+def not_installable(reports: list[installability.Report]) -> list[Installability]:
+    """Per converter's file: the releases that do not install (or could not be probed), grouped by interpreter and
+    by the kind of reason, in version order."""
+    out = []
+    for r in sorted(reports, key=lambda r: r.converter):
+        groups: dict[tuple[str, str], list[installability.Entry]] = defaultdict(list)
+        for e in r.entries:
+            if (k := installability.kind(e)) is not None:
+                groups[(e.python, k)].append(e)
+        order = sorted(groups, key=lambda pk: (version_key(pk[0]), installability.KINDS.index(pk[1])))
+        refused = [Refused(python, k, str(installability.short_reason(groups[(python, k)][0])),
+                           sorted(dict.fromkeys(e.version for e in groups[(python, k)]), key=version_key))
+                   for python, k in order]
+        out.append(Installability(r.converter, r.framework, f"{installability.FOLDER}/{r.path.name}", r.created, r.uv,
+                                  r.matrix_python, sorted(r.releases, key=version_key),
+                                  sorted({e.python for e in r.entries}, key=version_key), refused))
+    return out

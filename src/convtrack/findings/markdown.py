@@ -6,9 +6,11 @@ The text carries no wall-clock time, so regenerating it from unchanged records g
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import groupby
 from typing import Any
 
 from convtrack.findings import Findings
+from convtrack.findings.compat import Installability, Refused
 from convtrack.findings.replay import Theme, span
 from convtrack.findings.shares import by_symptom
 from convtrack.outcomes import Symptom
@@ -168,14 +170,58 @@ def compat_section(f: Findings) -> str:
         "(every task not applicable under the matrix rules: nothing was built).",
         table(["converter", "framework", "converter release", "onnxruntime", "onnx", "modes", "tasks", "results",
                "pass rate", "installs", "set apart"], rows),
+        "### Framework releases that do not install here", installability_text(f),
         "### Cells that do not install or were excluded", not_installed,
         "### Why tasks were set apart",
         table(["outcome", "reason", "tasks", "cells"], apart) if apart else "No task was set apart."])
 
 
 WHY = {"excluded": "excluded by the matrix", "no": "does not install"}
-NOT_RECORDED = ("Every cell with records installed. Combinations a matrix rule excludes outright are not run, so they "
-                "leave no records: `convtrack matrix list` gives each one's reason.")
+NOT_RECORDED = ("Every cell with records installed. A combination a matrix rule excludes outright builds nothing; it "
+                "has records (`not_applicable`, with the rule's reason) only where a run selected it: "
+                "`convtrack matrix list` gives each one's reason.")
+INSTALLABILITY_HOW = ("Releases no row above can have: uv resolved the newest patch of every minor on the package "
+                      "index alone, on each interpreter of this machine (`convtrack matrix installable`, "
+                      "`reports/installability/`). One line per interpreter, releases grouped by the kind of uv's "
+                      "reason; uv's own words per release are in the data file and on the site's \"Not "
+                      "installable\" page (`installability.html`).")
+NO_INSTALLABILITY = ("No installability data: `convtrack matrix installable` writes "
+                     "`reports/installability/<converter>.json`.")
+
+
+def refused_text(framework: str, groups: Iterable[Refused]) -> str:
+    """One interpreter's refusals: "torch 1.8.1, 1.9.1 (no cp310 wheel); torch 1.10.2 (no wheel for this platform)"."""
+    return "; ".join(f"{framework} {', '.join(g.releases)} ({g.reason})" for g in groups)
+
+
+def probed(i: Installability) -> str:
+    """What was probed, when and with which uv: "22 releases (1.8.1 to 2.15.0) on Python 3.10, 3.11, probed
+    2026-11-30 with uv 0.13.9"."""
+    what = f"{len(i.releases)} releases ({i.releases[0]} to {i.releases[-1]})" if i.releases else "no release"
+    when = f", probed {i.created[:10]}" if i.created else ""
+    uv = f" with {i.uv.split(' (')[0]}" if i.uv else ""
+    return f"{what} on Python {', '.join(i.pythons)}{when}{uv}"
+
+
+def installability_lines(i: Installability) -> list[str]:
+    """One converter's file: a line saying what was probed, then one per interpreter with a release refused."""
+    lines = [f"**{i.framework}** ({i.converter}; {probed(i)}; the matrix runs on {i.matrix_python}; "
+             f"[uv's reasons]({i.source}))"]
+    for python, groups in groupby(i.refused, key=lambda g: g.python):
+        mine = " (the matrix's)" if python == i.matrix_python else ""
+        lines.append(f"- not installable on Python {python}{mine}: {refused_text(i.framework, groups)}")
+    every = [p for p in i.pythons if p not in {g.python for g in i.refused}]
+    if every:
+        lines.append(f"- every release probed installs on Python {', '.join(every)}")
+    return lines
+
+
+def installability_text(f: Findings) -> str:
+    parts = [INSTALLABILITY_HOW, *("\n".join(installability_lines(i)) for i in f.not_installable)]
+    if not f.not_installable:
+        parts.append(NO_INSTALLABILITY)
+    parts += [f"Unreadable installability file: {cell_text(p)}" for p in f.installability_problems]
+    return "\n\n".join(parts)
 
 
 def issues_section(f: Findings) -> str:

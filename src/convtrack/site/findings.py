@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from convtrack import findings, replay
-from convtrack.findings import lifetimes
+from convtrack import findings, installability, replay
+from convtrack.findings import lifetimes, markdown
 from convtrack.findings.markdown import CAVEAT, FAILURES, NO_REPLAY, NOT_RECORDED, REPLAY_HOW, cut, pct
 from convtrack.findings.replay import span
 from convtrack.findings.shares import by_symptom
@@ -27,12 +27,14 @@ def cases(meta: dict[str, dict[str, object]]) -> list[Case] | None:
 def compute(d: Data) -> findings.Findings:
     online = bool(d.freshness.get("checked"))  # the build reached the package index
     replayed = replay.load(d.reports) if d.reports is not None else []
+    installable, unreadable = installability.load_all(d.reports) if d.reports is not None else ([], [])
     return findings.compute(d.rows, d.timeline, cases(d.meta), lifetimes.index_dates if online else None,
-                            replayed=replayed)
+                            replayed=replayed, installable=installable, unreadable=unreadable)
 
 
 @register_page("findings.html", nav="Findings", order=35)
 def _findings_page(w: Writer, d: Data) -> None:
     w.page("findings.html", "findings.html", f=compute(d), pct=pct, cut=cut, failures=FAILURES,
            mapping=by_symptom(), caveat=CAVEAT, not_recorded=NOT_RECORDED,
-           span=span, replay_how=REPLAY_HOW, no_replay=NO_REPLAY)
+           span=span, replay_how=REPLAY_HOW, no_replay=NO_REPLAY, no_installability=markdown.NO_INSTALLABILITY,
+           probed=markdown.probed)
