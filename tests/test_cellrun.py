@@ -45,6 +45,9 @@ def test_version_that_does_not_exist_is_an_env_error_that_says_so(tmp_path: Path
     assert [r["outcome"] for r in records] == ["env_error", "env_error"]
     assert "2.99.0" in records[0]["error"]
     assert records[0]["signature"]
+    # the reason names uv's cause, so a table that shows reasons shows why (uv: "Because torch==2.99.0 ...")
+    reason = records[0]["reason"]
+    assert reason.startswith("the cell's environment could not be built: ") and "2.99.0" in reason, reason
 
 
 @pytest.mark.parametrize(("text", "keep"), [

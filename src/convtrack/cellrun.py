@@ -131,6 +131,13 @@ def uv_error(output: str) -> str:
     return "\n".join(keep or lines[-5:])[:2000]
 
 
+def uv_cause(message: str) -> str:
+    """The one line of uv's message that says why (its "Because ..." line, else its first), for a record's reason."""
+    lines = [ln.lstrip("╰─▶×│ ").strip() for ln in message.splitlines()]
+    cause = next((ln for ln in lines if re.match(r"(because|cause:)", ln, re.I)), lines[0] if lines else "uv failed")
+    return cause.removeprefix("cause: ")[:300]
+
+
 def install(python: str, requirements: list[str], extra: list[str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["uv", "pip", "install", "--python", python, *(extra or []), *requirements],
                           capture_output=True, text=True, check=False)
@@ -223,7 +230,7 @@ def _execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, ven
     if result.returncode != 0:
         message = uv_error(result.stdout + result.stderr)
         store.write_all(out, harness_records(cell, cases, settings.run_id, Outcome.ENV_ERROR,
-                                             "the cell's environment could not be built",
+                                             f"the cell's environment could not be built: {uv_cause(message)}",
                                              message.splitlines()[0] if message else "uv failed", message))
         log(f"{cell.id}: environment could not be built; env_error recorded:\n{message}")
         return out
