@@ -83,19 +83,28 @@ def _assert_all_gone(pids: list[int]) -> None:
     assert not [p for p in pids if lifeline.alive(p)], pids
 
 
-@pytest.mark.parametrize("how", ["sigkill", "ctrl-c"])
+def _as_a_script_background_job() -> None:
+    os.setsid()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # what `cmd &` in a non-interactive shell hands its child
+
+
+@pytest.mark.parametrize("how", ["sigkill", "ctrl-c", "sigterm-to-background-job", "sigint-to-background-job"])
 def test_1_killing_a_parallel_run_leaves_no_process(project: Path, how: str) -> None:
-    run, meet = _start(project, hold=600, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                       start_new_session=True)
+    background = how.endswith("background-job")
+    popen: dict[str, object] = {"preexec_fn": _as_a_script_background_job} if background else \
+        {"start_new_session": True}
+    run, meet = _start(project, hold=600, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **popen)
     try:
         pids = _pids_when_both_met(meet, run)
         if how == "sigkill":
             run.kill()  # `convtrack run` alone: both nox trees, runners, workers and the cases' children follow
-        else:
+        elif how == "ctrl-c":
             os.killpg(run.pid, signal.SIGINT)  # what a terminal's Ctrl-C sends: the whole foreground group
+        else:  # `kill -TERM PID` / `kill -INT PID` of a run a script started in the background
+            run.send_signal(signal.SIGTERM if how.startswith("sigterm") else signal.SIGINT)
         _, err = run.communicate(timeout=60)
         _assert_all_gone(pids)
-        if how == "ctrl-c":  # one line, no traceback
+        if how != "sigkill":  # one line, no traceback
             assert run.returncode == 130 and "interrupted; the next run of the same command resumes it" in err
             assert "Traceback" not in err, err
     finally:

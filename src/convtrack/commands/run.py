@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
+import threading
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -67,17 +71,45 @@ def run(args: argparse.Namespace) -> int:
                     "-s", *(f"{session_name(c.converter)}({c.id})" for c in some)]
 
         try:
-            if not todo:
-                ends: dict[str, parallel.CellEnd] = {}
-            elif args.jobs == 1 and budget is None:
-                ends = parallel.run_together(todo, command(*todo), env)
-            else:
-                ends = parallel.Scheduler(todo, command, env, args.jobs, budget).run()
+            with _interrupted_by_signals():
+                ends = _run_cells(todo, command, env, args.jobs, budget)
         except KeyboardInterrupt:  # the scheduler killed what was left; records written so far are whole
             print(f"\nconvtrack run {run_id}: interrupted; the next run of the same command resumes it",
                   file=sys.stderr)
             return 130
     return _report(args, cells, run_id, ends, budget)
+
+
+def _run_cells(todo: list[Cell], command: Callable[..., list[str]], env: dict[str, str], jobs: int,
+               budget: disk_budget.Budget | None) -> dict[str, parallel.CellEnd]:
+    if not todo:
+        return {}
+    if jobs == 1 and budget is None:
+        return parallel.run_together(todo, command(*todo), env)
+    return parallel.Scheduler(todo, command, env, jobs, budget).run()
+
+
+@contextlib.contextmanager
+def _interrupted_by_signals() -> Iterator[None]:
+    """SIGINT and SIGTERM both stop the run as Ctrl-C does (cells killed, records kept, the next run resumes).
+
+    A run started in the background of a script inherits SIGINT *ignored* (POSIX, for asynchronous commands), so
+    `kill -INT` did nothing; SIGTERM ended it without the clean-up. Only the main thread can set handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        for s, handler in before.items():
+            signal.signal(s, handler)
 
 
 def _budget(args: argparse.Namespace, cells: list[Cell],
