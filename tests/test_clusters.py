@@ -23,7 +23,8 @@ def test_one_cluster_spans_cases_and_releases_with_first_and_last_seen(groups: l
     assert sdpa["converter"] == "torch.onnx" and sdpa["outcomes"] == ["convert_error"]
     assert len(sdpa["cases"]) > 1 and len(sdpa["releases"]) > 1
     assert sdpa["first_seen"] == sdpa["releases"][0] and sdpa["last_seen"] == sdpa["releases"][-1]
-    assert sdpa["first_seen"].startswith("torch ") and sdpa["blame"] == {}  # blame does not apply to a convert_error
+    assert sdpa["first_seen"].startswith("torch ")
+    assert set(sdpa["blame"]) == {"converter"}  # a convert_error is the converter's by stage (witness.BY_STAGE)
     counts = [g["count"] for g in groups if not g["harness"]]
     assert counts == sorted(counts, reverse=True)
     assert all(g["harness"] for g in groups[len(counts):])

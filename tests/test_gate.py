@@ -220,8 +220,8 @@ def test_regressions_carry_the_candidates_blame_into_text_and_summary() -> None:
     bad = dict(rec, outcome="mismatch", blame={"verdict": "converter", "reason": "r", "reference": None})
     rows = gate.compare([rec, dict(rec, case="issues/y")], [bad, dict(rec, case="issues/y", outcome="convert_error")],
                         [], "2.16.0")
-    assert [r.blame for r in rows] == ["converter", None]  # blame does not apply to a convert_error
+    assert [r.blame for r in rows] == ["converter", "converter"]  # a convert_error's by stage
     report = gate.Report(gate.Spec.parse("torch==2.15.0"), gate.Spec.parse("torch==2.16.0rc1"), "b", "c", rows, [])
-    assert "[blame: converter]" in report.text() and "blame of the regressions: converter 1" in report.text()
-    assert "| blame of the regressions: converter | 1 |" in report.markdown()
-    assert report.to_dict()["blame"] == {"converter": 1}
+    assert "[blame: converter]" in report.text() and "blame of the regressions: converter 2" in report.text()
+    assert "| blame of the regressions: converter | 2 |" in report.markdown()
+    assert report.to_dict()["blame"] == {"converter": 2}

@@ -52,6 +52,15 @@ def test_recorded_verdicts_stay_the_records() -> None:
     assert witness.shown({**rec, "blame": None}, {}).verdict == store.NOT_ASSESSED  # type: ignore[union-attr]
 
 
+def test_a_convert_error_or_invalid_model_is_the_converters_by_stage() -> None:
+    rec = {"converter": "torch.onnx", "cell": OLD, "case": "issues/x", "opset": 17, "mode": "legacy", "blame": None}
+    for outcome, says in (("convert_error", "exporter raised"), ("invalid_model", "onnx.checker")):
+        shown = witness.shown({**rec, "outcome": outcome}, {})
+        assert shown is not None and shown.verdict == "converter" and says in shown.reason
+    for harness in ("harness_error", "build_error", "env_error", "timeout", "crash"):
+        assert witness.shown({**rec, "outcome": harness}, {}) is None
+
+
 def test_changes_and_the_site_show_the_same_blame(capsys: pytest.CaptureFixture[str]) -> None:
     import json
 

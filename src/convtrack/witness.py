@@ -76,11 +76,21 @@ def witnesses(transitions: Iterable[Any]) -> dict[Key, str]:
     return found
 
 
+# Failures whose stage alone names the converter: no model, or no valid one, exists to run under the reference
+# evaluator, and the harness's own errors are recorded apart (`harness_error`, `build_error`), so these are the
+# converter's by construction (as the replay track's transitions are the runtime's).
+BY_STAGE = {"convert_error": "by stage: the exporter raised while converting (errors of the harness's own code are "
+                             "recorded as harness_error)",
+            "invalid_model": "by stage: onnx.checker rejects the model the converter wrote"}
+
+
 def recorded(rec: Mapping[str, Any]) -> dict[str, Any] | None:
     """The record's blame, or None where blame does not apply."""
     blame = rec.get("blame")
     if isinstance(blame, Mapping) and blame.get("verdict"):
         return dict(blame)
+    if str(rec.get("outcome")) in BY_STAGE:
+        return {"verdict": "converter", "reason": BY_STAGE[str(rec.get("outcome"))], "reference": None}
     if str(rec.get("outcome")) in BLAMED_OUTCOMES:  # a reader handed an un-upgraded row
         return {"verdict": NOT_ASSESSED, "reason": "no blame in the record", "reference": None}
     return None
