@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,14 @@ def test_editing_expect_ops_does_not_change_the_hash(tmp_path: Path) -> None:
     before = suite.discover(tmp_path)[0].hash
     path.write_text(GOOD.replace('"tags"', '"expect_ops": {"absent": ["Loop"], "min_opset": 13}, "tags"'))
     assert suite.discover(tmp_path)[0].hash == before
+
+
+def test_a_case_module_is_importable_by_name_while_it_runs(tmp_path: Path) -> None:
+    # the dynamo tracer resolves a traced function's module through sys.modules
+    path = tmp_path / "issues" / "byname.py"
+    path.parent.mkdir()
+    path.write_text('CASE = {"converter": "torch.onnx"}\nimport sys\nSEEN = __name__ in sys.modules\n'
+                    'def build():\n    return None, []\n')
+    (case,) = suite.discover(tmp_path)
+    module = suite.import_case(case)
+    assert module.SEEN and sys.modules[module.__name__] is module

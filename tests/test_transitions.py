@@ -221,3 +221,31 @@ def test_a_newer_harness_outcome_supersedes_an_older_converter_result() -> None:
     assert scan(records).transitions == []
     # without the newer record, the older harness's result still counts
     assert [t.kind for t in scan(records[:2]).transitions] == [transitions.TransitionKind.REGRESSION]
+
+
+def _with(record: dict[str, Any], **versions: str) -> dict[str, Any]:
+    return {**record, "versions": {**record["versions"], **versions}}
+
+
+def test_a_change_that_moved_the_dynamo_exporters_onnxscript_too_is_not_the_releases() -> None:
+    # torch 2.2.2 -> 2.3.1 with onnxscript pinned per era: the dynamo outcome cannot be charged to torch alone
+    before = _with(rec("2.2.2", "pass", mode="dynamo"), onnxscript="0.1.0.dev20240327")
+    after = _with(rec("2.3.1", "convert_error", mode="dynamo", signature="E"), onnxscript="0.1.0")
+    result = scan([before, after])
+    assert result.transitions == []
+    (n,) = result.not_comparable
+    assert n.stack == {"onnxscript": ["0.1.0.dev20240327", "0.1.0"]}
+    assert n.why.startswith("a regression that is not torch's alone") and "onnxscript" in n.why
+    # the legacy exporter never imports onnxscript: the same move leaves its change the release's
+    legacy = scan([{**before, "mode": "legacy"}, {**after, "mode": "legacy"}])
+    assert [t.kind for t in legacy.transitions] == [REGRESSION] and legacy.not_comparable == []
+    assert legacy.transitions[0].also_changed == {"onnxscript": ["0.1.0.dev20240327", "0.1.0"]}
+
+
+def test_a_record_under_an_earlier_pin_is_superseded_not_a_flaky_repeat() -> None:
+    # torch 2.2.2 first ran with onnxscript 0.1.0 (fails), then with the era's nightly (passes)
+    old = _with(rec("2.2.2", "convert_error", mode="dynamo", signature="E", run="r1"), onnxscript="0.1.0")
+    new = _with(rec("2.2.2", "pass", mode="dynamo", run="r2"), onnxscript="0.1.0.dev20240327")
+    after = _with(rec("2.4.1", "pass", mode="dynamo"), onnxscript="0.1.0.dev20240327")
+    result = scan([old, new, after])
+    assert result.transitions == [] and result.not_comparable == []  # pass -> pass, no flake from the old pin

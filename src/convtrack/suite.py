@@ -14,6 +14,7 @@ import functools
 import hashlib
 import importlib.util
 import re
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -311,6 +312,9 @@ def import_case(case: Case) -> ModuleType:
     spec = importlib.util.spec_from_file_location(f"convtrack_case_{case.id.replace('/', '_')}", case.path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    # registered before it runs, as an import would: the dynamo tracer looks a traced function's module up by name
+    # (seq_tcn's weight_norm on torch 2.3-2.4: "No module named 'convtrack_case_models_seq_tcn'")
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
 

@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from convtrack import converter_info
 from convtrack.analysis import version_key
 from convtrack.outcomes import SIGNATURE_LIMIT, Outcome, signature_key
 
@@ -87,7 +88,8 @@ class Transition:
 
 @dataclasses.dataclass(frozen=True)
 class NotComparable:
-    """Two adjacent versions whose records were made from different case sources (case_hash)."""
+    """Two adjacent versions whose records cannot be compared: made from different case sources (case_hash), or
+    an outcome change that also moved a package the mode's export runs through (`stack`), so it is not the axis's."""
 
     converter: str
     case: str
@@ -97,6 +99,8 @@ class NotComparable:
     before_version: str
     after_version: str
     fixed: dict[str, str]
+    why: str = "the case source changed between them (case_hash)"
+    stack: dict[str, list[str]] = dataclasses.field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -279,6 +283,13 @@ def also_changed(before: Mapping[str, Any], after: Mapping[str, Any], axes: Iter
     return {k: [str(b[k]), str(a[k])] for k in sorted((set(b) & set(a)) - set(axes)) if _differ(k, b[k], a[k])}
 
 
+def _stack_changed(converter: str, mode: str, also: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """The packages of the converter's export path for `mode` among those that also changed."""
+    info = converter_info.known().get(converter)
+    stack = info.mode_packages.get(mode, ()) if info else ()
+    return {k: v for k, v in also.items() if k in stack}
+
+
 def _differ(package: str, before: Any, after: Any) -> bool:
     if package in MINOR_ONLY:
         return str(before).split(".")[:2] != str(after).split(".")[:2]
@@ -286,10 +297,13 @@ def _differ(package: str, before: Any, after: Any) -> bool:
 
 
 def _current(records: list[Side]) -> list[Side]:
-    """The records made by the newest record's harness: an older harness judged with another policy (tolerance,
-    attribution), so its verdicts are superseded, not repeats that could show flakiness."""
-    harness = records[-1][1].get("harness_version")
-    return [side for side in records if side[1].get("harness_version") == harness]
+    """The records made by the newest record's harness in the newest record's environment: an older harness judged
+    with another policy (tolerance, attribution), and a record made under another pin (a package that has moved
+    since) measured another combination; both are superseded, not repeats that could show flakiness."""
+    newest = records[-1][1]
+    harness = newest.get("harness_version")
+    return [side for side in records
+            if side[1].get("harness_version") == harness and not also_changed(side[1], newest, ())]
 
 
 def _side(records: list[Side]) -> tuple[Side, bool, bool]:
@@ -337,10 +351,18 @@ def scan(records: pd.DataFrame | Sequence[Mapping[str, Any]]) -> Scan:
                 [s for s in results[before_v] if _hash(s) == case_hash], [s for s in after if _hash(s) == case_hash])
             if kind is None:
                 continue
+            also = also_changed(b_rec, a_rec, [axis, *dict(fixed)])
+            stack = _stack_changed(converter, mode, also)
+            if stack:
+                moved = ", ".join(f"{k} {v[0]} -> {v[1]}" for k, v in stack.items())
+                not_comparable.append(NotComparable(
+                    converter, case, opset, mode, axis, before_v, after_v, dict(fixed),
+                    f"a {kind} that is not {axis}'s alone: the {mode} exporter's {moved} moved with it", stack))
+                continue
             found.append(Transition(kind, converter, case, opset, mode, axis, before_v, after_v,
                                     b_state.outcome, a_state.outcome, b_state.signature, a_state.signature,
                                     str(b_rec["cell"]), str(a_rec["cell"]), dict(fixed), confirmed=confirmed,
-                                    flaky=flaky, also_changed=also_changed(b_rec, a_rec, [axis, *dict(fixed)]),
+                                    flaky=flaky, also_changed=also,
                                     became_silent=became_silent(b_state, a_state)))
     found.sort(key=lambda t: (t.converter, t.case, t.opset, t.mode, t.axis, version_key(t.before_version)))
     return Scan(found, not_comparable)

@@ -122,9 +122,15 @@ def changes(args: argparse.Namespace) -> int:
                           "not_comparable": [n.to_dict() for n in result.not_comparable]}, indent=1))
     else:
         print(table(found, blame))
-        if result.not_comparable:
-            print(f"\n{len(result.not_comparable)} adjacent pair(s) not comparable (the case changed between "
-                  "their records): re-run the older cell to compare them")
+        source = [n for n in result.not_comparable if not n.stack]
+        if source:
+            print(f"\n{len(source)} adjacent pair(s) not comparable (the case changed between their records): "
+                  "re-run the older cell to compare them")
+        stack = [n for n in result.not_comparable if n.stack]
+        if stack:
+            moved = sorted({k for n in stack for k in n.stack})
+            print(f"\n{len(stack)} outcome change(s) left out: the exporter's own {', '.join(moved)} moved with "
+                  "the release, so they are not the release's alone (--json lists them under not_comparable)")
     regressions = [t for t in found if t.kind is TransitionKind.REGRESSION and t.confirmed and not t.flaky]
     return 1 if args.exit_code and regressions else 0
 
@@ -140,7 +146,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "pair: a regression (pass -> failure, or a loud failure that became silent), a fix "
                        "(failure -> pass), or a changed failure (listed apart, neither). Harness outcomes are "
                        "never compared; partial runs (bisect probes) are never a baseline; records of a changed "
-                       "case (case_hash) are not comparable.")
+                       "case (case_hash) are not comparable, and neither is a change that also moved a package "
+                       "the mode's export runs through (the dynamo exporter's onnxscript, pinned per torch era): "
+                       "it is not the release's alone. Records made under an earlier pin are superseded, never "
+                       "counted as repeats.")
     p.add_argument("--confirm", action="store_true",
                    help="re-run the two cells of each unconfirmed transition once (records are kept)")
     p.add_argument("--axis", help="only transitions along this axis (torch, onnxruntime, ...)")

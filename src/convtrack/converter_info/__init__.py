@@ -52,6 +52,9 @@ class ConverterInfo:
     export_options: Mapping[str, Option] = dataclasses.field(default_factory=dict)
     mode_since: Mapping[str, ModeSince] = dataclasses.field(default_factory=dict)
     repos: Mapping[str, str] = dataclasses.field(default_factory=dict)  # package -> GitHub repository (compare links)
+    # Packages a mode's export runs through besides the release axes (the dynamo exporter's onnxscript): a change of
+    # outcome across releases that also moved one of them is not the release's alone (transitions.scan)
+    mode_packages: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.release_axes:

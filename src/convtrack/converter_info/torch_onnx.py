@@ -30,4 +30,6 @@ INFO = ConverterInfo(
     # releases before 2.5, with no exporter stated, is about the legacy exporter.
     mode_since={"dynamo": ModeSince("2.5", "export(dynamo=)")},
     repos={"torch": "pytorch/pytorch", "onnxscript": "microsoft/onnxscript"},
+    # the dynamo exporter translates through onnxscript's function library; the matrix pins it per torch era
+    mode_packages={"dynamo": ("onnxscript",)},
 )

@@ -127,7 +127,9 @@ def pairs_section(f: Findings) -> str:
         f"regressions ({t['became_silent']} loud failures that became silent), {t['fixes']} fixes, and "
         f"{t['changed']} changed failures (a failure that became another one: neither). "
         f"{t['unconfirmed']} of the regressions and fixes were seen once and not yet repeated "
-        f"(`convtrack changes --confirm`), {t['flaky']} flaky. {blame}",
+        f"(`convtrack changes --confirm`), {t['flaky']} flaky. Left out, as `convtrack changes` leaves them out: "
+        "a change that also moved a package the mode's export runs through (the dynamo exporter's onnxscript, "
+        f"pinned per torch era), which is not the release's alone. {blame}",
         table(head, rows) if rows else "No transition between adjacent releases."])
 
 
