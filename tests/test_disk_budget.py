@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import NO_MODEL_CASE, ROOT, convtrack_command, tiny_project
-from convtrack import disk, disk_budget, matrix, parallel, uv_cache
+from convtrack import disk, disk_budget, matrix, parallel, run_summary, uv_cache
 
 # a cell's stand-in session: builds its environment from the cache for real and says what it saw, then writes the
 # status file a nox session writes (where its venv is), as convtrack.cellrun does
@@ -192,3 +192,15 @@ def test_with_two_jobs_a_cell_that_would_not_fit_beside_the_running_one_waits(ca
     assert text.index(f"finished {a.id}") < text.index(f"started {b.id}")
     seen = [json.loads(ln) for ln in (work / "seen.jsonl").read_text().splitlines()]
     assert [s["envs"] for s in seen] == [[a.id], [b.id]]  # a's environment was gone before b's was built
+
+
+def test_the_newest_run_of_a_cell_names_its_environment_whatever_the_mtimes(tmp_path: Path) -> None:
+    # a completing run rewrites the status of the runs it resumed in the same instant: mtimes cannot order them
+    cell, work = _cell("1.16.0", "x"), tmp_path / "work"
+    venv = work / "nox" / cell.id
+    venv.mkdir(parents=True)
+    run_summary.write_status(work, "20261201T001859-41dcf1", cell.id, 0, 1, "complete", venv=str(venv))
+    run_summary.write_status(work, "20261130T235134-1066f9", cell.id, 0, 1, "resumed by 20261201T001859-41dcf1")
+    assert disk_budget._venv(work, cell) == venv.resolve()
+    budget = disk_budget.Budget(2**40, work, False, tmp_path / "no-cache")
+    assert budget.release_done([cell], []) == "removed 1 environment(s)" and not venv.exists()

@@ -183,8 +183,10 @@ def _device(path: Path) -> int:
 
 
 def _status(work: Path, cell: Cell) -> dict[str, object]:
-    """The newest status file this cell's sessions wrote (run_summary.write_status)."""
-    found = sorted((work / "runs").glob(f"*/{cell.id}.json"), key=lambda p: p.stat().st_mtime)
+    """The status file of this cell's newest run (run_summary.write_status). By run id, which starts with the run's
+    time: a completing run rewrites the status files of the runs it resumed in the same instant, so their
+    modification times no longer say which is newest (an environment was left behind that way)."""
+    found = sorted((work / "runs").glob(f"*/{cell.id}.json"), key=lambda p: p.parent.name)
     try:
         return json.loads(found[-1].read_text()) if found else {}
     except (OSError, ValueError):
