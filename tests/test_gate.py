@@ -225,3 +225,15 @@ def test_regressions_carry_the_candidates_blame_into_text_and_summary() -> None:
     assert "[blame: converter]" in report.text() and "blame of the regressions: converter 2" in report.text()
     assert "| blame of the regressions: converter | 2 |" in report.markdown()
     assert report.to_dict()["blame"] == {"converter": 2}
+
+
+def test_a_change_with_the_dynamo_exporters_onnxscript_moved_is_set_apart() -> None:
+    base = {"converter": "torch.onnx", "case": "issues/x", "opset": 18, "mode": "dynamo", "outcome": "pass",
+            "versions": {"torch": "2.2.2", "onnxscript": "0.1.0.dev20240327"}}
+    cand = dict(base, outcome="convert_error", signature="E", versions={"torch": "2.3.1", "onnxscript": "0.1.0"})
+    (row,) = gate.compare([base], [cand], [], "2.3.1")
+    assert row.group == "stack_moved" and row.kind is None
+    same = dict(cand, versions={"torch": "2.3.1", "onnxscript": "0.1.0.dev20240327"})
+    assert gate.compare([base], [same], [], "2.3.1")[0].group == "new_failure"
+    legacy = [dict(r, mode="legacy") for r in (base, cand)]  # the legacy exporter never imports onnxscript
+    assert gate.compare(legacy[:1], legacy[1:], [], "2.3.1")[0].group == "new_failure"

@@ -109,7 +109,7 @@ def test_every_page_type_escapes_record_text(tmp_path: Path, monkeypatch: pytest
     assert EVIL not in (out / "detail" / "torch.onnx-torch2.9.0-ort1.20.1-onnx1.17.0.html").read_text()
     # a cell's detail texts sit in a script as JSON strings, shown with textContent: never parsed as HTML
     details = (out / "data" / "details" / "torch.onnx-torch2.9.0-ort1.20.1-onnx1.17.0.js").read_text()
-    assert '"convert_error: RuntimeError: <script>alert(1)</script>"' in details
+    assert '"convert_error: RuntimeError: <script>alert(1)</script> \\u00b7 blame: converter' in details
     assert "evil &lt;b&gt;description&lt;/b&gt;" in pages["case"].read_text()
     assert "<li>torch 2.9.0: dynamo: convert_error &lt;i&gt;@18&lt;/i&gt;</li>" in pages["case"].read_text()
 

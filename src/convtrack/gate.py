@@ -22,11 +22,13 @@ from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel
 
 from convtrack import cellrun, matrix, store, suite, triage, witness
 from convtrack.outcomes import Outcome
-from convtrack.transitions import State, TransitionKind, became_silent, classify
+from convtrack.transitions import State, TransitionKind, became_silent, classify, stack_moved
 
 REGRESSED = ("new_failure", "new_mismatch")
-GROUPS = ("new_failure", "new_mismatch", "triaged", "fix", "changed", "unchanged_failure", "skipped", "pass")
-TITLES = {"new_failure": "New failures", "new_mismatch": "New mismatches",
+GROUPS = ("new_failure", "new_mismatch", "triaged", "fix", "changed", "stack_moved", "unchanged_failure", "skipped",
+          "pass")
+TITLES = {"stack_moved": "Set apart: the mode's export package (onnxscript) differs, not the candidate's alone",
+          "new_failure": "New failures", "new_mismatch": "New mismatches",
           "triaged": "Triaged (known)", "fix": "Fixes", "changed": "Changed failures (neither regression nor fix)",
           "unchanged_failure": "Unchanged failures", "skipped": "Skipped (not run or harness)", "pass": "Pass"}
 
@@ -95,7 +97,7 @@ class Row:
 
     @property
     def kind(self) -> TransitionKind | None:
-        if self.baseline is None or self.candidate is None:
+        if self.baseline is None or self.candidate is None or self.group == "stack_moved":
             return None
         return classify(self.baseline, self.candidate)
 
@@ -272,6 +274,8 @@ def compare(baseline: list[dict[str, Any]], candidate: list[dict[str, Any]], kno
         return {(r["case"], int(r["opset"]), r.get("mode") or "-"): State.of(r) for r in records}
 
     b, c = by_key(baseline), by_key(candidate)
+    newest_b = {(r["case"], int(r["opset"]), r.get("mode") or "-"): r for r in baseline}
+    newest_c = {(r["case"], int(r["opset"]), r.get("mode") or "-"): r for r in candidate}
     blamed = {(r["case"], int(r["opset"]), r.get("mode") or "-"): witness.verdict_of(r) for r in candidate}
     took: dict[tuple[str, int, str], float] = {}
     for r in (*baseline, *candidate):
@@ -282,6 +286,8 @@ def compare(baseline: list[dict[str, Any]], candidate: list[dict[str, Any]], kno
     for key in sorted(set(b) | set(c)):
         row = Row(*key, b.get(key), c.get(key), group_of(b.get(key), c.get(key)), seconds=round(took.get(key, 0.0), 3),
                   blame=blamed.get(key))
+        if row.group not in ("skipped", "pass", "unchanged_failure") and stack_moved(newest_b[key], newest_c[key]):
+            row.group = "stack_moved"
         row.known = triage.lookup(list(known), *key)
         if row.known and row.group in REGRESSED:
             row.expired = row.known.expired(candidate_version)

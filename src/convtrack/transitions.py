@@ -290,6 +290,14 @@ def _stack_changed(converter: str, mode: str, also: Mapping[str, list[str]]) -> 
     return {k: v for k, v in also.items() if k in stack}
 
 
+def stack_moved(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[str]]:
+    """The export packages of the records' converter and mode whose version differs between two records (the
+    gate's rule as the scan's: an outcome change with one of them moved is not the release's alone)."""
+    mode = after.get("mode")
+    return _stack_changed(str(after.get("converter")), mode if isinstance(mode, str) else "-",
+                          also_changed(before, after, ()))
+
+
 def _differ(package: str, before: Any, after: Any) -> bool:
     if package in MINOR_ONLY:
         return str(before).split(".")[:2] != str(after).split(".")[:2]
