@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from convtrack import analysis, cli, gate, store, transitions
+from convtrack import analysis, cli, gate, store, suite, transitions
 from convtrack.site import changes as site_changes
 from convtrack.site.common import latest_rows
 
@@ -27,8 +27,13 @@ def records() -> list[dict[str, Any]]:
 
 
 @functools.cache
+def requires() -> dict[tuple[str, str], tuple[str, ...]]:
+    return suite.requires_by_source(suite.discover(ROOT / "suites"))
+
+
+@functools.cache
 def found() -> list[dict[str, Any]]:
-    return [t.to_dict() for t in transitions.scan(analysis.frame(records())).transitions]
+    return [t.to_dict() for t in transitions.scan(analysis.frame(records()), requires()).transitions]
 
 
 def _count(items: list[dict[str, Any]]) -> dict[Pair, Counter[str]]:
@@ -49,7 +54,7 @@ def _gate(converter: str, before: str, after: str) -> Counter[str]:
         return sorted((r for r in records() if r["converter"] == converter and r["cell"] == name),
                       key=lambda r: (r["created"], r["run_id"]))
 
-    rows = gate.compare(cell(before), cell(after), [], "0")
+    rows = gate.compare(cell(before), cell(after), [], "0", requires())
     return Counter(r.kind.value for r in rows if r.kind is not None)
 
 

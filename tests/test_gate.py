@@ -237,3 +237,12 @@ def test_a_change_with_the_dynamo_exporters_onnxscript_moved_is_set_apart() -> N
     assert gate.compare([base], [same], [], "2.3.1")[0].group == "new_failure"
     legacy = [dict(r, mode="legacy") for r in (base, cand)]  # the legacy exporter never imports onnxscript
     assert gate.compare(legacy[:1], legacy[1:], [], "2.3.1")[0].group == "new_failure"
+
+
+def test_a_change_with_the_cases_own_package_moved_is_set_apart() -> None:
+    base = {"converter": "torch.onnx", "case": "models/hf_opt", "case_hash": "h", "opset": 17, "mode": "legacy",
+            "outcome": "pass", "versions": {"torch": "2.2.2", "transformers": "4.42.4"}}
+    cand = dict(base, outcome="convert_error", signature="E", versions={"torch": "2.3.1", "transformers": "4.46.3"})
+    assert gate.compare([base], [cand], [], "2.3.1")[0].group == "new_failure"
+    (row,) = gate.compare([base], [cand], [], "2.3.1", {("models/hf_opt", "h"): ("transformers",)})
+    assert row.group == "stack_moved" and row.kind is None

@@ -249,3 +249,23 @@ def test_a_record_under_an_earlier_pin_is_superseded_not_a_flaky_repeat() -> Non
     after = _with(rec("2.4.1", "pass", mode="dynamo"), onnxscript="0.1.0.dev20240327")
     result = scan([old, new, after])
     assert result.transitions == [] and result.not_comparable == []  # pass -> pass, no flake from the old pin
+
+
+def test_a_change_that_moved_a_package_the_case_imports_is_not_the_releases() -> None:
+    # hf models on torch 2.2.2 -> 2.3.1 under transformers 4.42.4 -> 4.46.3: the model code itself moved
+    before = _with(rec("2.2.2", "pass", case="models/hf_opt"), transformers="4.42.4", torchvision="0.17.2")
+    after = _with(rec("2.3.1", "convert_error", case="models/hf_opt", signature="E"), transformers="4.46.3",
+                  torchvision="0.18.1")
+    imports = {("models/hf_opt", "h1"): ("transformers",)}
+    result = transitions.scan(analysis.frame([before, after]), imports)
+    assert result.transitions == []
+    (n,) = result.not_comparable
+    assert n.stack == {"transformers": ["4.42.4", "4.46.3"]} and "the case's own transformers" in n.why
+    # without the suite's requires nothing tells the scan what the case imports: the change is listed
+    assert [t.kind for t in scan([before, after]).transitions] == [REGRESSION]
+    # torchvision is released in lockstep with torch (each pins one torch): it never sets a change apart
+    tv = {("models/hf_opt", "h1"): ("torchvision",)}
+    assert [t.kind for t in transitions.scan(analysis.frame([before, after]), tv).transitions] == [REGRESSION]
+    # another source of the case (another hash) is not what the records were made from
+    other = {("models/hf_opt", "h2"): ("transformers",)}
+    assert [t.kind for t in transitions.scan(analysis.frame([before, after]), other).transitions] == [REGRESSION]

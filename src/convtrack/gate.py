@@ -22,12 +22,12 @@ from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel
 
 from convtrack import cellrun, matrix, store, suite, triage, witness
 from convtrack.outcomes import Outcome
-from convtrack.transitions import State, TransitionKind, became_silent, classify, stack_moved
+from convtrack.transitions import Requires, State, TransitionKind, became_silent, classify, stack_moved
 
 REGRESSED = ("new_failure", "new_mismatch")
 GROUPS = ("new_failure", "new_mismatch", "triaged", "fix", "changed", "stack_moved", "unchanged_failure", "skipped",
           "pass")
-TITLES = {"stack_moved": "Set apart: the mode's export package (onnxscript) differs, not the candidate's alone",
+TITLES = {"stack_moved": "Set apart: the mode's export package or the case's own package differs too",
           "new_failure": "New failures", "new_mismatch": "New mismatches",
           "triaged": "Triaged (known)", "fix": "Fixes", "changed": "Changed failures (neither regression nor fix)",
           "unchanged_failure": "Unchanged failures", "skipped": "Skipped (not run or harness)", "pass": "Pass"}
@@ -268,8 +268,9 @@ def _md(text: str) -> str:
 
 
 def compare(baseline: list[dict[str, Any]], candidate: list[dict[str, Any]], known: Sequence[triage.Known],
-            candidate_version: str) -> list[Row]:
-    """Rows for every (case, opset, mode) of either side, triage applied."""
+            candidate_version: str, requires: Requires | None = None) -> list[Row]:
+    """Rows for every (case, opset, mode) of either side, triage applied; a change that also moved the mode's
+    export package, or (with `requires`, suite.requires_by_source) a package the case imports, is set apart."""
     def by_key(records: list[dict[str, Any]]) -> dict[tuple[str, int, str], State]:
         return {(r["case"], int(r["opset"]), r.get("mode") or "-"): State.of(r) for r in records}
 
@@ -286,7 +287,9 @@ def compare(baseline: list[dict[str, Any]], candidate: list[dict[str, Any]], kno
     for key in sorted(set(b) | set(c)):
         row = Row(*key, b.get(key), c.get(key), group_of(b.get(key), c.get(key)), seconds=round(took.get(key, 0.0), 3),
                   blame=blamed.get(key))
-        if row.group not in ("skipped", "pass", "unchanged_failure") and stack_moved(newest_b[key], newest_c[key]):
+        imports = (requires or {}).get((key[0], str(newest_c[key].get("case_hash"))), ()) if key in newest_c else ()
+        if row.group not in ("skipped", "pass", "unchanged_failure") and stack_moved(newest_b[key], newest_c[key],
+                                                                                     imports):
             row.group = "stack_moved"
         row.known = triage.lookup(list(known), *key)
         if row.known and row.group in REGRESSED:
@@ -323,5 +326,5 @@ def run(m: matrix.Matrix, baseline: Spec, candidate: Spec, cases: list[suite.Cas
         if recs and all(Outcome(r["outcome"]) is Outcome.ENV_ERROR for r in recs):
             env_errors.append(cell.id)
         records.append(recs)
-    rows = compare(records[0], records[1], known, candidate.version)
+    rows = compare(records[0], records[1], known, candidate.version, suite.requires_by_source(cases))
     return Report(baseline, candidate, cells[0].id, cells[1].id, rows, env_errors)

@@ -15,7 +15,7 @@ import hashlib
 import importlib.util
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -306,6 +306,12 @@ def expand(case: Case) -> list[Case]:
         out.append(Case(f"{case.id}/s{g.seed:04d}-n{g.size}", case.path, hashlib.sha256(key.encode()).hexdigest(),
                         meta))
     return out
+
+
+def requires_by_source(cases: Iterable[Case]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(case id, case_hash) -> the packages the case imports (CASE["requires"]): joined to records by the content
+    hash they carry, so a record only ever meets the source that produced it."""
+    return {(c.id, c.hash): tuple(str(p) for p in c.meta.get("requires") or ()) for c in cases}
 
 
 def import_case(case: Case) -> ModuleType:

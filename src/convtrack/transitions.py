@@ -290,12 +290,25 @@ def _stack_changed(converter: str, mode: str, also: Mapping[str, list[str]]) -> 
     return {k: v for k, v in also.items() if k in stack}
 
 
-def stack_moved(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[str]]:
+def _case_changed(converter: str, also: Mapping[str, list[str]], imports: Sequence[str]) -> dict[str, list[str]]:
+    """The packages the case imports among those that also changed, but those locked to the framework release."""
+    info = converter_info.known().get(converter)
+    locked = info.locked_packages if info else ()
+    return {k: v for k, v in also.items() if k in imports and k not in locked}
+
+
+def _moves(packages: Mapping[str, list[str]]) -> str:
+    return ", ".join(f"{k} {v[0]} -> {v[1]}" for k, v in packages.items())
+
+
+def stack_moved(before: Mapping[str, Any], after: Mapping[str, Any],
+                imports: Sequence[str] = ()) -> dict[str, list[str]]:
     """The export packages of the records' converter and mode whose version differs between two records (the
     gate's rule as the scan's: an outcome change with one of them moved is not the release's alone)."""
-    mode = after.get("mode")
-    return _stack_changed(str(after.get("converter")), mode if isinstance(mode, str) else "-",
-                          also_changed(before, after, ()))
+    mode, converter = after.get("mode"), str(after.get("converter"))
+    also = also_changed(before, after, ())
+    return {**_stack_changed(converter, mode if isinstance(mode, str) else "-", also),
+            **_case_changed(converter, also, imports)}
 
 
 def _differ(package: str, before: Any, after: Any) -> bool:
@@ -336,9 +349,13 @@ def _hash(side: Side) -> str:
     return str(side[1].get("case_hash"))
 
 
-def scan(records: pd.DataFrame | Sequence[Mapping[str, Any]]) -> Scan:
+Requires = Mapping[tuple[str, str], Sequence[str]]  # (case id, case_hash) -> the packages the case imports
+
+
+def scan(records: pd.DataFrame | Sequence[Mapping[str, Any]], requires: Requires | None = None) -> Scan:
     """Every transition and not-comparable pair in the records: a frame (analysis.load) or rows with at least the
-    fields of records_index.Index.slim, in load order."""
+    fields of records_index.Index.slim, in load order. `requires` (suite.requires_by_source): with it, a change
+    that also moved a package the case imports (transformers under an HF model) is set apart too."""
     rows = _rows(records)
     probes = probe_cells(rows)
     rows = [r for r in rows if (r["converter"], r["cell"]) not in probes]
@@ -361,11 +378,14 @@ def scan(records: pd.DataFrame | Sequence[Mapping[str, Any]]) -> Scan:
                 continue
             also = also_changed(b_rec, a_rec, [axis, *dict(fixed)])
             stack = _stack_changed(converter, mode, also)
-            if stack:
-                moved = ", ".join(f"{k} {v[0]} -> {v[1]}" for k, v in stack.items())
+            imported = _case_changed(converter, also, (requires or {}).get((case, case_hash), ()))
+            if stack or imported:
+                moved = "; ".join(part for part in (
+                    f"the {mode} exporter's {_moves(stack)}" if stack else "",
+                    f"the case's own {_moves(imported)}" if imported else "") if part)
                 not_comparable.append(NotComparable(
                     converter, case, opset, mode, axis, before_v, after_v, dict(fixed),
-                    f"a {kind} that is not {axis}'s alone: the {mode} exporter's {moved} moved with it", stack))
+                    f"a {kind} that is not {axis}'s alone: {moved} moved with it", {**stack, **imported}))
                 continue
             found.append(Transition(kind, converter, case, opset, mode, axis, before_v, after_v,
                                     b_state.outcome, a_state.outcome, b_state.signature, a_state.signature,
@@ -376,9 +396,9 @@ def scan(records: pd.DataFrame | Sequence[Mapping[str, Any]]) -> Scan:
     return Scan(found, not_comparable)
 
 
-def find(records: pd.DataFrame | Sequence[Mapping[str, Any]]) -> list[Transition]:
+def find(records: pd.DataFrame | Sequence[Mapping[str, Any]], requires: Requires | None = None) -> list[Transition]:
     """Every regression, fix and changed failure in the records (as `scan` takes them)."""
-    return scan(records).transitions
+    return scan(records, requires).transitions
 
 
 def confirm(transitions: Sequence[Transition], settings: Settings,

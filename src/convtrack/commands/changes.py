@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from convtrack import axes, clusters, records_index, transitions, witness
+from convtrack import axes, clusters, records_index, suite, transitions, witness
 from convtrack.cellrun import Settings
 from convtrack.slow import announce
 from convtrack.transitions import TransitionKind
@@ -101,9 +101,16 @@ def by_signature(args: argparse.Namespace, found: list[transitions.Transition]) 
     return 0
 
 
+def _requires(args: argparse.Namespace) -> dict[tuple[str, str], tuple[str, ...]]:
+    """What each case source imports, when the suite is there (a change that moved it is set apart)."""
+    folder = Path(args.suites) if args.suites else None
+    return suite.requires_by_source(suite.discover(folder)) if folder is not None and folder.exists() else {}
+
+
 def changes(args: argparse.Namespace) -> int:
     with announce(f"reading the records under {args.reports} and ordering them along each axis"):
-        result = transitions.scan(records_index.slim(args.reports))
+        requires = _requires(args)
+        result = transitions.scan(records_index.slim(args.reports), requires)
     if args.by_signature:
         return by_signature(args, result.transitions)
     axes.check(args.matrix_dir, "--axis", [args.axis or ""], also={t.axis for t in result.transitions})
@@ -111,7 +118,7 @@ def changes(args: argparse.Namespace) -> int:
     if args.confirm and any(not t.confirmed for t in selected):
         settings = Settings.of(args)
         transitions.confirm(selected, settings, log=stderr)
-        result = transitions.scan(records_index.slim(args.reports))
+        result = transitions.scan(records_index.slim(args.reports), requires)
     found = [t for t in result.transitions if _wanted(args, t)]
     blame = blames(args.reports, result.transitions)
     if args.blame:

@@ -36,8 +36,8 @@ the same file (with the same release dates)."""
 def compute(args: argparse.Namespace) -> findings.Findings:
     with announce(f"reading the records under {args.reports} and computing the findings"):
         df = analysis.load(args.reports)
-        found = [t.to_dict() for t in transitions.scan(df).transitions]
         cases = suite.discover(args.suites) if args.suites and Path(args.suites).exists() else None
+        found = [t.to_dict() for t in transitions.scan(df, suite.requires_by_source(cases or [])).transitions]
         installable, unreadable = installability.load_all(Path(args.reports))
         return findings.compute(findings.rows.latest(df), found, cases, None if args.offline else lifetimes.index_dates,
                                 records=len(df), replayed=replay.load(Path(args.reports)), installable=installable,

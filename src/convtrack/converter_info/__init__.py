@@ -55,6 +55,9 @@ class ConverterInfo:
     # Packages a mode's export runs through besides the release axes (the dynamo exporter's onnxscript): a change of
     # outcome across releases that also moved one of them is not the release's alone (transitions.scan)
     mode_packages: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    # Case packages released in lockstep with the framework (each torchvision release pins one torch release): they
+    # move with every release and cannot be held, so a change with one of them moved still counts as the release's
+    locked_packages: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.release_axes:

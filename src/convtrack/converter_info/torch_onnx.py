@@ -32,4 +32,5 @@ INFO = ConverterInfo(
     repos={"torch": "pytorch/pytorch", "onnxscript": "microsoft/onnxscript"},
     # the dynamo exporter translates through onnxscript's function library; the matrix pins it per torch era
     mode_packages={"dynamo": ("onnxscript",)},
+    locked_packages=("torchvision",),
 )

@@ -134,7 +134,7 @@ def _render(reports: Path, out: Path, suites: Path | None, base_url: str, online
     meta = site_cases.case_meta(suites)
     cases = site_matrix.case_index(rows, meta)
     cells, banners = site_health.health(rows)
-    transitions = site_changes.load_transitions(index.slim)  # the one classifier: every page counts from these
+    transitions = site_changes.load_transitions(index.slim, meta)  # the one classifier: every page counts these
     witness.annotate(rows, transitions)  # each row's blame beside the second witness, read in one place
     witness.annotate_transitions(transitions, rows)
     pairs = {(t["axis"], str(t["after_version"])) for t in transitions}
