@@ -55,7 +55,10 @@ def _gate(converter: str, before: str, after: str) -> Counter[str]:
                       key=lambda r: (r["created"], r["run_id"]))
 
     rows = gate.compare(cell(before), cell(after), [], "0", requires())
-    return Counter(r.kind.value for r in rows if r.kind is not None)
+    # a change only a disagreeing repeat shows (newest records agree) is listed flaky; a fresh gate cannot see it
+    flaky = {(t["case"], t["opset"], t["mode"] or "-") for t in found()
+             if t["flaky"] and (t["before_cell"], t["after_cell"]) == (before, after)}
+    return Counter(r.kind.value for r in rows if r.kind is not None and (r.case, r.opset, r.mode) not in flaky)
 
 
 def test_release_pages_timeline_and_changes_count_the_same(capsys: pytest.CaptureFixture[str]) -> None:
@@ -72,7 +75,7 @@ def test_release_pages_timeline_and_changes_count_the_same(capsys: pytest.Captur
 
 def test_the_gate_agrees_with_every_adjacent_pair_of_releases() -> None:
     pairs = 0
-    by_pair = _count(found())
+    by_pair = _count([t for t in found() if not t["flaky"]])
     for page in _pages():
         items = [i for k in ("new", "fixed", "changed", "unchanged") for i in page[k]]
         for converter, before, after in {(page["converter"], i["before_cell"], i["after_cell"]) for i in items
