@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from convtrack import witness
 from convtrack.analysis import version_key
 from convtrack.findings.rows import Row
 from convtrack.transitions import TransitionKind
@@ -24,8 +25,12 @@ NONE = "none"  # the record carries no blame
 
 
 def blame_of(record: Mapping[str, Any] | None) -> str:
-    """The record's blame verdict; NONE when the field is absent, null or holds no verdict text (read tolerantly)."""
-    blame = (record or {}).get("blame")
+    """The record's blame verdict as every reader shows it (witness.recorded: a convert_error or invalid_model is
+    the converter's by stage); NONE when no verdict applies or the field holds no verdict text (read tolerantly)."""
+    try:
+        blame = witness.recorded(record or {})
+    except (KeyError, TypeError, ValueError):
+        blame = None
     verdict = blame.get("verdict") if isinstance(blame, Mapping) else None
     return verdict.strip() if isinstance(verdict, str) and verdict.strip() else NONE
 
