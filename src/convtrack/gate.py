@@ -267,30 +267,32 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _key(record: dict[str, Any]) -> tuple[str, int, str]:
+    return record["case"], int(record["opset"]), record.get("mode") or "-"
+
+
 def compare(baseline: list[dict[str, Any]], candidate: list[dict[str, Any]], known: Sequence[triage.Known],
             candidate_version: str, requires: Requires | None = None) -> list[Row]:
     """Rows for every (case, opset, mode) of either side, triage applied; a change that also moved the mode's
     export package, or (with `requires`, suite.requires_by_source) a package the case imports, is set apart."""
-    def by_key(records: list[dict[str, Any]]) -> dict[tuple[str, int, str], State]:
-        return {(r["case"], int(r["opset"]), r.get("mode") or "-"): State.of(r) for r in records}
+    def newest(records: list[dict[str, Any]]) -> dict[tuple[str, int, str], dict[str, Any]]:
+        return {_key(r): r for r in records}
 
-    b, c = by_key(baseline), by_key(candidate)
-    newest_b = {(r["case"], int(r["opset"]), r.get("mode") or "-"): r for r in baseline}
-    newest_c = {(r["case"], int(r["opset"]), r.get("mode") or "-"): r for r in candidate}
-    blamed = {(r["case"], int(r["opset"]), r.get("mode") or "-"): witness.verdict_of(r) for r in candidate}
+    newest_b, newest_c = newest(baseline), newest(candidate)
+    b = {k: State.of(r) for k, r in newest_b.items()}
+    c = {k: State.of(r) for k, r in newest_c.items()}
     took: dict[tuple[str, int, str], float] = {}
     for r in (*baseline, *candidate):
-        key = (r["case"], int(r["opset"]), r.get("mode") or "-")
-        took[key] = took.get(key, 0.0) + sum(
+        took[_key(r)] = took.get(_key(r), 0.0) + sum(
             v for v in (r.get("timings") or {}).values() if isinstance(v, int | float))
     rows = []
     for key in sorted(set(b) | set(c)):
         row = Row(*key, b.get(key), c.get(key), group_of(b.get(key), c.get(key)), seconds=round(took.get(key, 0.0), 3),
-                  blame=blamed.get(key))
-        imports = (requires or {}).get((key[0], str(newest_c[key].get("case_hash"))), ()) if key in newest_c else ()
-        if row.group not in ("skipped", "pass", "unchanged_failure") and stack_moved(newest_b[key], newest_c[key],
-                                                                                     imports):
-            row.group = "stack_moved"
+                  blame=witness.verdict_of(newest_c[key]) if key in newest_c else None)
+        if row.group not in ("skipped", "pass", "unchanged_failure"):  # both sides hold a converter result
+            imports = (requires or {}).get((key[0], str(newest_c[key].get("case_hash"))), ())
+            if stack_moved(newest_b[key], newest_c[key], imports):
+                row.group = "stack_moved"
         row.known = triage.lookup(list(known), *key)
         if row.known and row.group in REGRESSED:
             row.expired = row.known.expired(candidate_version)
