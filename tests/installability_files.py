@@ -1,15 +1,26 @@
-"""Installability data for tests: real uv refusals, offline, from a folder of wheels whose names (and, for one,
-METADATA) say what uv needs to refuse them; and the data file written with the real writer."""
+"""Installability data for tests: real uv refusals, offline (with the index switched off, or from a folder of
+wheels whose names and, for one, METADATA say what uv needs to refuse them); and the data file written with the
+real writer."""
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from pathlib import Path
 
-from convtrack import installability
-from convtrack.installability import Entry, Interpreter
+import pytest
+
+from convtrack import installability, installability_report
+from convtrack.installability_report import Entry, Interpreter
 
 TARGET_311 = Interpreter("3.11", None, None)
+
+needs_uv = pytest.mark.skipif(shutil.which("uv") is None, reason="uv is not installed")
+
+
+def offline(cmd: list[str], stdin: str) -> tuple[int, str, str]:
+    """The probe's real uv command with the index switched off: a real uv answer in milliseconds, no network."""
+    return installability._run([*cmd[:-1], "--no-index", cmd[-1]], stdin)
 
 
 def local_wheels(folder: Path) -> installability.Runner:
@@ -37,8 +48,9 @@ def wheels(folder: Path) -> Path:
 def report(entries: list[Entry], interps: list[Interpreter] | None = None) -> dict[str, object]:
     """The data file's content for torch.onnx (matrix on 3.11), as `convtrack matrix installable` makes it."""
     interps = interps or [Interpreter("3.10", "3.10.13", "/x/bin/python"), TARGET_311]
-    return installability.report("torch.onnx", "torch", "3.11", "1.8", entries, interps, "2026-11-30T00:00:00Z",
-                                 "uv 0.13.9 (x86_64-unknown-linux-gnu)", "https://pypi.org/simple")
+    return installability_report.report("torch.onnx", "torch", "3.11", "1.8", entries, interps,
+                                        "2026-11-30T00:00:00Z", "uv 0.13.9 (x86_64-unknown-linux-gnu)",
+                                        "https://pypi.org/simple")
 
 
 def torch_file(reports: Path, scratch: Path) -> Path:
@@ -54,4 +66,4 @@ def torch_file(reports: Path, scratch: Path) -> Path:
                Entry("torch", "2.6.0", "3.11", None, True, None, 20),
                installability.probe("torch", "1.12.1", py312, runner=runner),
                Entry("torch", "2.6.0", "3.12", None, None, "probe failed: uv pip compile did not finish within 180 s")]
-    return installability.write(reports, report(entries, [py310, TARGET_311, py312]))
+    return installability_report.write(reports, report(entries, [py310, TARGET_311, py312]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -110,3 +111,27 @@ def test_case_level_exclusion_records_not_applicable_before_any_environment(tmp_
     records = list(store.read_file(out))
     assert len(records) == 4 and {(r["outcome"], r["reason"]) for r in records} == {("not_applicable", "window")}
     assert not (tmp_path / "work" / "envs").exists()
+
+
+def _wheel(folder: Path, name: str) -> None:
+    """A real, minimal pure-Python wheel, so uv installs from a --find-links folder with no index."""
+    info = f"{name}-1.0.dist-info"
+    with zipfile.ZipFile(folder / f"{name}-1.0-py3-none-any.whl", "w") as whl:
+        whl.writestr(f"{name}/__init__.py", "")
+        whl.writestr(f"{info}/METADATA", f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+        whl.writestr(f"{info}/WHEEL", "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n")
+        whl.writestr(f"{info}/RECORD", "")
+
+
+def test_a_reused_environment_holds_exactly_what_the_cell_asks_for(tmp_path: Path) -> None:
+    wheels = tmp_path / "wheels"
+    wheels.mkdir()
+    for name in ("kept", "left_over"):
+        _wheel(wheels, name)
+    venv = tmp_path / "venv"
+    assert cellrun.create_venv(venv, "3.11").returncode == 0
+    local = ["--no-index", "--find-links", str(wheels)]
+    python = str(venv / "bin" / "python")
+    assert cellrun.install(python, ["kept", "left_over"], local).returncode == 0
+    assert cellrun.install(python, ["kept"], local).returncode == 0  # the next run's pins: left_over is gone
+    assert [line.split("==")[0] for line in cellrun.freeze(python)] == ["kept"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from convtrack import installability
+from convtrack import installability_report
 from convtrack.findings import compat, rows
 from findings_records import load, tf, torch, write
 from installability_files import torch_file
@@ -51,7 +51,7 @@ def test_pass_rate_install_and_reasons(tmp_path: Path) -> None:
 @needs_uv
 def test_releases_that_do_not_install_per_interpreter_grouped_by_kind(tmp_path: Path) -> None:
     torch_file(tmp_path / "reports", tmp_path / "wheels")
-    found, problems = installability.load_all(tmp_path / "reports")
+    found, problems = installability_report.load_all(tmp_path / "reports")
     assert problems == []
     [summary] = compat.not_installable(found)
     assert (summary.converter, summary.framework, summary.source, summary.matrix_python) == (

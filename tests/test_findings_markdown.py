@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from convtrack import findings, installability
+from convtrack import findings, installability_report
 from convtrack.findings import markdown
 from findings_records import load, torch, write
 from installability_files import torch_file
@@ -72,7 +72,7 @@ def test_releases_that_do_not_install_one_line_per_interpreter_linking_the_detai
     reports = write(tmp_path, [torch("2.6.0", "issues/a", "pass")])
     torch_file(reports, tmp_path / "wheels")
     latest, found = load(reports)
-    installable, unreadable = installability.load_all(reports)
+    installable, unreadable = installability_report.load_all(reports)
     text = markdown.render(findings.compute(latest, found, installable=installable, unreadable=unreadable))
     section = text.split("### Framework releases that do not install here")[1].split("### Cells that")[0]
     assert "**torch** (torch.onnx; 4 releases (1.10.2 to 2.6.0) on Python 3.10, 3.11, 3.12, probed 2026-11-30 " \

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from convtrack import analysis, transitions
 from convtrack.findings import pairs, rows
 from convtrack.findings.pairs import blame_of
 from findings_records import load, torch, write
@@ -64,3 +65,24 @@ def test_blame_comes_from_the_failing_side(tmp_path: Path) -> None:
     assert list(found[0].blame.items()) == [("converter", 1), ("runtime", 1), (pairs.NOT_ASSESSED, 1)]
     assert pairs.blame_seen(found)
     assert pairs.by_verdict(found) == {"converter": 1, "runtime": 1, pairs.NOT_ASSESSED: 1}
+
+
+def test_changes_set_apart_are_counted_per_pair_and_per_package_that_moved(tmp_path: Path) -> None:
+    def dynamo(version: str, case: str, outcome: str, onnxscript: str) -> dict[str, object]:
+        r = torch(version, case, outcome, mode="dynamo", signature=None if outcome == "pass" else "E")
+        r["versions"] = {**r["versions"], "onnxscript": onnxscript}
+        return r
+
+    records = [dynamo("2.4.1", "issues/a", "pass", "0.1.0"), dynamo("2.5.1", "issues/a", "convert_error", "0.2.7"),
+               dynamo("2.4.1", "issues/b", "convert_error", "0.1.0"), dynamo("2.5.1", "issues/b", "pass", "0.2.7"),
+               torch("2.4.1", "issues/c", "pass"), torch("2.5.1", "issues/c", "convert_error", signature="E")]
+    df = analysis.load(write(tmp_path, records))
+    scan = transitions.scan(df)
+    found = pairs.per_pair([t.to_dict() for t in scan.transitions], rows.newest(rows.latest(df)).rows,
+                           [n.to_dict() for n in scan.not_comparable])
+    assert len(found) == 1  # the legacy regression and the two dynamo changes are one release pair
+    p = found[0]
+    assert (p.regressions, p.fixes, p.set_apart, p.set_apart_by) == (1, 0, 2, {"onnxscript": 2})
+    assert pairs.totals(found)["set_apart"] == 2 and pairs.set_apart_by(found) == {"onnxscript": 2}
+    assert {n.kind for n in scan.not_comparable} == {"regression", "fix"}
+    assert {(n.before_cell, n.after_cell) for n in scan.not_comparable} == {(p.before_cell, p.after_cell)}

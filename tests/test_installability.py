@@ -1,28 +1,19 @@
-"""Which framework releases install here: uv's reasons parsed from its real output, the data file written and read,
-the command's bad input, and the site page that shows it (escaped)."""
+"""Which framework releases install here, asked of uv: its reasons parsed from its real output, the interpreters
+found, the probes run in parallel, and the command's bad input. The data file they make: test_installability_report.
+"""
 
 from __future__ import annotations
 
-import json
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
-from convtrack import cli, installability, site
-from convtrack.installability import Entry, Interpreter
-from installability_files import local_wheels, wheels
+from convtrack import cli, installability
+from convtrack.installability_report import Interpreter
+from installability_files import TARGET_311, needs_uv, offline
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGET_311 = Interpreter("3.11", None, None)
-
-needs_uv = pytest.mark.skipif(shutil.which("uv") is None, reason="uv is not installed")
-
-
-def offline(cmd: list[str], stdin: str) -> tuple[int, str, str]:
-    """The probe's real uv command with the index switched off: a real uv answer in milliseconds, no network."""
-    return installability._run([*cmd[:-1], "--no-index", cmd[-1]], stdin)
 
 
 def coloured(cmd: list[str], stdin: str) -> tuple[int, str, str]:
@@ -99,37 +90,6 @@ def test_probes_run_in_parallel_keep_release_then_interpreter_order() -> None:
     assert all(e.installs is False and e.reason for e in entries)
 
 
-def _report(entries: list[Entry]) -> dict[str, object]:
-    interps = [Interpreter("3.10", "3.10.13", "/x/bin/python"), TARGET_311]
-    return installability.report("torch.onnx", "torch", "3.11", "1.8", entries, interps, "2026-11-30T00:00:00Z",
-                                 "uv 0.13.9", "https://pypi.org/simple")
-
-
-@needs_uv
-def test_the_data_file_round_trips_and_names_no_interpreter_path(tmp_path: Path) -> None:
-    refused = installability.probe("torch", "1.12.1", TARGET_311, runner=offline)
-    fine = Entry("torch", "1.13.1", "3.10", "3.10.13", True, None, 9)
-    path = installability.write(tmp_path, _report([fine, refused]))
-    assert path == tmp_path / "installability" / "torch.onnx.json"
-    data = installability.read(path)
-    assert data["entries"] == [fine.to_dict(), refused.to_dict()]
-    assert data["pythons"] == {"3.10": "3.10.13", "3.11": None} and data["releases"] == ["1.13.1", "1.12.1"]
-    assert "/x/bin/python" not in path.read_text()
-    assert installability.not_run(data, recorded=set()) == []  # 1.13.1 installs on 3.10, not on the matrix's 3.11
-
-
-def test_a_malformed_file_names_the_file_the_key_and_the_value(tmp_path: Path) -> None:
-    path = installability.write(tmp_path, _report([Entry("torch", "2.6.0", "3.11", "3.11.7", True, None, 20)]))
-    data = json.loads(path.read_text())
-    data["entries"][0]["installs"] = "yes"
-    path.write_text(json.dumps(data))
-    with pytest.raises(installability.InstallabilityError) as err:
-        installability.read(path)
-    assert str(err.value) == f"{path}: key 'entries[0].installs': value 'yes': expected bool or NoneType"
-    found, problems = installability.read_all(tmp_path)
-    assert found == [] and problems == [str(err.value)]
-
-
 def test_the_command_exits_2_on_an_unknown_converter_or_python(tmp_path: Path,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     base = ["--matrix-dir", str(ROOT / "matrix"), "--reports", str(tmp_path), "matrix", "installable"]
@@ -141,27 +101,6 @@ def test_the_command_exits_2_on_an_unknown_converter_or_python(tmp_path: Path,
     assert not (tmp_path / "installability").exists()
 
 
-def test_the_page_lists_what_cannot_be_installed_escaped_and_what_is_not_run(tmp_path: Path) -> None:
-    hostile = "Because torch==1.12.1 has no wheels <script>alert(1)</script> for `cp311`"
-    entries = [Entry("torch", "1.12.1", "3.11", "3.11.7", False, hostile),
-               Entry("torch", "2.15.0", "3.11", "3.11.7", True, None, 30)]
-    installability.write(tmp_path / "reports", _report(entries))
-    out = tmp_path / "site"
-    site.build(tmp_path / "reports", out, suites=None, online=False)
-    html = (out / "installability.html").read_text()
-    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "<td>torch 1.12.1</td><td>3.11</td>" in html
-    assert "Install on Python 3.11 but not yet run (1)" in html and "torch 2.15.0: no record" in html
-    assert 'href="./installability.html"' in (out / "index.html").read_text()  # in the navigation
-
-
-def test_without_a_data_file_the_page_says_how_to_make_it(tmp_path: Path) -> None:
-    out = tmp_path / "site"
-    site.build(tmp_path / "none", out, suites=None, online=False)
-    html = (out / "installability.html").read_text()
-    assert "No installability data yet" in html and "convtrack matrix installable" in html
-
-
 @pytest.mark.integration
 @needs_uv
 def test_torch_1_12_has_no_cp311_wheel_and_1_13_installs_on_3_10() -> None:
@@ -169,38 +108,3 @@ def test_torch_1_12_has_no_cp311_wheel_and_1_13_installs_on_3_10() -> None:
     assert refused.installs is False and refused.reason is not None
     assert "has no wheels with a matching Python ABI tag" in refused.reason and "`cp311`" in refused.reason
     assert installability.probe("torch", "1.13.1", Interpreter("3.10", None, None)).installs is True
-
-
-@needs_uv
-def test_each_kind_of_refusal_from_real_uv_answers(tmp_path: Path) -> None:
-    runner = local_wheels(wheels(tmp_path / "wheels"))
-    probed = {v: installability.probe("torch", v, TARGET_311, runner=runner) for v in ["1.12.1", "1.10.2", "2.0.1",
-                                                                                     "2.5.1"]}
-    failed = Entry("torch", "2.6.0", "3.11", None, None, "probe failed: timeout")
-    fine = Entry("torch", "2.6.0", "3.11", None, True, None, 20)
-    assert {v: installability.kind(e) for v, e in probed.items()} == {
-        "1.12.1": installability.NO_WHEEL, "1.10.2": installability.NO_PLATFORM_WHEEL,
-        "2.0.1": installability.NO_RESOLUTION,  # sympy is missing, not torch: the dependencies do not resolve
-        "2.5.1": installability.NOT_ON_INDEX}
-    assert [installability.short_reason(e) for e in [*probed.values(), failed, fine]] == [
-        "no cp311 wheel", "no wheel for this platform", "its dependencies do not resolve", "not on the index",
-        "probe failed", None]
-
-
-@needs_uv
-def test_the_typed_reader_gives_back_what_was_written(tmp_path: Path) -> None:
-    refused = installability.probe("torch", "1.12.1", TARGET_311, runner=local_wheels(wheels(tmp_path / "w")))
-    fine = Entry("torch", "1.13.1", "3.10", "3.10.13", True, None, 9)
-    path = installability.write(tmp_path, _report([fine, refused]))
-    report = installability.load(path)
-    assert report.entries == [fine, refused] and report.path == path
-    assert (report.converter, report.framework, report.matrix_python, report.oldest, report.uv) == (
-        "torch.onnx", "torch", "3.11", "1.8", "uv 0.13.9")
-    assert report.pythons == {"3.10": "3.10.13", "3.11": None} and report.releases == ["1.13.1", "1.12.1"]
-    data = json.loads(path.read_text())
-    data["entries"][0]["resolved"] = "nine"
-    (tmp_path / "installability" / "tf2onnx.json").write_text(json.dumps(data))
-    found, problems = installability.load_all(tmp_path)
-    assert [r.converter for r in found] == ["torch.onnx"]
-    assert problems == [f"{tmp_path / 'installability' / 'tf2onnx.json'}: key 'entries[0].resolved': value 'nine': "
-                        "expected int or NoneType"]

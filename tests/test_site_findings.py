@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from convtrack import findings, site
+from convtrack import analysis, findings, site, transitions
 from convtrack.findings import markdown
 from convtrack.site import findings as site_findings
 from crawl import broken_links
@@ -110,3 +110,25 @@ def test_without_installability_data_the_section_says_how_to_make_it(tmp_path: P
     page = (tmp_path / "out" / "findings.html").read_text()
     assert ("No installability data: convtrack matrix installable writes "
             "reports/installability/&lt;converter&gt;.json.") in page
+
+
+def test_changes_set_apart_are_shown_per_pair_on_the_page_and_in_the_file(tmp_path: Path) -> None:
+    def dynamo(version: str, case: str, outcome: str, onnxscript: str) -> dict[str, object]:
+        r = torch(version, case, outcome, mode="dynamo", signature=None if outcome == "pass" else "E")
+        r["versions"] = {**r["versions"], "onnxscript": onnxscript}
+        return r
+
+    reports = write(tmp_path, [dynamo("2.4.1", "issues/a", "pass", "0.1.0"),
+                               dynamo("2.5.1", "issues/a", "convert_error", "0.2.7"),
+                               torch("2.4.1", "issues/c", "pass"),
+                               torch("2.5.1", "issues/c", "convert_error", signature="E")])
+    site.build(reports, tmp_path / "out", online=False)
+    page = (tmp_path / "out" / "findings.html").read_text()
+    assert "1 outcome changes are set apart and not counted, per package that moved with them:\nonnxscript 1." in page
+    assert "<td>1 (onnxscript 1)</td>" in page
+    df = analysis.load(reports)
+    scan = transitions.scan(df)
+    result = findings.compute(findings.rows.latest(df), [t.to_dict() for t in scan.transitions],
+                              apart=[n.to_dict() for n in scan.not_comparable])
+    rendered = markdown.render(result)
+    assert "per package that moved with them: onnxscript 1." in rendered and "| 1 (onnxscript 1) |" in rendered

@@ -189,21 +189,6 @@ def test_confirm_reruns_the_two_cells_once_with_only_that_case(tmp_path: Path, m
     assert (t["confirmed"], t["flaky"]) == ((True, False) if expect == "confirmed" else (False, True))
 
 
-def test_also_changed_names_another_python_minor_but_not_a_patch() -> None:
-    b, a = {"versions": {"torch": "1.13.1", "python": "3.10.13"}}, {"versions": {"torch": "2.0.1", "python": "3.11.7"}}
-    assert transitions.also_changed(b, a, ["torch"]) == {"python": ["3.10.13", "3.11.7"]}
-    patch = {"versions": {"torch": "2.0.1", "python": "3.11.9"}}
-    assert transitions.also_changed(a, patch, ["torch"]) == {}
-
-
-def test_also_changed_names_non_axis_packages_that_differ() -> None:
-    before = {"versions": {"python": "3.11.7", "torch": "2.1.2", "onnx": "1.17.0", "transformers": "4.46.3",
-                           "torchvision": "0.16.2"}}
-    after = {"versions": {"python": "3.11.9", "torch": "2.6.0", "onnx": "1.17.0", "transformers": "5.24.0"}}
-    # torchvision is installed before only (a case package the after run's cases did not need): not a change
-    assert transitions.also_changed(before, after, ["torch", "onnx"]) == {"transformers": ["4.46.3", "5.24.0"]}
-
-
 def _older_harness(record: dict[str, Any]) -> dict[str, Any]:
     return {**record, "harness_version": "schema-1"}
 

@@ -139,7 +139,9 @@ def uv_cause(message: str) -> str:
 
 
 def install(python: str, requirements: list[str], extra: list[str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["uv", "pip", "install", "--python", python, *(extra or []), *requirements],
+    """Install exactly `requirements` and their dependencies: a reused environment loses what an earlier pin left
+    (onnxscript 0.1.0's ml-dtypes stayed beside the nightly that replaced it), so its lock is what was asked for."""
+    return subprocess.run(["uv", "pip", "install", "--exact", "--python", python, *(extra or []), *requirements],
                           capture_output=True, text=True, check=False)
 
 

@@ -21,8 +21,9 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
 
 from convtrack import cellrun, matrix, store, suite, triage, witness
+from convtrack.confounds import stack_moved
 from convtrack.outcomes import Outcome
-from convtrack.transitions import Requires, State, TransitionKind, became_silent, classify, stack_moved
+from convtrack.transitions import Requires, State, TransitionKind, became_silent, classify
 
 REGRESSED = ("new_failure", "new_mismatch")
 GROUPS = ("new_failure", "new_mismatch", "triaged", "fix", "changed", "stack_moved", "unchanged_failure", "skipped",

@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from convtrack.analysis import version_key
-from convtrack.transitions import State, Transition, TransitionKind, also_changed, became_silent, classify
+from convtrack.confounds import also_changed
+from convtrack.transitions import State, Transition, TransitionKind, became_silent, classify
 
 AXIS = "onnxruntime"
 BLAME = "runtime"  # every replay transition's, by construction

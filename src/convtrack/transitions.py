@@ -19,7 +19,8 @@ tolerance is calibrated to the framework's noise, a tier step is noise, not news
 among the versions where the converter produced a result). Cells of a partial run (`probe_cells`) are left
 out: they are never anyone's baseline. Records of different case hashes are not comparable. Repeated records
 of one (cell, case, opset, mode) make a transition *confirmed* when they agree and *flaky* when they disagree;
-`confirm` re-runs the two cells of each unconfirmed transition once.
+`confirm.confirm` re-runs the two cells of each unconfirmed transition once. Packages that moved with
+an axis (`also_changed`, and those that set a change apart) are `confounds`'.
 """
 
 from __future__ import annotations
@@ -29,18 +30,15 @@ import enum
 import math
 import operator
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from pathlib import Path
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from convtrack import converter_info
+from convtrack import confounds
 from convtrack.analysis import version_key
 from convtrack.outcomes import SIGNATURE_LIMIT, Outcome, signature_key
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from convtrack.cellrun import Settings
 
 # A cell whose records cover fewer than this share of the cases of its converter's best-covered cell is a probe.
 PROBE_SHARE = 0.5
@@ -101,6 +99,9 @@ class NotComparable:
     fixed: dict[str, str]
     why: str = "the case source changed between them (case_hash)"
     stack: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    before_cell: str = ""  # the newest record's cell of each side (empty in a result written before they were kept)
+    after_cell: str = ""
+    kind: str = ""  # of a change set apart: the kind it would have been (regression, fix, changed)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -270,53 +271,6 @@ def _group(rows: Iterable[Mapping[str, Any]]) -> dict[Key, dict[str, list[Side]]
     return groups
 
 
-MINOR_ONLY = ("python",)  # a patch release of the interpreter is not a cause; another minor (a `python` rule) may be
-
-
-def also_changed(before: Mapping[str, Any], after: Mapping[str, Any], axes: Iterable[str]) -> dict[str, list[str]]:
-    """The installed packages, other than the axes, whose version differs between two records.
-
-    A package installed on one side only is left out: case packages are installed only when the selected cases
-    import them (a one-case re-run has no transformers; a whole-suite run has), so a case that needed it has it on
-    both sides, and one that did not cannot have changed with it."""
-    b, a = before.get("versions") or {}, after.get("versions") or {}
-    return {k: [str(b[k]), str(a[k])] for k in sorted((set(b) & set(a)) - set(axes)) if _differ(k, b[k], a[k])}
-
-
-def _stack_changed(converter: str, mode: str, also: Mapping[str, list[str]]) -> dict[str, list[str]]:
-    """The packages of the converter's export path for `mode` among those that also changed."""
-    info = converter_info.known().get(converter)
-    stack = info.mode_packages.get(mode, ()) if info else ()
-    return {k: v for k, v in also.items() if k in stack}
-
-
-def _case_changed(converter: str, also: Mapping[str, list[str]], imports: Sequence[str]) -> dict[str, list[str]]:
-    """The packages the case imports among those that also changed, but those locked to the framework release."""
-    info = converter_info.known().get(converter)
-    locked = info.locked_packages if info else ()
-    return {k: v for k, v in also.items() if k in imports and k not in locked}
-
-
-def _moves(packages: Mapping[str, list[str]]) -> str:
-    return ", ".join(f"{k} {v[0]} -> {v[1]}" for k, v in packages.items())
-
-
-def stack_moved(before: Mapping[str, Any], after: Mapping[str, Any],
-                imports: Sequence[str] = ()) -> dict[str, list[str]]:
-    """The export packages of the records' converter and mode whose version differs between two records (the
-    gate's rule as the scan's: an outcome change with one of them moved is not the release's alone)."""
-    mode, converter = after.get("mode"), str(after.get("converter"))
-    also = also_changed(before, after, ())
-    return {**_stack_changed(converter, mode if isinstance(mode, str) else "-", also),
-            **_case_changed(converter, also, imports)}
-
-
-def _differ(package: str, before: Any, after: Any) -> bool:
-    if package in MINOR_ONLY:
-        return str(before).split(".")[:2] != str(after).split(".")[:2]
-    return bool(before != after)
-
-
 def _current(records: list[Side]) -> list[Side]:
     """The records made by the newest record's harness in the newest record's environment: an older harness judged
     with another policy (tolerance, attribution), and a record made under another pin (a package that has moved
@@ -324,7 +278,7 @@ def _current(records: list[Side]) -> list[Side]:
     newest = records[-1][1]
     harness = newest.get("harness_version")
     return [side for side in records
-            if side[1].get("harness_version") == harness and not also_changed(side[1], newest, ())]
+            if side[1].get("harness_version") == harness and not confounds.also_changed(side[1], newest, ())]
 
 
 def _side(records: list[Side]) -> tuple[Side, bool, bool]:
@@ -369,23 +323,25 @@ def scan(records: pd.DataFrame | Sequence[Mapping[str, Any]], requires: Requires
             after = [s for s in results[after_v] if _hash(s) in hashes]
             if not after:
                 not_comparable.append(NotComparable(converter, case, opset, mode, axis, before_v, after_v,
-                                                    dict(fixed)))
+                                                    dict(fixed), before_cell=str(results[before_v][-1][1]["cell"]),
+                                                    after_cell=str(results[after_v][-1][1]["cell"])))
                 continue
             case_hash = _hash(after[-1])  # the newest source both versions ran
             kind, (b_state, b_rec), (a_state, a_rec), confirmed, flaky = _pair(
                 [s for s in results[before_v] if _hash(s) == case_hash], [s for s in after if _hash(s) == case_hash])
             if kind is None:
                 continue
-            also = also_changed(b_rec, a_rec, [axis, *dict(fixed)])
-            stack = _stack_changed(converter, mode, also)
-            imported = _case_changed(converter, also, (requires or {}).get((case, case_hash), ()))
+            also = confounds.also_changed(b_rec, a_rec, [axis, *dict(fixed)])
+            stack = confounds.stack_changed(converter, mode, also)
+            imported = confounds.case_changed(converter, also, (requires or {}).get((case, case_hash), ()))
             if stack or imported:
                 moved = "; ".join(part for part in (
-                    f"the {mode} exporter's {_moves(stack)}" if stack else "",
-                    f"the case's own {_moves(imported)}" if imported else "") if part)
+                    f"the {mode} exporter's {confounds.moves(stack)}" if stack else "",
+                    f"the case's own {confounds.moves(imported)}" if imported else "") if part)
                 not_comparable.append(NotComparable(
                     converter, case, opset, mode, axis, before_v, after_v, dict(fixed),
-                    f"a {kind} that is not {axis}'s alone: {moved} moved with it", {**stack, **imported}))
+                    f"a {kind} that is not {axis}'s alone: {moved} moved with it", {**stack, **imported},
+                    str(b_rec["cell"]), str(a_rec["cell"]), kind.value))
                 continue
             found.append(Transition(kind, converter, case, opset, mode, axis, before_v, after_v,
                                     b_state.outcome, a_state.outcome, b_state.signature, a_state.signature,
@@ -399,37 +355,3 @@ def scan(records: pd.DataFrame | Sequence[Mapping[str, Any]], requires: Requires
 def find(records: pd.DataFrame | Sequence[Mapping[str, Any]], requires: Requires | None = None) -> list[Transition]:
     """Every regression, fix and changed failure in the records (as `scan` takes them)."""
     return scan(records, requires).transitions
-
-
-def confirm(transitions: Sequence[Transition], settings: Settings,
-            log: Callable[[str], None] = print) -> list[Path]:
-    """Re-run once the two cells of every unconfirmed transition, with only its case and (opset, mode).
-
-    The records land in settings.reports as ordinary records; scan again to see which transitions
-    held (confirmed) and which did not (flaky). Each cell is built once for all the transitions it is in.
-    """
-    import json
-
-    from convtrack import cellrun, matrix, suite
-
-    wanted: dict[tuple[str, str], set[tuple[str, int, str]]] = defaultdict(set)
-    for t in transitions:
-        if not t.confirmed:
-            for cell_id in (t.before_cell, t.after_cell):
-                wanted[(t.converter, cell_id)].add((t.case, t.opset, t.mode))
-    outputs = []
-    cases = {c.id: c for c in suite.discover(settings.suites)}
-    for (converter, cell_id), tasks in sorted(wanted.items()):
-        sidecars = sorted((settings.reports / "records" / converter / cell_id).glob("*.env.json"))
-        if sidecars:
-            cell = matrix.Cell.from_dict(json.loads(sidecars[-1].read_text())["cell"])
-        else:
-            cell = cellrun.cell_for(cell_id, settings)
-        keep = sorted({(o, m) for _, o, m in tasks})
-        cell = dataclasses.replace(cell, na=None,
-                                   tasks=[matrix.Task(o, None if m == "-" else m) for o, m in keep])
-        run_cases = [cases[c] for c in sorted({c for c, _, _ in tasks}) if c in cases]
-        if run_cases:
-            log(f"confirm: re-running {len(run_cases)} case(s) in {cell_id}")
-            outputs.append(cellrun.execute(cell, run_cases, settings, log=log))
-    return outputs

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from convtrack import axes, clusters, records_index, suite, transitions, witness
+from convtrack import axes, clusters, confirm, records_index, suite, transitions, witness
 from convtrack.cellrun import Settings
 from convtrack.slow import announce
 from convtrack.transitions import TransitionKind
@@ -117,7 +117,7 @@ def changes(args: argparse.Namespace) -> int:
     selected = [t for t in result.transitions if _wanted(args, t)]
     if args.confirm and any(not t.confirmed for t in selected):
         settings = Settings.of(args)
-        transitions.confirm(selected, settings, log=stderr)
+        confirm.confirm(selected, settings, log=stderr)
         result = transitions.scan(records_index.slim(args.reports), requires)
     found = [t for t in result.transitions if _wanted(args, t)]
     blame = blames(args.reports, result.transitions)

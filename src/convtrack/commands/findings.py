@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from convtrack import analysis, findings, installability, replay, suite, transitions
+from convtrack import analysis, findings, installability_report, replay, suite, transitions
 from convtrack.findings import lifetimes, markdown
 from convtrack.slow import announce
 
@@ -37,11 +37,12 @@ def compute(args: argparse.Namespace) -> findings.Findings:
     with announce(f"reading the records under {args.reports} and computing the findings"):
         df = analysis.load(args.reports)
         cases = suite.discover(args.suites) if args.suites and Path(args.suites).exists() else None
-        found = [t.to_dict() for t in transitions.scan(df, suite.requires_by_source(cases or [])).transitions]
-        installable, unreadable = installability.load_all(Path(args.reports))
-        return findings.compute(findings.rows.latest(df), found, cases, None if args.offline else lifetimes.index_dates,
+        scan = transitions.scan(df, suite.requires_by_source(cases or []))
+        installable, unreadable = installability_report.load_all(Path(args.reports))
+        dates = None if args.offline else lifetimes.index_dates
+        return findings.compute(findings.rows.latest(df), [t.to_dict() for t in scan.transitions], cases, dates,
                                 records=len(df), replayed=replay.load(Path(args.reports)), installable=installable,
-                                unreadable=unreadable)
+                                unreadable=unreadable, apart=[n.to_dict() for n in scan.not_comparable])
 
 
 def run(args: argparse.Namespace) -> int:

@@ -49,20 +49,20 @@ def check(args: argparse.Namespace) -> int:
 
 
 def installable(args: argparse.Namespace) -> int:
-    from convtrack import index, installability
+    from convtrack import index, installability, installability_report
 
     pythons = [p.strip() for p in args.python.split(",") if p.strip()] if args.python else None
     try:
         written = installability.run(args.matrix_dir, args.reports, args.converter, pythons, args.jobs, args.since,
                                      progress=lambda line: print(line, file=sys.stderr))
-    except installability.InstallabilityError as exc:
+    except installability_report.InstallabilityError as exc:
         print(f"convtrack: error: {exc}", file=sys.stderr)
         return 2
     except index.IndexError_ as exc:
         print(f"convtrack: the package index could not be read: {exc}", file=sys.stderr)
         return 1
     for path in written:
-        data = installability.read(path)
+        data = installability_report.read(path)
         bad = sum(1 for e in data["entries"] if e["installs"] is False)
         failed = sum(1 for e in data["entries"] if e["installs"] is None)
         print(f"{path}: {len(data['entries'])} probes, {bad} not installable"

@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from convtrack import installability
+from convtrack import installability_report
 from convtrack.findings import compat, headlines, issues, lifetimes, pairs, paper, replay, rows, shares
 from convtrack.findings.compat import CellCompat, Installability, SetApart
 from convtrack.findings.issues import IssueReport
@@ -55,6 +55,7 @@ class Findings:
     pair_totals: dict[str, int]
     blame_seen: bool
     blame_totals: dict[str, int]
+    changes_set_apart: dict[str, int]  # changes set apart, per package that moved with them (pairs.set_apart_by)
     open_failures: list[OpenFailure]
     open_total: int  # (converter, case, mode) with an open failure
     open_tied: int  # of them, as long-lived as the last one shown
@@ -77,8 +78,8 @@ def packages(found: Iterable[rows.Row]) -> list[str]:
 
 def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, Any]], cases: list[Case] | None = None,
             dates: Callable[[list[str]], Dates] | None = None, records: int | None = None,
-            replayed: Iterable[Mapping[str, Any]] = (), installable: Iterable[installability.Report] = (),
-            unreadable: Iterable[str] = ()) -> Findings:
+            replayed: Iterable[Mapping[str, Any]] = (), installable: Iterable[installability_report.Report] = (),
+            unreadable: Iterable[str] = (), apart: Iterable[Mapping[str, Any]] = ()) -> Findings:
     """The findings of the records whose newest record per task is `latest` (`rows.latest(analysis.load(...))`).
 
     `found`: every transition as `Transition.to_dict()` (from `transitions.scan(df)`, as `convtrack changes` lists
@@ -87,11 +88,12 @@ def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, An
     answer: spans unknown); `lifetimes.index_dates` asks the package index. `records`: how many records were read.
     `replayed`: the replay track's records (`convtrack.replay.load(reports)`), for its own section.
     `installable`, `unreadable`: the installability files and the problems of those that could not be read
-    (`installability.load_all(reports)`), for the releases that do not install beside the compatibility table.
+    (`installability_report.load_all(reports)`), for the releases that do not install beside the compatibility table.
+    `apart`: the scan's not-comparable pairs (`NotComparable.to_dict()`), for the changes set apart per pair.
     """
     hashes = {c.id: c.hash for c in cases} if cases is not None else None
     newest = rows.newest(latest, hashes)
-    counted = pairs.per_pair(found, newest.rows)
+    counted = pairs.per_pair(found, newest.rows, apart)
     known = dates(packages(newest.rows)) if dates is not None else {}
     top, total, tied = lifetimes.longest(newest.rows, known, TOP_OPEN)
     source = Source(records=records, tasks=len(newest.rows), newest=newest.newest,
@@ -107,7 +109,8 @@ def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, An
         source=source, headlines=[line for line in lines if line],
         case_rule=shares.CASE_RULE, shares=share_rows, paper=figures, beside_paper=paper.beside(share_rows, figures),
         silent_by_release=shares.silent_by_release(newest.rows), pairs=counted, pair_totals=totals,
-        blame_seen=pairs.blame_seen(counted), blame_totals=pairs.by_verdict(counted), open_failures=top,
+        blame_seen=pairs.blame_seen(counted), blame_totals=pairs.by_verdict(counted),
+        changes_set_apart=pairs.set_apart_by(counted), open_failures=top,
         open_total=total, open_tied=tied, compatibility=cells, set_apart=compat.set_apart(newest.rows),
         issues=report, replay=replays, not_installable=compat.not_installable(list(installable)),
         installability_problems=list(unreadable))

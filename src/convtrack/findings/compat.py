@@ -10,7 +10,7 @@ rules leave nothing to run, so nothing was built).
 
 Beside the measured cells: the framework releases that do not install here at all, per interpreter, grouped by the
 kind of the installer's reason (`not_installable`), from the committed reports/installability/<converter>.json
-(`convtrack matrix installable`), read through `installability.load_all`.
+(`convtrack matrix installable`), read through `installability_report.load_all`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import dataclasses
 from collections import Counter, defaultdict
 from typing import Any
 
-from convtrack import converter_info, installability
+from convtrack import converter_info, installability_report
 from convtrack.analysis import version_key
 from convtrack.findings.rows import Row, package
 from convtrack.outcomes import Outcome
@@ -127,8 +127,8 @@ class Refused:
     """Framework releases of one kind of refusal on one interpreter: "no cp311 wheel: torch 1.8.1, 1.9.1"."""
 
     python: str  # the minor
-    kind: str  # installability.kind: NO_WHEEL, NO_PLATFORM_WHEEL, NOT_ON_INDEX, NO_RESOLUTION or PROBE_FAILED
-    reason: str  # installability.short_reason
+    kind: str  # installability_report.kind: NO_WHEEL, NO_PLATFORM_WHEEL, NOT_ON_INDEX, NO_RESOLUTION or PROBE_FAILED
+    reason: str  # installability_report.short_reason
     releases: list[str]  # oldest first
 
 
@@ -147,20 +147,20 @@ class Installability:
     refused: list[Refused]  # by interpreter, then kind (probe failures last)
 
 
-def not_installable(reports: list[installability.Report]) -> list[Installability]:
+def not_installable(reports: list[installability_report.Report]) -> list[Installability]:
     """Per converter's file: the releases that do not install (or could not be probed), grouped by interpreter and
     by the kind of reason, in version order."""
     out = []
     for r in sorted(reports, key=lambda r: r.converter):
-        groups: dict[tuple[str, str], list[installability.Entry]] = defaultdict(list)
+        groups: dict[tuple[str, str], list[installability_report.Entry]] = defaultdict(list)
         for e in r.entries:
-            if (k := installability.kind(e)) is not None:
+            if (k := installability_report.kind(e)) is not None:
                 groups[(e.python, k)].append(e)
-        order = sorted(groups, key=lambda pk: (version_key(pk[0]), installability.KINDS.index(pk[1])))
-        refused = [Refused(python, k, str(installability.short_reason(groups[(python, k)][0])),
+        order = sorted(groups, key=lambda pk: (version_key(pk[0]), installability_report.KINDS.index(pk[1])))
+        refused = [Refused(python, k, str(installability_report.short_reason(groups[(python, k)][0])),
                            sorted(dict.fromkeys(e.version for e in groups[(python, k)]), key=version_key))
                    for python, k in order]
-        out.append(Installability(r.converter, r.framework, f"{installability.FOLDER}/{r.path.name}", r.created, r.uv,
-                                  r.matrix_python, sorted(r.releases, key=version_key),
+        out.append(Installability(r.converter, r.framework, f"{installability_report.FOLDER}/{r.path.name}",
+                                  r.created, r.uv, r.matrix_python, sorted(r.releases, key=version_key),
                                   sorted({e.python for e in r.entries}, key=version_key), refused))
     return out

@@ -105,16 +105,32 @@ def release_section(f: Findings) -> str:
                "of failures"], rows)])
 
 
+def _counts(by: dict[str, int]) -> str:
+    return ", ".join(f"{k} {v}" for k, v in by.items())
+
+
+def _set_apart(f: Findings) -> str:
+    """The outcome changes left out of the counts, and why: the column "set apart" of the table below."""
+    n = f.pair_totals.get("set_apart", 0)
+    lead = (f"{n} outcome changes are set apart and not counted (`convtrack changes --json`, `not_comparable`), "
+            f"per package that moved with them: {_counts(f.changes_set_apart)}." if n else
+            "No outcome change was set apart.")
+    return (f"{lead} A change is set apart when a package outside the axes moved with the release: one the mode's "
+            "export runs through (the dynamo exporter's onnxscript, pinned per torch era) or one the case itself "
+            "imports (transformers under a Hugging Face model); it is then not the release's alone.")
+
+
 def pairs_section(f: Findings) -> str:
     t = f.pair_totals
     head = ["converter", "axis", "before → after", "held", "regressions (became silent)", "fixes", "changed",
-            "unconfirmed"]
+            "unconfirmed", "set apart"]
     if f.blame_seen:
         head.append("blame (regressions + fixes)")
     rows = []
     for p in f.pairs:
         row = [p.converter, p.axis, f"{p.before} → {p.after}", ", ".join(f"{k} {v}" for k, v in p.held.items()),
-               f"{p.regressions} ({p.became_silent})", p.fixes, p.changed, p.unconfirmed]
+               f"{p.regressions} ({p.became_silent})", p.fixes, p.changed, p.unconfirmed,
+               f"{p.set_apart} ({_counts(p.set_apart_by)})" if p.set_apart else 0]
         if f.blame_seen:
             row.append(", ".join(f"{k} {v}" for k, v in p.blame.items()))
         rows.append(row)
@@ -127,9 +143,7 @@ def pairs_section(f: Findings) -> str:
         f"regressions ({t['became_silent']} loud failures that became silent), {t['fixes']} fixes, and "
         f"{t['changed']} changed failures (a failure that became another one: neither). "
         f"{t['unconfirmed']} of the regressions and fixes were seen once and not yet repeated "
-        f"(`convtrack changes --confirm`), {t['flaky']} flaky. Left out, as `convtrack changes` leaves them out: "
-        "a change that also moved a package the mode's export runs through (the dynamo exporter's onnxscript, "
-        f"pinned per torch era), which is not the release's alone. {blame}",
+        f"(`convtrack changes --confirm`), {t['flaky']} flaky. {_set_apart(f)} {blame}",
         table(head, rows) if rows else "No transition between adjacent releases."])
 
 

@@ -53,6 +53,10 @@ class Pair:
     unconfirmed: int = 0  # regressions and fixes seen once, not repeated
     flaky: int = 0
     blame: dict[str, int] = dataclasses.field(default_factory=dict)  # verdict -> regressions and fixes
+    # outcome changes left out because a package outside the axes moved too (transitions.NotComparable.stack):
+    # how many, and per package that moved (a change may name two)
+    set_apart: int = 0
+    set_apart_by: dict[str, int] = dataclasses.field(default_factory=dict)
 
 
 Key = tuple[str, str, str, int, str]  # converter, cell, case, opset, mode
@@ -79,16 +83,29 @@ def _count(pair: Pair, t: Mapping[str, Any], records: Mapping[Key, Row]) -> None
     pair.blame[verdict] = pair.blame.get(verdict, 0) + 1
 
 
-def per_pair(found: Iterable[Mapping[str, Any]], rows: Iterable[Row]) -> list[Pair]:
-    """One Pair per (converter, before cell, after cell) with a transition; `found` as Transition.to_dict()."""
+def _pair_of(pairs: dict[tuple[str, str, str], Pair], t: Mapping[str, Any]) -> Pair:
+    key = (t["converter"], t["before_cell"], t["after_cell"])
+    if key not in pairs:
+        pairs[key] = Pair(t["converter"], t["axis"], str(t["before_version"]), str(t["after_version"]),
+                          dict(t.get("fixed") or {}), t["before_cell"], t["after_cell"])
+    return pairs[key]
+
+
+def per_pair(found: Iterable[Mapping[str, Any]], rows: Iterable[Row],
+             apart: Iterable[Mapping[str, Any]] = ()) -> list[Pair]:
+    """One Pair per (converter, before cell, after cell) with a transition or a change set apart; `found` as
+    Transition.to_dict(), `apart` as NotComparable.to_dict() (only those set apart for a package that moved,
+    with their cells, count: a changed case source is no outcome change)."""
     records = _index(rows)
     pairs: dict[tuple[str, str, str], Pair] = {}
     for t in found:
-        key = (t["converter"], t["before_cell"], t["after_cell"])
-        if key not in pairs:
-            pairs[key] = Pair(t["converter"], t["axis"], str(t["before_version"]), str(t["after_version"]),
-                              dict(t.get("fixed") or {}), t["before_cell"], t["after_cell"])
-        _count(pairs[key], t, records)
+        _count(_pair_of(pairs, t), t, records)
+    for n in apart:
+        if n.get("stack") and n.get("before_cell") and n.get("after_cell"):
+            pair = _pair_of(pairs, n)
+            pair.set_apart += 1
+            for package in n["stack"]:
+                pair.set_apart_by[package] = pair.set_apart_by.get(package, 0) + 1
     for pair in pairs.values():
         pair.blame = {k: pair.blame[k] for k in sorted(pair.blame, key=verdict_order)}
     return sorted(pairs.values(), key=lambda p: (p.converter, p.axis, version_key(p.after),
@@ -99,8 +116,17 @@ def totals(pairs: Iterable[Pair]) -> dict[str, int]:
     out: Counter[str] = Counter()
     for p in pairs:
         out.update(regressions=p.regressions, became_silent=p.became_silent, fixes=p.fixes, changed=p.changed,
-                   unconfirmed=p.unconfirmed, flaky=p.flaky)
-    return {k: out[k] for k in ("regressions", "became_silent", "fixes", "changed", "unconfirmed", "flaky")}
+                   unconfirmed=p.unconfirmed, flaky=p.flaky, set_apart=p.set_apart)
+    return {k: out[k] for k in ("regressions", "became_silent", "fixes", "changed", "unconfirmed", "flaky",
+                                "set_apart")}
+
+
+def set_apart_by(pairs: Iterable[Pair]) -> dict[str, int]:
+    """Changes set apart per package that moved with them, over every pair, most first."""
+    out: Counter[str] = Counter()
+    for p in pairs:
+        out.update(p.set_apart_by)
+    return dict(out.most_common())
 
 
 def blame_seen(pairs: Iterable[Pair]) -> bool:

@@ -25,12 +25,15 @@ from convtrack.transitions import State, TransitionKind
 INDEX_TIMEOUT_S = 8.0
 
 
-def load_transitions(records: Any, meta: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
-    """Every transition as a dict (Transition.to_dict()) in `records` (a frame, or rows as records_index.slim);
-    `meta` (site.cases.case_meta: id -> CASE values and hash) sets apart changes that moved a case's own package."""
+def load_changes(records: Any, meta: dict[str, dict[str, Any]] | None = None,
+                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(every transition as Transition.to_dict(), every not-comparable pair as NotComparable.to_dict()) in
+    `records` (a frame, or rows as records_index.slim); `meta` (site.cases.case_meta: id -> CASE values and hash)
+    sets apart changes that moved a case's own package."""
     requires = {(cid, str(m.get("hash"))): tuple(str(p) for p in m.get("requires") or ())
                 for cid, m in (meta or {}).items()}
-    return [t.to_dict() for t in transitions.find(records, requires)]
+    scan = transitions.scan(records, requires)
+    return [t.to_dict() for t in scan.transitions], [n.to_dict() for n in scan.not_comparable]
 
 
 def _index_dates(packages: list[str], timeout: float) -> dict[tuple[str, str], str]:

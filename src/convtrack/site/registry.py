@@ -38,6 +38,7 @@ class Data:
     reports: Path | None = None  # the records folder, for the files beside the records (environment sidecars)
     suites: Path | None = None  # the case files, for the repro scripts of failing results
     freshness: dict[str, Any] = dataclasses.field(default_factory=lambda: {"checked": False, "stale": []})
+    apart: list[dict[str, Any]] = dataclasses.field(default_factory=list)  # NotComparable.to_dict(): set apart
 
 
 Render = Callable[[Writer, Data], None]

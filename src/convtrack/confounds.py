@@ -1,0 +1,61 @@
+"""Packages outside the axes that moved with an axis, and which of them make an outcome change not the axis's alone.
+
+A cell pins companions per framework era (the dynamo exporter's onnxscript, transformers under an HF model), so
+two adjacent releases of one axis may differ in more than that axis. `also_changed` names every such package;
+`stack_changed` keeps those the converter's export runs through for a mode (`ConverterInfo.mode_packages`),
+`case_changed` those the case itself imports (but packages locked to the framework release, which cannot be held).
+An outcome change with either is set apart by the scan and the gate (`transitions.scan`, `gate.compare`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from convtrack import converter_info
+
+MINOR_ONLY = ("python",)  # a patch release of the interpreter is not a cause; another minor (a `python` rule) may be
+
+
+def also_changed(before: Mapping[str, Any], after: Mapping[str, Any], axes: Iterable[str]) -> dict[str, list[str]]:
+    """The installed packages, other than the axes, whose version differs between two records.
+
+    A package installed on one side only is left out: case packages are installed only when the selected cases
+    import them (a one-case re-run has no transformers; a whole-suite run has), so a case that needed it has it on
+    both sides, and one that did not cannot have changed with it."""
+    b, a = before.get("versions") or {}, after.get("versions") or {}
+    return {k: [str(b[k]), str(a[k])] for k in sorted((set(b) & set(a)) - set(axes)) if _differ(k, b[k], a[k])}
+
+
+def stack_changed(converter: str, mode: str, also: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """The packages of the converter's export path for `mode` among those that also changed."""
+    info = converter_info.known().get(converter)
+    stack = info.mode_packages.get(mode, ()) if info else ()
+    return {k: v for k, v in also.items() if k in stack}
+
+
+def case_changed(converter: str, also: Mapping[str, list[str]], imports: Sequence[str]) -> dict[str, list[str]]:
+    """The packages the case imports among those that also changed, but those locked to the framework release."""
+    info = converter_info.known().get(converter)
+    locked = info.locked_packages if info else ()
+    return {k: v for k, v in also.items() if k in imports and k not in locked}
+
+
+def moves(packages: Mapping[str, list[str]]) -> str:
+    return ", ".join(f"{k} {v[0]} -> {v[1]}" for k, v in packages.items())
+
+
+def stack_moved(before: Mapping[str, Any], after: Mapping[str, Any],
+                imports: Sequence[str] = ()) -> dict[str, list[str]]:
+    """The export packages of the records' converter and mode whose version differs between two records (the
+    gate's rule as the scan's: an outcome change with one of them moved is not the release's alone)."""
+    mode, converter = after.get("mode"), str(after.get("converter"))
+    also = also_changed(before, after, ())
+    return {**stack_changed(converter, mode if isinstance(mode, str) else "-", also),
+            **case_changed(converter, also, imports)}
+
+
+def _differ(package: str, before: Any, after: Any) -> bool:
+    if package in MINOR_ONLY:
+        return str(before).split(".")[:2] != str(after).split(".")[:2]
+    return bool(before != after)

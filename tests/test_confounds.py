@@ -1,0 +1,45 @@
+"""confounds: the packages that moved with an axis, and which of them set a change apart."""
+
+from __future__ import annotations
+
+from convtrack import confounds
+
+
+def test_also_changed_names_another_python_minor_but_not_a_patch() -> None:
+    b, a = {"versions": {"torch": "1.13.1", "python": "3.10.13"}}, {"versions": {"torch": "2.0.1", "python": "3.11.7"}}
+    assert confounds.also_changed(b, a, ["torch"]) == {"python": ["3.10.13", "3.11.7"]}
+    patch = {"versions": {"torch": "2.0.1", "python": "3.11.9"}}
+    assert confounds.also_changed(a, patch, ["torch"]) == {}
+
+
+def test_also_changed_names_non_axis_packages_that_differ() -> None:
+    before = {"versions": {"python": "3.11.7", "torch": "2.1.2", "onnx": "1.17.0", "transformers": "4.46.3",
+                           "torchvision": "0.16.2"}}
+    after = {"versions": {"python": "3.11.9", "torch": "2.6.0", "onnx": "1.17.0", "transformers": "5.24.0"}}
+    # torchvision is installed before only (a case package the after run's cases did not need): not a change
+    assert confounds.also_changed(before, after, ["torch", "onnx"]) == {"transformers": ["4.46.3", "5.24.0"]}
+
+
+def test_stack_changed_keeps_the_modes_export_packages_only() -> None:
+    also = {"onnxscript": ["0.1.0", "0.2.7"], "transformers": ["4.46.3", "5.24.0"]}
+    assert confounds.stack_changed("torch.onnx", "dynamo", also) == {"onnxscript": ["0.1.0", "0.2.7"]}
+    assert confounds.stack_changed("torch.onnx", "legacy", also) == {}  # the legacy exporter runs no onnxscript
+    assert confounds.stack_changed("no-such-converter", "dynamo", also) == {}
+
+
+def test_case_changed_keeps_what_the_case_imports_but_packages_locked_to_the_framework() -> None:
+    also = {"transformers": ["4.46.3", "5.24.0"], "torchvision": ["0.16.2", "0.21.0"], "numpy": ["1.26.4", "2.1"]}
+    imports = ("transformers", "torchvision")
+    # torchvision pins one torch release each, so it cannot be held: never a reason to set a change apart
+    assert confounds.case_changed("torch.onnx", also, imports) == {"transformers": ["4.46.3", "5.24.0"]}
+
+
+def test_stack_moved_is_the_union_of_both_rules_for_the_records_mode() -> None:
+    before = {"converter": "torch.onnx", "mode": "dynamo",
+              "versions": {"torch": "2.4.1", "onnxscript": "0.1.0", "transformers": "4.46.3"}}
+    after = {**before, "versions": {"torch": "2.5.1", "onnxscript": "0.2.7", "transformers": "5.24.0"}}
+    assert confounds.stack_moved(before, after, ("transformers",)) == {
+        "onnxscript": ["0.1.0", "0.2.7"], "transformers": ["4.46.3", "5.24.0"]}
+    legacy = {**after, "mode": "legacy"}
+    assert confounds.stack_moved({**before, "mode": "legacy"}, legacy) == {}
+    assert confounds.moves({"onnxscript": ["0.1.0", "0.2.7"]}) == "onnxscript 0.1.0 -> 0.2.7"
