@@ -246,3 +246,16 @@ def test_a_change_with_the_cases_own_package_moved_is_set_apart() -> None:
     assert gate.compare([base], [cand], [], "2.3.1")[0].group == "new_failure"
     (row,) = gate.compare([base], [cand], [], "2.3.1", {("models/hf_opt", "h"): ("transformers",)})
     assert row.group == "stack_moved" and row.kind is None
+
+
+def test_the_converter_gated_is_the_one_whose_matrix_varies_the_candidates_package(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from convtrack.commands.gate import converter_of
+
+    matrices = matrix.load_dir(ROOT / "matrix")
+    assert converter_of(matrices, "tensorflow") == "tf2onnx"
+    assert converter_of(matrices, "tf2onnx") == "tf2onnx"
+    assert converter_of(matrices, "torch") == "torch.onnx"
+    assert capsys.readouterr().err == ""  # one matrix each: nothing to say
+    assert converter_of(matrices, "onnxruntime") == "torch.onnx"  # both matrices vary it: the default, said aloud
+    assert "onnxruntime is an axis of tf2onnx, torch.onnx; gating torch.onnx" in capsys.readouterr().err

@@ -8,3 +8,4 @@ MEMORY_GB = 12.0  # resident memory limit of the worker's whole process tree (`r
 # converted model, its inputs and references there (convtrack.cell.artefacts) for the onnxruntime replay track.
 ARTEFACTS_ENV = "CONVTRACK_ARTEFACTS"
 ARTEFACTS_DIR = "artefacts"  # under the work folder
+GATE_CONVERTER = "torch.onnx"  # what `gate` gates when the candidate's package is an axis of several matrices

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from packaging.utils import canonicalize_name
+
 from convtrack import axes, defaults, matrix, suite, triage
 from convtrack.cellrun import Settings
 
@@ -22,7 +24,9 @@ def run_gate(args: argparse.Namespace) -> int:
     try:
         candidate, baseline = gate.Spec.parse(args.candidate), gate.Spec.parse(args.baseline)
         known = load_triage(args.triage or args.project.triage)
-        m = next((m for m in matrix.load_dir(args.matrix_dir) if m.converter == args.converter), None)
+        matrices = matrix.load_dir(args.matrix_dir)
+        args.converter = args.converter or converter_of(matrices, candidate.package)
+        m = next((m for m in matrices if m.converter == args.converter), None)
         if m is None:
             raise gate.GateError(f"no matrix for converter {args.converter} in {args.matrix_dir}")
         cases = discover(args)
@@ -49,6 +53,18 @@ def run_gate(args: argparse.Namespace) -> int:
         args.markdown.write_text(report.markdown(args.site_url), encoding="utf-8")
     print(json.dumps(report.to_dict(), indent=1) if args.json else report.text())
     return report.status
+
+
+def converter_of(matrices: list[matrix.Matrix], package: str) -> str:
+    """The converter a candidate gates when --converter is not given: the one whose matrix varies the candidate's
+    package (tensorflow, tf2onnx: tf2onnx), else the default (a shared axis such as onnxruntime: torch.onnx)."""
+    name = canonicalize_name(package)
+    found = sorted({m.converter for m in matrices if name in {canonicalize_name(a) for a in m.axes}})
+    if len(found) == 1:
+        return found[0]
+    stderr(f"convtrack gate: {package} is an axis of {', '.join(found) or 'no matrix'}; gating "
+           f"{defaults.GATE_CONVERTER} (--converter picks another)")
+    return defaults.GATE_CONVERTER
 
 
 def load_triage(path: Path) -> list[triage.Known]:
@@ -107,7 +123,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="a folder of your own cases, replayed beside the project's suite (repeatable)")
     p.add_argument("--no-default-suite", action="store_true", help="replay only the --extra-suites cases")
     p.add_argument("--site-url", default="", help="published site, for links to case pages in the Markdown")
-    p.add_argument("--converter", default="torch.onnx", help="converter (default torch.onnx)")
+    p.add_argument("--converter", help="converter (default: the one whose matrix varies the candidate's package, "
+                   f"e.g. tf2onnx for tensorflow; {defaults.GATE_CONVERTER} when several or none do)")
     p.add_argument("--select", nargs="*", default=[], help="only cases whose id or tags match")
     p.add_argument("--preset", help="a matrix preset's opsets and modes")
     p.add_argument("--opset", type=int, action="append", help="only this opset (repeatable)")
