@@ -43,3 +43,8 @@ def test_stack_moved_is_the_union_of_both_rules_for_the_records_mode() -> None:
     legacy = {**after, "mode": "legacy"}
     assert confounds.stack_moved({**before, "mode": "legacy"}, legacy) == {}
     assert confounds.moves({"onnxscript": ["0.1.0", "0.2.7"]}) == "onnxscript 0.1.0 -> 0.2.7"
+
+
+def test_harness_changed_names_both_versions_and_reads_a_missing_one_as_none() -> None:
+    assert confounds.harness_changed({"harness_version": "0.1.0"}, {"harness_version": "0.1.0"}) == {}
+    assert confounds.harness_changed({}, {"harness_version": "0.1.0"}) == {"harness_version": ["none", "0.1.0"]}

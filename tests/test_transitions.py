@@ -254,3 +254,17 @@ def test_a_change_that_moved_a_package_the_case_imports_is_not_the_releases() ->
     # another source of the case (another hash) is not what the records were made from
     other = {("models/hf_opt", "h2"): ("transformers",)}
     assert [t.kind for t in transitions.scan(analysis.frame([before, after]), other).transitions] == [REGRESSION]
+
+
+def test_a_pass_and_a_mismatch_judged_by_different_harness_versions_are_set_apart() -> None:
+    # the older harness's tolerance passed what today's calls a mismatch: the step may be the policy's
+    records = [_older_harness(rec("2.6.0", "pass")), rec("2.9.1", "mismatch", tier=4)]
+    result = scan(records)
+    assert result.transitions == []
+    (apart,) = result.not_comparable
+    assert (apart.kind, apart.stack) == ("regression", {"harness_version": ["schema-1", store.HARNESS_VERSION]})
+    assert "the harness that judged the regression" in apart.why
+    # a crash is a crash under any tolerance: a convert_error -> mismatch step across harness versions is listed
+    records = [_older_harness(rec("2.6.0", "convert_error", signature="E: x")), rec("2.9.1", "mismatch", tier=4)]
+    (t,) = scan(records).transitions
+    assert t.kind is REGRESSION and t.became_silent

@@ -4,7 +4,8 @@ A cell pins companions per framework era (the dynamo exporter's onnxscript, tran
 two adjacent releases of one axis may differ in more than that axis. `also_changed` names every such package;
 `stack_changed` keeps those the converter's export runs through for a mode (`ConverterInfo.mode_packages`),
 `case_changed` those the case itself imports (but packages locked to the framework release, which cannot be held).
-An outcome change with either is set apart by the scan and the gate (`transitions.scan`, `gate.compare`).
+An outcome change with either is set apart by the scan and the gate (`transitions.scan`, `gate.compare`); so is a
+pass <-> mismatch step judged by two harness versions (`harness_changed`), whose tolerance policies may differ.
 """
 
 from __future__ import annotations
@@ -59,3 +60,10 @@ def _differ(package: str, before: Any, after: Any) -> bool:
     if package in MINOR_ONLY:
         return str(before).split(".")[:2] != str(after).split(".")[:2]
     return bool(before != after)
+
+
+def harness_changed(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[str]]:
+    """{"harness_version": [before, after]} when two records were made by different harness versions (a record
+    from before versions were kept reads "none"), else {}."""
+    b, a = (str(r.get("harness_version") or "none") for r in (before, after))
+    return {"harness_version": [b, a]} if b != a else {}

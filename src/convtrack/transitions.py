@@ -306,6 +306,26 @@ def _hash(side: Side) -> str:
 Requires = Mapping[tuple[str, str], Sequence[str]]  # (case id, case_hash) -> the packages the case imports
 
 
+TOLERANCE_JUDGED = frozenset({Outcome.PASS, Outcome.MISMATCH})  # verdicts a harness's tolerance policy decides
+
+
+def _apart(kind: TransitionKind, before: Side, after: Side, also: Mapping[str, list[str]],
+           imports: Sequence[str]) -> tuple[str, dict[str, list[str]]] | None:
+    """(what moved, {package: [before, after]}) when the change is not the axis's alone: the mode's export
+    package or the case's own package moved with it, or a pass and a mismatch were judged by different harness
+    versions (each with its own tolerance policy, so the step may be the policy's); None when it is the axis's."""
+    converter, mode = str(after[1]["converter"]), str(after[1].get("mode") or "-")
+    stack = confounds.stack_changed(converter, mode, also)
+    imported = confounds.case_changed(converter, also, imports)
+    judged = ({before[0].outcome, after[0].outcome} <= TOLERANCE_JUDGED
+              and confounds.harness_changed(before[1], after[1])) or {}
+    parts = [f"the {mode} exporter's {confounds.moves(stack)}" if stack else "",
+             f"the case's own {confounds.moves(imported)}" if imported else "",
+             f"the harness that judged the {kind} ({confounds.moves(judged)})" if judged else ""]
+    moved = "; ".join(part for part in parts if part)
+    return (moved, {**stack, **imported, **judged}) if moved else None
+
+
 def scan(records: pd.DataFrame | Sequence[Mapping[str, Any]], requires: Requires | None = None) -> Scan:
     """Every transition and not-comparable pair in the records: a frame (analysis.load) or rows with at least the
     fields of records_index.Index.slim, in load order. `requires` (suite.requires_by_source): with it, a change
@@ -332,15 +352,11 @@ def scan(records: pd.DataFrame | Sequence[Mapping[str, Any]], requires: Requires
             if kind is None:
                 continue
             also = confounds.also_changed(b_rec, a_rec, [axis, *dict(fixed)])
-            stack = confounds.stack_changed(converter, mode, also)
-            imported = confounds.case_changed(converter, also, (requires or {}).get((case, case_hash), ()))
-            if stack or imported:
-                moved = "; ".join(part for part in (
-                    f"the {mode} exporter's {confounds.moves(stack)}" if stack else "",
-                    f"the case's own {confounds.moves(imported)}" if imported else "") if part)
+            apart = _apart(kind, (b_state, b_rec), (a_state, a_rec), also, (requires or {}).get((case, case_hash), ()))
+            if apart is not None:
                 not_comparable.append(NotComparable(
                     converter, case, opset, mode, axis, before_v, after_v, dict(fixed),
-                    f"a {kind} that is not {axis}'s alone: {moved} moved with it", {**stack, **imported},
+                    f"a {kind} that is not {axis}'s alone: {apart[0]} moved with it", apart[1],
                     str(b_rec["cell"]), str(a_rec["cell"]), kind.value))
                 continue
             found.append(Transition(kind, converter, case, opset, mode, axis, before_v, after_v,
