@@ -268,3 +268,35 @@ def test_a_pass_and_a_mismatch_judged_by_different_harness_versions_are_set_apar
     records = [_older_harness(rec("2.6.0", "convert_error", signature="E: x")), rec("2.9.1", "mismatch", tier=4)]
     (t,) = scan(records).transitions
     assert t.kind is REGRESSION and t.became_silent
+
+
+def test_confirm_rejudges_both_sides_of_a_change_set_apart_for_the_harness(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from convtrack import cellrun, matrix, suite
+
+    (tmp_path / "suites" / "issues").mkdir(parents=True)
+    (tmp_path / "suites" / "issues" / "x.py").write_text(
+        'CASE = {"converter": "torch.onnx", "issue": "https://github.com/pytorch/pytorch/issues/1"}\n')
+    digest = suite.discover(tmp_path / "suites")[0].hash
+    store.write_all(tmp_path / "records" / "torch.onnx" / "c" / "r1.jsonl",
+                    [_older_harness(rec("2.1.2", "pass", case_hash=digest)),
+                     rec("2.6.0", "mismatch", tier=4, case_hash=digest)])
+    runs: list[str] = []
+
+    def execute(cell: matrix.Cell, cases: list[suite.Case], settings: cellrun.Settings, **_: Any) -> Path:
+        runs.append(cell.id)
+        outcome = "pass" if cell.axes["torch"] == "2.1.2" else "mismatch"
+        out = store.run_file(settings.reports, cell.converter, cell.id, settings.run_id)
+        store.write_all(out, [rec(cell.axes["torch"], outcome, tier=None if outcome == "pass" else 4,
+                                  case_hash=digest, run=settings.run_id)])
+        return out
+
+    monkeypatch.setattr(cellrun, "execute", execute)
+    assert cli.main(["--reports", str(tmp_path), "--suites", str(tmp_path / "suites"), "changes", "--confirm",
+                     "--json"]) == 0
+    assert sorted(runs) == ["torch2.1.2-ort1.20.1-onnx1.17.0", "torch2.6.0-ort1.20.1-onnx1.17.0"]
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["not_comparable"] == []  # both sides are today's harness's now: a regression, listed
+    assert [(t["kind"], t["before_outcome"], t["after_outcome"]) for t in shown["transitions"]] == [
+        ("regression", "pass", "mismatch")]

@@ -83,9 +83,9 @@ def table(found: list[transitions.Transition], blame: dict[witness.Key, witness.
     return "\n".join(parts)
 
 
-def _wanted(args: argparse.Namespace, t: transitions.Transition) -> bool:
+def _wanted(args: argparse.Namespace, t: transitions.Transition | transitions.NotComparable) -> bool:
     return ((not args.axis or t.axis == args.axis) and (not args.case or args.case in t.case)
-            and (not args.kind or t.kind == args.kind))
+            and (not args.kind or str(t.kind) == str(args.kind)))
 
 
 def by_signature(args: argparse.Namespace, found: list[transitions.Transition]) -> int:
@@ -115,9 +115,10 @@ def changes(args: argparse.Namespace) -> int:
         return by_signature(args, result.transitions)
     axes.check(args.matrix_dir, "--axis", [args.axis or ""], also={t.axis for t in result.transitions})
     selected = [t for t in result.transitions if _wanted(args, t)]
-    if args.confirm and any(not t.confirmed for t in selected):
+    rejudge = [n for n in result.not_comparable if "harness_version" in n.stack and _wanted(args, n)]
+    if args.confirm and (rejudge or any(not t.confirmed for t in selected)):
         settings = Settings.of(args)
-        confirm.confirm(selected, settings, log=stderr)
+        confirm.confirm(selected, settings, log=stderr, apart=rejudge)
         result = transitions.scan(records_index.slim(args.reports), requires)
     found = [t for t in result.transitions if _wanted(args, t)]
     blame = blames(args.reports, result.transitions)
@@ -158,7 +159,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "it is not the release's alone. Records made under an earlier pin are superseded, never "
                        "counted as repeats.")
     p.add_argument("--confirm", action="store_true",
-                   help="re-run the two cells of each unconfirmed transition once (records are kept)")
+                   help="re-run the two cells of each unconfirmed transition once, and of each change set apart "
+                   "because the harness that judged it moved (records are kept)")
     p.add_argument("--axis", help="only transitions along this axis (torch, onnxruntime, ...)")
     p.add_argument("--case", help="only cases whose id contains this")
     p.add_argument("--kind", choices=[k.value for k in TransitionKind])
