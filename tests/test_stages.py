@@ -196,3 +196,21 @@ def test_a_seed_onnxruntime_fails_on_is_a_run_error_naming_it() -> None:
     with pytest.raises(stages.StageFailure) as err:
         stages.compare_seeds(_Doubling(), seeds, [], {}, on_run_error=failed.append)
     assert err.value.outcome is Outcome.RUN_ERROR and err.value.tags[-1] == "seed:1" and failed == [1]
+
+
+def test_a_failure_records_where_it_was_raised_without_machine_paths() -> None:
+    # the converter's frame under an environment's site-packages, called from convtrack's adapter
+    venv = "/home/someone/.nox/tf2onnx-tf2-16-2/lib/python3.11/site-packages"
+    inner = compile("def from_keras():\n    raise KeyError('keras_tensor_1')\n", f"{venv}/tf2onnx/convert.py", "exec")
+    outer = compile("from_keras()\n", str(stages.PACKAGE_DIR / "cell" / "converters" / "tf2onnx.py"), "exec")
+    scope: dict[str, object] = {}
+    exec(inner, scope)
+    try:
+        exec(outer, scope)
+    except KeyError as raised:
+        result = stages.classify("convert_s", Outcome.CONVERT_ERROR, raised).result({})
+    assert result["outcome"] == "convert_error"
+    assert result["where"][-2:] == ["convtrack/cell/converters/tf2onnx.py:1 <module>",
+                                    "tf2onnx/convert.py:2 from_keras"]
+    assert not any("/home/" in frame for frame in result["where"])
+    assert stages.where(KeyError("never raised")) == []  # no traceback: nothing to say

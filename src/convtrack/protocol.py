@@ -120,6 +120,7 @@ class _ResultOptional(ModelFields, Assessment, Kept, total=False):
     model: dict[str, Any]
     failed_seed: int | None
     tags: list[str]
+    where: list[str]  # a failure's innermost frames (convtrack.cell.stages.where)
     leftovers: list[str]  # threads a task left running: the runner retires the worker (not a record field)
 
 

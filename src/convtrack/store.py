@@ -75,6 +75,9 @@ class Record:
     artefact: str | None = None
     # a replay-track record (convtrack.replay): where its artefact came from and what replayed it; None otherwise
     replay: dict[str, Any] | None = None
+    # a failure's innermost frames of its root exception, outermost first ("tf2onnx/convert.py:529 from_keras"):
+    # whose code raised it, the converter's, the framework's or ours. Optional like `artefact`
+    where: list[str] | None = None
     created: str = ""
     record_id: str = ""
     schema: int = SCHEMA_VERSION

@@ -68,7 +68,7 @@ class StageFailure(Exception):
     def result(self, timings: dict[str, float]) -> Result:
         """The worker's result for this failure."""
         out: Result = {"outcome": self.outcome.value, "signature": self.signature, "error": self.error,
-               "timings": timings, "tags": self.tags}
+               "timings": timings, "tags": self.tags, "where": where(self.root)}
         if self.reason:
             out["reason"] = self.reason
         return out
@@ -104,6 +104,29 @@ def _own_file(filename: str) -> bool:
     if not path.is_relative_to(PACKAGE_DIR) or path.name in MODEL_MODULES:
         return False
     return not INSTALLED.intersection(path.relative_to(PACKAGE_DIR).parts)
+
+
+WHERE_FRAMES = 4  # enough to tell the converter's frame from the adapter's that called it
+
+
+def where(exc: BaseException, frames: int = WHERE_FRAMES) -> list[str]:
+    """The innermost `frames` frames of `exc`'s traceback, outermost first, as "path:line function" with the path
+    cut to what follows site-packages (or convtrack's package folder): whose code raised it, without machine paths."""
+    return [f"{_short(f.filename)}:{f.lineno} {f.name}" for f in traceback.extract_tb(exc.__traceback__)[-frames:]]
+
+
+def _short(filename: str) -> str:
+    path = Path(filename)
+    cut = max((i for i, part in enumerate(path.parts) if part in INSTALLED), default=None)
+    if cut is not None:
+        return "/".join(path.parts[cut + 1:])
+    try:
+        resolved = path.resolve()
+    except (OSError, ValueError):
+        return path.name
+    if resolved.is_relative_to(PACKAGE_DIR):
+        return str(resolved.relative_to(PACKAGE_DIR.parent))
+    return path.name  # a case file or a script: its name alone, no machine path
 
 
 def environment_fault(exc: BaseException) -> str | None:
