@@ -214,3 +214,24 @@ def test_a_failure_records_where_it_was_raised_without_machine_paths() -> None:
                                     "tf2onnx/convert.py:2 from_keras"]
     assert not any("/home/" in frame for frame in result["where"])
     assert stages.where(KeyError("never raised")) == []  # no traceback: nothing to say
+
+
+def test_a_suppressed_context_is_not_the_root() -> None:
+    # torch.export handles an IndexError, then raises its own error `from None`: that one is the root
+    try:
+        try:
+            [][0]
+        except IndexError:
+            raise RuntimeError("Could not guard on data-dependent expression u0 < 0") from None
+    except RuntimeError as raised:
+        failure = stages.classify("convert_s", Outcome.CONVERT_ERROR, raised)
+    assert failure.root is failure.exc
+    assert failure.signature.startswith("RuntimeError: Could not guard on data-dependent expression")
+    # an implicit context that nothing suppressed is still followed
+    try:
+        try:
+            [][0]
+        except IndexError:
+            raise RuntimeError("wrapper")  # noqa: B904
+    except RuntimeError as raised:
+        assert type(stages.chain(raised)[-1]) is IndexError

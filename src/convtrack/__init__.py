@@ -4,4 +4,4 @@ The host side (matrix, store, analysis, site, cli) imports only the standard lib
 Frameworks are imported only inside a cell's runner process.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -47,9 +47,7 @@ def convert(model, inputs, path):  # TorchOnnx.convert
                 kwargs["dynamic_shapes"] = _dynamic_shapes(model, args, dynamic)
             if "external_data" in params:
                 kwargs["external_data"] = False
-            if "optimize" in params:
-                kwargs["optimize"] = True
-            torch.onnx.export(model, args, **kwargs).save(path)
+            torch.onnx.export(model, args, **kwargs).save(path)  # `optimize` at the release's default
         elif MODE == "dynamo":  # torch 2.1-2.4: dynamo_export, fixed at opset 18
             options = torch.onnx.ExportOptions(dynamic_shapes=True) if dynamic else None
             torch.onnx.dynamo_export(model, *args, export_options=options).save(path)

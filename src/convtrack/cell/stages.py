@@ -75,12 +75,19 @@ class StageFailure(Exception):
 
 
 def chain(exc: BaseException) -> list[BaseException]:
-    """The exception and its causes, outermost first (cycles cut)."""
+    """The exception and its causes, outermost first (cycles cut), as Python prints them: an implicit context that
+    `raise ... from None` (or an explicit cause) suppressed is not followed, so the root is the error that was
+    raised, not one handled on the way (torch.export's "Could not guard on data-dependent expression" was recorded
+    as the IndexError it had caught)."""
     out, seen = [exc], {id(exc)}
-    while (nxt := out[-1].__cause__ or out[-1].__context__) is not None and id(nxt) not in seen:
+    while (nxt := _cause(out[-1])) is not None and id(nxt) not in seen:
         seen.add(id(nxt))
         out.append(nxt)
     return out
+
+
+def _cause(exc: BaseException) -> BaseException | None:
+    return exc.__cause__ or (None if exc.__suppress_context__ else exc.__context__)
 
 
 # convtrack modules that run a model's own ops (the synthetic graphs' forward): an exporter failing on a line

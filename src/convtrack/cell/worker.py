@@ -35,7 +35,9 @@ from convtrack.outcomes import Outcome
 from convtrack.protocol import Hello, ModelFields, Result, Task
 from convtrack.suite import Case, builder, export_options
 
-BASE_PACKAGES = ("onnx", "onnxruntime", "numpy")
+# protobuf too: matrix rules pin it per release (< 6 for torch 2.5/2.6, 3.20 for tf2onnx), and a change that moved
+# it must show in a transition's also_changed
+BASE_PACKAGES = ("onnx", "onnxruntime", "numpy", "protobuf")
 
 
 @dataclasses.dataclass
