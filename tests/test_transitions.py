@@ -300,3 +300,15 @@ def test_confirm_rejudges_both_sides_of_a_change_set_apart_for_the_harness(tmp_p
     assert shown["not_comparable"] == []  # both sides are today's harness's now: a regression, listed
     assert [(t["kind"], t["before_outcome"], t["after_outcome"]) for t in shown["transitions"]] == [
         ("regression", "pass", "mismatch")]
+
+
+def test_changes_filters_apply_to_the_changes_set_apart_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store.write_all(tmp_path / "records" / "torch.onnx" / "c" / "r1.jsonl",
+                    [rec("2.1.2", "pass", case_hash="old"), rec("2.6.0", "convert_error", signature="E",
+                                                                   case_hash="new")])
+    assert cli.main(["--reports", str(tmp_path), "changes", "--json", "--axis", "torch"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["not_comparable"]) == 1
+    assert cli.main(["--reports", str(tmp_path), "changes", "--json", "--axis", "onnxruntime"]) == 0
+    assert json.loads(capsys.readouterr().out)["not_comparable"] == []  # a torch pair: not onnxruntime's
+    assert cli.main(["--reports", str(tmp_path), "changes", "--axis", "onnxruntime"]) == 0
+    assert "not comparable" not in capsys.readouterr().out

@@ -121,24 +121,25 @@ def changes(args: argparse.Namespace) -> int:
         confirm.confirm(selected, settings, log=stderr, apart=rejudge)
         result = transitions.scan(records_index.slim(args.reports), requires)
     found = [t for t in result.transitions if _wanted(args, t)]
+    apart = [n for n in result.not_comparable if _wanted(args, n)]  # the same filters as the transitions'
     blame = blames(args.reports, result.transitions)
     if args.blame:
         found = [t for t in found if (b := blame.get(failing_side(t))) is not None and b.verdict == args.blame]
     if args.json:
         print(json.dumps({"transitions": [{**t.to_dict(), "blame": _blame_dict(blame.get(failing_side(t)))}
                                           for t in found],
-                          "not_comparable": [n.to_dict() for n in result.not_comparable]}, indent=1))
+                          "not_comparable": [n.to_dict() for n in apart]}, indent=1))
     else:
         print(table(found, blame))
-        source = [n for n in result.not_comparable if not n.stack]
+        source = [n for n in apart if not n.stack]
         if source:
             print(f"\n{len(source)} adjacent pair(s) not comparable (the case changed between their records): "
                   "re-run the older cell to compare them")
-        stack = [n for n in result.not_comparable if n.stack]
+        stack = [n for n in apart if n.stack]
         if stack:
             moved = sorted({k for n in stack for k in n.stack})
-            print(f"\n{len(stack)} outcome change(s) left out: the exporter's own {', '.join(moved)} moved with "
-                  "the release, so they are not the release's alone (--json lists them under not_comparable)")
+            print(f"\n{len(stack)} outcome change(s) left out: {', '.join(moved)} moved with the release, so "
+                  "they are not the release's alone (--json lists them under not_comparable)")
     regressions = [t for t in found if t.kind is TransitionKind.REGRESSION and t.confirmed and not t.flaky]
     return 1 if args.exit_code and regressions else 0
 
