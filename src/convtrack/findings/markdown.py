@@ -116,8 +116,9 @@ def _set_apart(f: Findings) -> str:
             f"per package that moved with them: {_counts(f.changes_set_apart)}." if n else
             "No outcome change was set apart.")
     return (f"{lead} A change is set apart when a package outside the axes moved with the release: one the mode's "
-            "export runs through (the dynamo exporter's onnxscript, pinned per torch era) or one the case itself "
-            "imports (transformers under a Hugging Face model); it is then not the release's alone.")
+            "export runs through (the dynamo exporter's onnxscript, pinned per torch era), one the case itself "
+            "imports (transformers under a Hugging Face model), or the harness version that judged a pass and a "
+            "mismatch (`harness_version`: two tolerance policies); it is then not the release's alone.")
 
 
 def pairs_section(f: Findings) -> str:
