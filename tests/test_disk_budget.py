@@ -151,6 +151,11 @@ def test_a_cell_waits_when_the_file_system_is_fuller_than_the_budget_sees(cache:
     assert budget.admit(a, [])[0] == "refuse"
     monkeypatch.setattr(budget, "free", lambda: need.bytes + disk_budget.FREE_FLOOR)
     assert budget.admit(a, []) == ("start", "")
+    # over the budget and short of real space: both are named, the budget (the user's flag) first
+    monkeypatch.setattr(budget, "free", lambda: 0)
+    budget.limit = 1
+    verdict, why = budget.admit(a, [])
+    assert verdict == "refuse" and why.index("disk budget is in use") < why.index("has 0 B free")
 
 
 def test_run_refuses_a_cell_over_the_budget_before_building_it(tmp_path: Path) -> None:

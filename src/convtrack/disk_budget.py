@@ -130,13 +130,14 @@ class Budget:
         free = self.free()
         if used + running_need + need.bytes <= self.limit and need.bytes + FREE_FLOOR <= free:
             return "start", ""
+        # every limit the cell is over, the budget (the user's flag) first
+        over = [f"{disk.fmt(used)} of the {disk.fmt(self.limit)} disk budget is in use (work folder {self.work} + uv "
+                f"cache {self.cache})" + (f" and {disk.fmt(running_need)} is set aside for the cells running"
+                                          if running else "")] if used + running_need + need.bytes > self.limit else []
         if need.bytes + FREE_FLOOR > free:
-            why = (f"{cell.id} needs about {disk.fmt(need.bytes)} ({need.explain()}), but the file system holding "
-                   f"{self.work} has {disk.fmt(free)} free and {disk.fmt(FREE_FLOOR)} is always left free")
-        else:
-            why = (f"{cell.id} needs about {disk.fmt(need.bytes)} ({need.explain()}), but {disk.fmt(used)} of the "
-                   f"{disk.fmt(self.limit)} disk budget is in use (work folder {self.work} + uv cache {self.cache})"
-                   + (f" and {disk.fmt(running_need)} is set aside for the cells running" if running else ""))
+            over.append(f"the file system holding {self.work} has {disk.fmt(free)} free and {disk.fmt(FREE_FLOOR)} "
+                        "is always left free")
+        why = f"{cell.id} needs about {disk.fmt(need.bytes)} ({need.explain()}), but " + "; and ".join(over)
         if running:
             return "wait", why
         hint = "" if self.prune_cache else ", or add --prune-cache"
