@@ -5,7 +5,7 @@ The text carries no wall-clock time, so regenerating it from unchanged records g
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import groupby
 from typing import Any
 
@@ -94,7 +94,7 @@ CAVEAT = ("The paper's issue study has no invalid / load / run symptom of its ow
 
 
 def release_section(f: Findings) -> str:
-    rows = [(s.converter, _mode(s.mode), s.release, ", ".join(f"{k} {v}" for k, v in s.others.items()), s.results,
+    rows = [(s.converter, _mode(s.mode), s.release, _counts(s.others), s.results,
              s.silent, pct(s.silent_of_results), pct(s.silent_of_ran), pct(s.silent_of_failures))
             for s in f.silent_by_release]
     return "\n\n".join([
@@ -105,7 +105,8 @@ def release_section(f: Findings) -> str:
                "of failures"], rows)])
 
 
-def _counts(by: dict[str, int]) -> str:
+def _counts(by: Mapping[str, object]) -> str:
+    """"k v, k v": a mapping as the tables and sentences show it."""
     return ", ".join(f"{k} {v}" for k, v in by.items())
 
 
@@ -129,14 +130,14 @@ def pairs_section(f: Findings) -> str:
         head.append("blame (regressions + fixes)")
     rows = []
     for p in f.pairs:
-        row = [p.converter, p.axis, f"{p.before} → {p.after}", ", ".join(f"{k} {v}" for k, v in p.held.items()),
+        row = [p.converter, p.axis, f"{p.before} → {p.after}", _counts(p.held),
                f"{p.regressions} ({p.became_silent})", p.fixes, p.changed, p.unconfirmed,
                f"{p.set_apart} ({_counts(p.set_apart_by)})" if p.set_apart else 0]
         if f.blame_seen:
-            row.append(", ".join(f"{k} {v}" for k, v in p.blame.items()))
+            row.append(_counts(p.blame))
         rows.append(row)
     blame = ("Blame is the verdict the record of the failing side carries (the newer record of a regression, the "
-             "older of a fix): " + ", ".join(f"{k} {v}" for k, v in f.blame_totals.items()) + "."
+             "older of a fix): " + _counts(f.blame_totals) + "."
              if f.blame_seen else "No record carries a blame verdict yet; a blame column appears when records do.")
     return "\n\n".join([
         "## 3. Regressions and fixes per release pair",
@@ -156,7 +157,7 @@ def open_section(f: Findings) -> str:
             and o.since_date and o.newest_date else "–"
         rows.append((i, o.case, f"{o.converter} {_mode(o.mode)}".strip(), " ".join(map(str, o.opsets)), o.outcome,
                      f"{o.axis} {since} → {o.newest}", o.releases, span,
-                     ", ".join(f"{k} {v}" for k, v in o.held.items())))
+                     _counts(o.held)))
     dates = ("Spans are between the releases' upload dates on the package index."
              if f.source.dates != "none" else "Release dates were not looked up (`--offline`): spans unknown.")
     return "\n\n".join([
@@ -174,7 +175,7 @@ def compat_section(f: Findings) -> str:
     rows = [(c.converter, f"{c.framework} {c.framework_version}",
              c.converter_version if c.converter_version != c.framework_version else "–", c.onnxruntime, c.onnx,
              " ".join(_mode(m) or "–" for m in c.modes), c.tasks, c.results, pct(c.pass_rate),
-             c.installs if c.installs != "no" else "**no**", ", ".join(f"{k} {v}" for k, v in c.harness.items()) or "–")
+             c.installs if c.installs != "no" else "**no**", _counts(c.harness) or "–")
             for c in f.compatibility]
     broken = [c for c in f.compatibility if c.installs != "yes"]
     not_installed = ("\n".join(f"- `{c.cell}` ({WHY[c.installs]}): " + "; ".join(cut(r.reason, 300) for r in c.reasons)
@@ -245,7 +246,7 @@ def issues_section(f: Findings) -> str:
     if f.issues is None:
         return "## 6. Where our observations differ from the issues\n\nThe suite was not given: not judged."
     r = f.issues
-    counts = ", ".join(f"{k} {v}" for k, v in r.verdicts.items())
+    counts = _counts(r.verdicts)
     rows = [(f"[{d.case}]({d.issue})" if d.issue else d.case, d.kind, cut(d.verdict)) for d in r.differences]
     return "\n\n".join([
         "## 6. Where our observations differ from the issues",
