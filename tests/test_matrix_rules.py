@@ -262,3 +262,14 @@ def test_matrix_list_shows_a_cells_other_interpreter_and_only_then(capsys: pytes
     assert cli.main(["--matrix-dir", str(ROOT / "matrix"), "matrix", "list", "--preset", "releases"]) == 0
     out = capsys.readouterr().out
     assert "python:" not in out and "-py3" not in out and "torch2.6.0-ort1.20.1-onnx1.17.0 " in out
+
+
+def test_project_matrix_runs_opset_19_only_as_the_legacy_ceiling_of_torch_2_1_to_2_3() -> None:
+    got = {c.axes["torch"]: {(t.opset, t.mode): t.na for t in c.tasks}
+           for c in matrix.expand_all(ROOT / "matrix", None, "torch.onnx") if c.axes["onnxruntime"] == "1.20.1"}
+    runs_19 = {v for v, na in got.items() if na[(19, "legacy")] is None}
+    assert runs_19 == {"2.1.2", "2.2.2", "2.3.1"}
+    assert all(na[(19, "dynamo")] for na in got.values())
+    # 11 and 15 run on the legacy exporter of every release, 1.13.1 included
+    assert all(na[(11, "legacy")] is None and na[(15, "legacy")] is None for na in got.values())
+    assert "at most opset 18" in str(got["2.0.1"][(19, "legacy")])
