@@ -38,8 +38,8 @@ def torch(version: str, case: str, outcome: str, *, opset: int = 17, mode: str =
 
 
 def tf(tensorflow: str, tf2onnx: str, case: str, outcome: str, *, opset: int = 13, kind: str = "model",
-       **extra: Any) -> Rec:
-    axes = {"tensorflow": tensorflow, "tf2onnx": tf2onnx, "onnx": "1.14.1", "onnxruntime": "1.20.1"}
+       onnx: str = "1.14.1", **extra: Any) -> Rec:
+    axes = {"tensorflow": tensorflow, "tf2onnx": tf2onnx, "onnx": onnx, "onnxruntime": "1.20.1"}
     return record(run_id=RUN, converter="tf2onnx", framework="tensorflow", cell=store.cell_id(axes), axes=axes,
                   case=case, case_kind=kind, case_hash="h", opset=opset, mode=None,
                   versions={"python": "3.11.7", **axes}, outcome=outcome, created=_created(), **extra)

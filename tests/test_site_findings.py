@@ -13,7 +13,7 @@ from convtrack import analysis, findings, site, transitions
 from convtrack.findings import markdown
 from convtrack.site import findings as site_findings
 from crawl import broken_links
-from findings_records import load, torch, write
+from findings_records import load, tf, torch, write
 from installability_files import torch_file
 from test_site import ESCAPED, EVIL, make_reports, make_suites
 
@@ -132,3 +132,12 @@ def test_changes_set_apart_are_shown_per_pair_on_the_page_and_in_the_file(tmp_pa
                               apart=[n.to_dict() for n in scan.not_comparable])
     rendered = markdown.render(result)
     assert "per package that moved with them: onnxscript 1." in rendered and "| 1 (onnxscript 1) |" in rendered
+
+
+def test_the_page_names_the_release_steps_no_two_cells_compare(tmp_path: Path) -> None:
+    reports = write(tmp_path, [tf("2.19.1", "1.17.0", "models/m", "pass"),
+                               tf("2.20.0", "1.17.0", "models/m", "pass", onnx="1.17.0")])
+    site.build(reports, tmp_path / "out", online=False)
+    page = (tmp_path / "out" / "findings.html").read_text()
+    assert "2 step(s) between adjacent versions are compared by no two cells" in page
+    assert "tf2onnx tensorflow 2.19.1 -&gt; 2.20.0 (with onnx 1.14.1 -&gt; 1.17.0)" in page

@@ -16,7 +16,8 @@ tolerance is calibrated to the framework's noise, a tier step is noise, not news
 
 `scan` orders the records of every (converter, case, opset, mode) along each axis of the record's `axes`
 (PEP 440 order, so 2.9 < 2.10) with the other axes held equal, and classifies each adjacent pair (adjacent
-among the versions where the converter produced a result). Cells of a partial run (`probe_cells`) are left
+among the versions where the converter produced a result); a step that no two cells hold the other axes equal
+across is in `Scan.gaps` (`gaps.find`). Cells of a partial run (`probe_cells`) are left
 out: they are never anyone's baseline. Records of different case hashes are not comparable. Repeated records
 of one (cell, case, opset, mode) make a transition *confirmed* when they agree and *flaky* when they disagree;
 `confirm.confirm` re-runs the two cells of each unconfirmed transition once. Packages that moved with
@@ -33,7 +34,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from convtrack import confounds
+from convtrack import confounds, gaps
 from convtrack.analysis import version_key
 from convtrack.outcomes import SIGNATURE_LIMIT, Outcome, signature_key
 
@@ -111,10 +112,12 @@ class NotComparable:
 class Scan:
     transitions: list[Transition]
     not_comparable: list[NotComparable]
+    gaps: list[gaps.Gap] = dataclasses.field(default_factory=list)  # adjacent versions no two cells compare
 
     def to_dict(self) -> dict[str, Any]:
         return {"transitions": [t.to_dict() for t in self.transitions],
-                "not_comparable": [n.to_dict() for n in self.not_comparable]}
+                "not_comparable": [n.to_dict() for n in self.not_comparable],
+                "gaps": [g.to_dict() for g in self.gaps]}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -365,7 +368,7 @@ def scan(records: pd.DataFrame | Sequence[Mapping[str, Any]], requires: Requires
                                     flaky=flaky, also_changed=also,
                                     became_silent=became_silent(b_state, a_state)))
     found.sort(key=lambda t: (t.converter, t.case, t.opset, t.mode, t.axis, version_key(t.before_version)))
-    return Scan(found, not_comparable)
+    return Scan(found, not_comparable, gaps.find(gaps.cells_of(rows)))
 
 
 def find(records: pd.DataFrame | Sequence[Mapping[str, Any]], requires: Requires | None = None) -> list[Transition]:

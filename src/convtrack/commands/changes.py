@@ -122,13 +122,15 @@ def changes(args: argparse.Namespace) -> int:
         result = transitions.scan(records_index.slim(args.reports), requires)
     found = [t for t in result.transitions if _wanted(args, t)]
     apart = [n for n in result.not_comparable if _wanted(args, n)]  # the same filters as the transitions'
+    steps = [g for g in result.gaps if not args.axis or g.axis == args.axis]
     blame = blames(args.reports, result.transitions)
     if args.blame:
         found = [t for t in found if (b := blame.get(failing_side(t))) is not None and b.verdict == args.blame]
     if args.json:
         print(json.dumps({"transitions": [{**t.to_dict(), "blame": _blame_dict(blame.get(failing_side(t)))}
                                           for t in found],
-                          "not_comparable": [n.to_dict() for n in apart]}, indent=1))
+                          "not_comparable": [n.to_dict() for n in apart],
+                          "gaps": [g.to_dict() for g in steps]}, indent=1))
     else:
         print(table(found, blame))
         source = [n for n in apart if not n.stack]
@@ -140,6 +142,10 @@ def changes(args: argparse.Namespace) -> int:
             moved = sorted({k for n in stack for k in n.stack})
             print(f"\n{len(stack)} outcome change(s) left out: {', '.join(moved)} moved with the release, so "
                   "they are not the release's alone (--json lists them under not_comparable)")
+        if steps:
+            print(f"\n{len(steps)} adjacent release step(s) compared by no two cells (another axis moved with "
+                  "each, so nothing is known of them; a cell that holds it equal bridges the step):")
+            print("\n".join(f"  {g.describe()}" for g in steps))
     regressions = [t for t in found if t.kind is TransitionKind.REGRESSION and t.confirmed and not t.flaky]
     return 1 if args.exit_code and regressions else 0
 
@@ -171,6 +177,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--by-signature", action="store_true",
                    help="instead: the newest failures clustered by normalised signature, with blame, counts and "
                    "the first and last release seen (the signatures page)")
-    p.add_argument("--json", action="store_true", help="transitions and not-comparable pairs as JSON")
+    p.add_argument("--json", action="store_true",
+                   help="transitions, not-comparable pairs and the steps no two cells compare (gaps) as JSON")
     p.add_argument("--exit-code", action="store_true", help="exit 1 when a confirmed regression is listed")
     p.set_defaults(func=changes)

@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from convtrack import installability_report
+from convtrack import gaps, installability_report
 from convtrack.findings import compat, headlines, issues, lifetimes, pairs, paper, replay, rows, shares
 from convtrack.findings.compat import CellCompat, Installability, SetApart
 from convtrack.findings.issues import IssueReport
@@ -56,6 +56,7 @@ class Findings:
     blame_seen: bool
     blame_totals: dict[str, int]
     changes_set_apart: dict[str, int]  # changes set apart, per package that moved with them (pairs.set_apart_by)
+    uncompared: list[gaps.Gap]  # adjacent versions no two cells compare (another axis moved with the step)
     open_failures: list[OpenFailure]
     open_total: int  # (converter, case, mode) with an open failure
     open_tied: int  # of them, as long-lived as the last one shown
@@ -110,7 +111,8 @@ def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, An
         case_rule=shares.CASE_RULE, shares=share_rows, paper=figures, beside_paper=paper.beside(share_rows, figures),
         silent_by_release=shares.silent_by_release(newest.rows), pairs=counted, pair_totals=totals,
         blame_seen=pairs.blame_seen(counted), blame_totals=pairs.by_verdict(counted),
-        changes_set_apart=pairs.set_apart_by(counted), open_failures=top,
+        changes_set_apart=pairs.set_apart_by(counted), uncompared=gaps.find(gaps.cells_of(newest.rows)),
+        open_failures=top,
         open_total=total, open_tied=tied, compatibility=cells, set_apart=compat.set_apart(newest.rows),
         issues=report, replay=replays, not_installable=compat.not_installable(list(installable)),
         installability_problems=list(unreadable))

@@ -122,6 +122,15 @@ def _set_apart(f: Findings) -> str:
             "mismatch (`harness_version`: two tolerance policies); it is then not the release's alone.")
 
 
+def uncompared(f: Findings) -> str:
+    """The release steps no two cells compare (gaps.find): said, so that no row of the table reads as "no change"."""
+    if not f.uncompared:
+        return "Every step between adjacent versions of an axis is compared by at least one pair of cells."
+    return (f"{len(f.uncompared)} step(s) between adjacent versions are compared by no two cells: another axis "
+            "moved with each, so nothing is known of them (a cell that holds that axis equal bridges the step): "
+            + "; ".join(g.describe() for g in f.uncompared) + ".")
+
+
 def pairs_section(f: Findings) -> str:
     t = f.pair_totals
     head = ["converter", "axis", "before → after", "held", "regressions (became silent)", "fixes", "changed",
@@ -146,7 +155,8 @@ def pairs_section(f: Findings) -> str:
         f"{t['changed']} changed failures (a failure that became another one: neither). "
         f"{t['unconfirmed']} of the regressions and fixes were seen once and not yet repeated "
         f"(`convtrack changes --confirm`), {t['flaky']} flaky. {_set_apart(f)} {blame}",
-        table(head, rows) if rows else "No transition between adjacent releases."])
+        table(head, rows) if rows else "No transition between adjacent releases.",
+        uncompared(f)])
 
 
 def open_section(f: Findings) -> str:
