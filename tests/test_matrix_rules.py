@@ -236,7 +236,8 @@ def test_project_matrix_runs_torch_1_13_on_python_3_10_below_its_opset_ceiling()
     ceiling = {(t.opset, t.mode): t.na for t in full.tasks}
     assert "at most opset 17" in str(ceiling[(18, "legacy")]) and "at most opset 17" in str(ceiling[(20, "legacy")])
     # every cell on the matrix's interpreter keeps its id: no suffix anywhere else
-    assert all(c.python_rule is None for c in matrix.expand_all(ROOT / "matrix") if c.axes.get("torch") != "1.13.1")
+    assert all(c.python_rule is None for c in matrix.expand_all(ROOT / "matrix")
+               if c.axes.get("torch") not in ("1.11.0", "1.12.1", "1.13.1"))
 
 
 def test_every_recorded_cell_still_in_the_matrix_keeps_its_id() -> None:
@@ -273,3 +274,13 @@ def test_project_matrix_runs_opset_19_only_as_the_legacy_ceiling_of_torch_2_1_to
     # 11 and 15 run on the legacy exporter of every release, 1.13.1 included
     assert all(na[(11, "legacy")] is None and na[(15, "legacy")] is None for na in got.values())
     assert "at most opset 18" in str(got["2.0.1"][(19, "legacy")])
+    # 16 likewise, the newest of torch 1.12 alone; 1.11's is 15
+    assert {v for v, na in got.items() if na[(16, "legacy")] is None} == {"1.12.1"}
+    assert "at most opset 15" in str(got["1.11.0"][(16, "legacy")])
+
+
+def test_project_matrix_runs_torch_1_11_and_1_12_on_python_3_10_with_their_torchvision() -> None:
+    got = {c.axes["torch"]: c for c in matrix.expand_all(ROOT / "matrix", "legacy_older", "torch.onnx")}
+    assert set(got) == {"1.11.0", "1.12.1"}
+    assert {v: (c.python, c.requirements["torchvision"]) for v, c in got.items()} == {
+        "1.11.0": ("3.10", "~=0.12.0"), "1.12.1": ("3.10", "~=0.13.0")}
