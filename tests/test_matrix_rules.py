@@ -237,7 +237,8 @@ def test_project_matrix_runs_torch_1_13_on_python_3_10_below_its_opset_ceiling()
     assert "at most opset 17" in str(ceiling[(18, "legacy")]) and "at most opset 17" in str(ceiling[(20, "legacy")])
     # every cell on the matrix's interpreter keeps its id: no suffix anywhere else
     assert all(c.python_rule is None for c in matrix.expand_all(ROOT / "matrix")
-               if c.axes.get("torch") not in ("1.11.0", "1.12.1", "1.13.1"))
+               if c.axes.get("torch") not in ("1.11.0", "1.12.1", "1.13.1")
+               and c.axes.get("tensorflow") not in ("2.10.1", "2.11.1"))
 
 
 def test_every_recorded_cell_still_in_the_matrix_keeps_its_id() -> None:
@@ -284,3 +285,15 @@ def test_project_matrix_runs_torch_1_11_and_1_12_on_python_3_10_with_their_torch
     assert set(got) == {"1.11.0", "1.12.1"}
     assert {v: (c.python, c.requirements["torchvision"]) for v, c in got.items()} == {
         "1.11.0": ("3.10", "~=0.12.0"), "1.12.1": ("3.10", "~=0.13.0")}
+
+
+def test_project_matrix_runs_older_tf_on_python_3_10_with_the_one_tf2onnx_and_onnx_that_resolve() -> None:
+    got = [c for c in matrix.expand_all(ROOT / "matrix", "tf_older", "tf2onnx")
+           if any(t.na is None for t in c.tasks)]
+    assert {c.id: c.python for c in got} == {"tf2.10.1-tf2onnx1.13.0-onnx1.12.0-ort1.20.1-py3.10": "3.10",
+                                             "tf2.11.1-tf2onnx1.13.0-onnx1.12.0-ort1.20.1-py3.10": "3.10",
+                                             "tf2.12.1-tf2onnx1.13.0-onnx1.14.1-ort1.20.1": "3.11"}
+    assert {c.requirements["protobuf"] for c in got if c.python == "3.10"} == {"==3.19.6"}
+    full = {c.id: c for c in matrix.expand_all(ROOT / "matrix", None, "tf2onnx")}
+    ceiling = {t.opset: t.na for t in full["tf2.12.1-tf2onnx1.13.0-onnx1.14.1-ort1.20.1"].tasks}
+    assert ceiling[17] is None and "at most opset 17" in str(ceiling[18])
