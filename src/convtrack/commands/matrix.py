@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
-from convtrack import matrix
+from convtrack import __version__, matrix
 
 
 def list_cells(args: argparse.Namespace) -> int:
@@ -32,6 +33,32 @@ def list_cells(args: argparse.Namespace) -> int:
         for reason, where in reasons.items():
             print(f"    not_applicable {', '.join(where)}: {reason}")
     print(f"{len(cells)} cells", file=sys.stderr)
+    return 0
+
+
+def recorded_cells(args: argparse.Namespace) -> int:
+    from convtrack import records_index, recorded, suite
+
+    cells = matrix.expand_all(args.matrix_dir, args.preset, args.converter)
+    if not cells:
+        print(f"no cells for preset={args.preset!r} converter={args.converter!r}", file=sys.stderr)
+        return 2
+    folder = Path(args.suites) if args.suites else None
+    cases: dict[str, list[str]] | None = None
+    if folder is not None and folder.exists():
+        cases = {}
+        for case in suite.discover(folder):
+            cases.setdefault(case.converter, []).append(case.id)
+    found = recorded.status([c for c in cells if not c.na], records_index.slim(args.reports), cases)
+    if args.missing:
+        found = [c for c in found if any(s.state not in (recorded.FULL, recorded.NOT_APPLICABLE) for s in c.slots)]
+    counts = recorded.totals(found)
+    if args.json:
+        print(json.dumps({"cells": [c.to_dict() for c in found], "totals": counts}, indent=1))
+        return 0
+    print(recorded.grid(found))
+    print("\nslots: " + ", ".join(f"{v} {k}" for k, v in counts.items())
+          + f" (o: full, partly by a harness before {__version__}; a number: cases recorded so far)")
     return 0
 
 
@@ -84,6 +111,21 @@ page shows it. Exit 0 when written, 2 on a bad argument, 1 when the index could 
 """
 
 
+RECORDED_HELP = """\
+For every cell of the matrix (or of --preset) that is not excluded, and every opset x mode of it, count the suite's
+cases that have a record under --reports, and print a grid:
+
+  ✓  every case recorded, by today's harness
+  o  every case recorded, some by an earlier harness version (`changes` sets a pass/mismatch step between
+     harness versions apart; `run --force` or `changes --confirm` re-judges)
+  N  N cases recorded so far (a partial or interrupted run: `run` resumes it)
+  ·  nothing recorded
+     (blank) not applicable by a rule (`matrix list` gives the reason)
+
+Nothing is run. The JSON (--json) lists each slot's counts, harness versions and state.
+"""
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     m = sub.add_parser("matrix", help="list or check the matrix").add_subparsers(dest="sub", required=True)
     ml = m.add_parser("list", help="print the expanded cells, their packages and not-applicable reasons")
@@ -91,6 +133,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     ml.add_argument("--converter", help="only this converter (torch.onnx, tf2onnx)")
     ml.add_argument("--json", action="store_true", help="machine-readable output")
     ml.set_defaults(func=list_cells)
+    mr = m.add_parser("recorded", help="which cells and opset x mode slots the records hold, and what is left",
+                      description=RECORDED_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    mr.add_argument("--preset", help="only the cells (and opsets/modes) of this preset (default: the whole grid)")
+    mr.add_argument("--converter", help="only this converter (torch.onnx, tf2onnx)")
+    mr.add_argument("--missing", action="store_true", help="only cells with a slot not yet recorded in full")
+    mr.add_argument("--json", action="store_true", help="every slot with its counts and state, and the totals")
+    mr.set_defaults(func=recorded_cells)
     mc = m.add_parser("check", help="validate the matrix files")
     mc.add_argument("--index", action="store_true", help="also check every version exists on the package index")
     mc.set_defaults(func=check)
