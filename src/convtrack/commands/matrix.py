@@ -37,7 +37,7 @@ def list_cells(args: argparse.Namespace) -> int:
 
 
 def recorded_cells(args: argparse.Namespace) -> int:
-    from convtrack import records_index, recorded, suite
+    from convtrack import recorded, records_index, suite
 
     cells = matrix.expand_all(args.matrix_dir, args.preset, args.converter)
     if not cells:
