@@ -144,7 +144,7 @@ def changes(args: argparse.Namespace) -> int:
                   "they are not the release's alone (--json lists them under not_comparable)")
         if steps:
             print(f"\n{len(steps)} adjacent release step(s) compared by no two cells (another axis moved with "
-                  "each, so nothing is known of them; a cell that holds it equal bridges the step):")
+                  "each, so nothing is known of them; a cell that holds it equal bridges a step, where one resolves):")
             print("\n".join(f"  {g.describe()}" for g in steps))
     regressions = [t for t in found if t.kind is TransitionKind.REGRESSION and t.confirmed and not t.flaky]
     return 1 if args.exit_code and regressions else 0

@@ -127,7 +127,8 @@ def uncompared(f: Findings) -> str:
     if not f.uncompared:
         return "Every step between adjacent versions of an axis is compared by at least one pair of cells."
     return (f"{len(f.uncompared)} step(s) between adjacent versions are compared by no two cells: another axis "
-            "moved with each, so nothing is known of them (a cell that holds that axis equal bridges the step): "
+            "moved with each, so nothing is known of them (a cell that holds that axis equal bridges a step, where one "
+            "resolves: `convtrack matrix list` gives the reason a combination is excluded): "
             + "; ".join(g.describe() for g in f.uncompared) + ".")
 
 
