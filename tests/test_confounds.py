@@ -48,3 +48,23 @@ def test_stack_moved_is_the_union_of_both_rules_for_the_records_mode() -> None:
 def test_harness_changed_names_both_versions_and_reads_a_missing_one_as_none() -> None:
     assert confounds.harness_changed({"harness_version": "0.1.0"}, {"harness_version": "0.1.0"}) == {}
     assert confounds.harness_changed({}, {"harness_version": "0.1.0"}) == {"harness_version": ["none", "0.1.0"]}
+
+
+SDPA = "UnsupportedOperatorError: Exporting the operator 'aten::scaled_dot_product_attention' to ONNX opset 11"
+
+
+def test_path_switched_names_a_case_package_that_takes_the_new_path_within_the_step() -> None:
+    assert confounds.path_switched("torch.onnx", "torch", "1.13.1", "2.0.1", ["timm"], SDPA) == {
+        "timm": ["before torch 2.0", "scaled_dot_product_attention from torch 2.0"]}
+    # transformers switches at 2.1.1: 2.0.1 -> 2.1.2 crosses it, 2.1.2 -> 2.2.2 does not
+    assert set(confounds.path_switched("torch.onnx", "torch", "2.0.1", "2.1.2", ["transformers"], SDPA)) == {
+        "transformers"}
+    assert confounds.path_switched("torch.onnx", "torch", "2.1.2", "2.2.2", ["transformers"], SDPA) == {}
+
+
+def test_path_switched_needs_the_package_the_axis_and_a_failure_on_the_new_path() -> None:
+    assert confounds.path_switched("torch.onnx", "torch", "1.13.1", "2.0.1", [], SDPA) == {}  # torch's own module
+    assert confounds.path_switched("torch.onnx", "torch", "1.13.1", "2.0.1", ["timm"], "KeyError: x") == {}
+    assert confounds.path_switched("torch.onnx", "torch", "1.13.1", "2.0.1", ["timm"], None) == {}
+    assert confounds.path_switched("torch.onnx", "onnxruntime", "1.20.1", "1.23.2", ["timm"], SDPA) == {}
+    assert confounds.path_switched("tf2onnx", "tensorflow", "2.15.1", "2.16.2", ["timm"], SDPA) == {}

@@ -256,6 +256,24 @@ def test_a_change_that_moved_a_package_the_case_imports_is_not_the_releases() ->
     assert [t.kind for t in transitions.scan(analysis.frame([before, after]), other).transitions] == [REGRESSION]
 
 
+def test_a_failure_on_the_path_a_case_package_takes_from_the_after_release_on_is_set_apart() -> None:
+    # timm calls F.scaled_dot_product_attention once torch has it (2.0): the exporter was handed another model
+    sdpa = "UnsupportedOperatorError: Exporting the operator 'aten::scaled_dot_product_attention' to ONNX opset 11"
+    records = [rec("1.13.1", "pass", case="models/timm_beit", opset=11),
+               rec("2.0.1", "convert_error", case="models/timm_beit", opset=11, signature=sdpa),
+               rec("2.1.2", "convert_error", case="models/timm_beit", opset=11, signature="SymbolicValueError: x")]
+    imports = {("models/timm_beit", "h1"): ("timm",)}
+    result = transitions.scan(analysis.frame(records), imports)
+    (n,) = [n for n in result.not_comparable if n.after_version == "2.0.1"]
+    assert n.kind == "regression" and n.stack == {
+        "timm": ["before torch 2.0", "scaled_dot_product_attention from torch 2.0"]}
+    assert "the code path of the case's timm" in n.why
+    # 2.0.1 -> 2.1.2 is on the new path on both sides: a change there is torch's (here: another failure)
+    assert [(t.kind, t.after_version) for t in result.transitions] == [(CHANGED, "2.1.2")]
+    # a case that imports no such package (torch's own nn module calling the fused attention) stays torch's
+    assert [t.after_version for t in scan(records[:2]).transitions] == ["2.0.1"]
+
+
 def test_a_pass_and_a_mismatch_judged_by_different_harness_versions_are_set_apart() -> None:
     # the older harness's tolerance passed what today's calls a mismatch: the step may be the policy's
     records = [_older_harness(rec("2.6.0", "pass")), rec("2.9.1", "mismatch", tier=4)]

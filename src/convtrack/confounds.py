@@ -5,7 +5,8 @@ two adjacent releases of one axis may differ in more than that axis. `also_chang
 `stack_changed` keeps those the converter's export runs through for a mode (`ConverterInfo.mode_packages`),
 `case_changed` those the case itself imports (but packages locked to the framework release, which cannot be held).
 An outcome change with either is set apart by the scan and the gate (`transitions.scan`, `gate.compare`); so is a
-pass <-> mismatch step judged by two harness versions (`harness_changed`), whose tolerance policies may differ.
+pass <-> mismatch step judged by two harness versions (`harness_changed`), whose tolerance policies may differ, and
+a failure on the code path a case package takes only from that framework release on (`path_switched`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from convtrack import converter_info
+from convtrack.analysis import version_key
 
 MINOR_ONLY = ("python",)  # a patch release of the interpreter is not a cause; another minor (a `python` rule) may be
 
@@ -67,3 +69,18 @@ def harness_changed(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict
     from before versions were kept reads "none"), else {}."""
     b, a = (str(r.get("harness_version") or "none") for r in (before, after))
     return {"harness_version": [b, a]} if b != a else {}
+
+
+def path_switched(converter: str, axis: str, before: str, after: str, imports: Sequence[str],
+                  signature: str | None) -> dict[str, list[str]]:
+    """{package: [old path, new path]} when the step from framework release `before` to `after` crosses the release
+    from which a package the case imports takes another code path, and the failing side's `signature` names that
+    path (ConverterInfo.path_switches): the converter was handed another model, so the change is not the release's
+    alone. Else {}."""
+    info = converter_info.known().get(converter)
+    if info is None or axis != info.framework or not signature:
+        return {}
+    return {s.package: [f"before {axis} {s.since}", f"{s.marker} from {axis} {s.since}"]
+            for s in info.path_switches
+            if s.package in imports and s.marker in signature
+            and version_key(before) < version_key(s.since) <= version_key(after)}

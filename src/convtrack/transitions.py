@@ -312,21 +312,26 @@ Requires = Mapping[tuple[str, str], Sequence[str]]  # (case id, case_hash) -> th
 TOLERANCE_JUDGED = frozenset({Outcome.PASS, Outcome.MISMATCH})  # verdicts a harness's tolerance policy decides
 
 
-def _apart(kind: TransitionKind, before: Side, after: Side, also: Mapping[str, list[str]],
+def _apart(kind: TransitionKind, axis: str, before: Side, after: Side, also: Mapping[str, list[str]],
            imports: Sequence[str]) -> tuple[str, dict[str, list[str]]] | None:
     """(what moved, {package: [before, after]}) when the change is not the axis's alone: the mode's export
-    package or the case's own package moved with it, or a pass and a mismatch were judged by different harness
-    versions (each with its own tolerance policy, so the step may be the policy's); None when it is the axis's."""
+    package or the case's own package moved with it, the case's package took another code path from the after
+    release on and the failure is on it, or a pass and a mismatch were judged by different harness versions (each
+    with its own tolerance policy, so the step may be the policy's); None when it is the axis's."""
     converter, mode = str(after[1]["converter"]), str(after[1].get("mode") or "-")
     stack = confounds.stack_changed(converter, mode, also)
     imported = confounds.case_changed(converter, also, imports)
+    failing = before if kind is TransitionKind.FIX else after
+    switched = confounds.path_switched(converter, axis, str(before[1]["axes"].get(axis, "")),
+                                       str(after[1]["axes"].get(axis, "")), imports, failing[0].signature)
     judged = ({before[0].outcome, after[0].outcome} <= TOLERANCE_JUDGED
               and confounds.harness_changed(before[1], after[1])) or {}
     parts = [f"the {mode} exporter's {confounds.moves(stack)}" if stack else "",
              f"the case's own {confounds.moves(imported)}" if imported else "",
+             f"the code path of the case's {confounds.moves(switched)}" if switched else "",
              f"the harness that judged the {kind} ({confounds.moves(judged)})" if judged else ""]
     moved = "; ".join(part for part in parts if part)
-    return (moved, {**stack, **imported, **judged}) if moved else None
+    return (moved, {**stack, **imported, **switched, **judged}) if moved else None
 
 
 def scan(records: pd.DataFrame | Sequence[Mapping[str, Any]], requires: Requires | None = None) -> Scan:
@@ -355,7 +360,8 @@ def scan(records: pd.DataFrame | Sequence[Mapping[str, Any]], requires: Requires
             if kind is None:
                 continue
             also = confounds.also_changed(b_rec, a_rec, [axis, *dict(fixed)])
-            apart = _apart(kind, (b_state, b_rec), (a_state, a_rec), also, (requires or {}).get((case, case_hash), ()))
+            apart = _apart(kind, axis, (b_state, b_rec), (a_state, a_rec), also,
+                           (requires or {}).get((case, case_hash), ()))
             if apart is not None:
                 not_comparable.append(NotComparable(
                     converter, case, opset, mode, axis, before_v, after_v, dict(fixed),

@@ -39,6 +39,18 @@ class ModeSince:
 
 
 @dataclasses.dataclass(frozen=True)
+class PathSwitch:
+    """A case package that takes another code path from one framework release on (timm calls
+    F.scaled_dot_product_attention once torch has it): across that release the converter is handed another model, so
+    a failure there that names the new path is the model's change, not the converter's (transitions.scan)."""
+
+    package: str  # the case package that switches: "timm"
+    since: str  # the framework's first release on the new path: "2.0"
+    marker: str  # what a failure's signature names when the new path does not convert: "scaled_dot_product_attention"
+    evidence: str  # where the package decides, at the release the matrix pins
+
+
+@dataclasses.dataclass(frozen=True)
 class ConverterInfo:
     name: str  # as in records, matrix files and CASE["converter"]: "torch.onnx"
     framework: str  # the framework axis: "torch"
@@ -58,6 +70,7 @@ class ConverterInfo:
     # Case packages released in lockstep with the framework (each torchvision release pins one torch release): they
     # move with every release and cannot be held, so a change with one of them moved still counts as the release's
     locked_packages: tuple[str, ...] = ()
+    path_switches: tuple[PathSwitch, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.release_axes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from convtrack.converter_info import ConverterInfo, ModeSince, Option
+from convtrack.converter_info import ConverterInfo, ModeSince, Option, PathSwitch
 
 
 def _is_dynamic(v: Any) -> bool:
@@ -18,7 +18,7 @@ def _is_dynamic(v: Any) -> bool:
 INFO = ConverterInfo(
     name="torch.onnx",
     framework="torch",
-    packages=("torch", "onnxscript", "torchvision", "transformers"),
+    packages=("torch", "onnxscript", "torchvision", "transformers", "timm"),
     modes=("legacy", "dynamo"),
     release_axes=("torch",),
     export_options={
@@ -33,4 +33,13 @@ INFO = ConverterInfo(
     # the dynamo exporter translates through onnxscript's function library; the matrix pins it per torch era
     mode_packages={"dynamo": ("onnxscript",)},
     locked_packages=("torchvision",),
+    # Libraries that call torch's fused attention once the torch release has it. Before, the model computes attention
+    # from matmul and softmax; after, the legacy exporter is handed aten::scaled_dot_product_attention, which torch
+    # 2.0 cannot export at all and 2.1+ only from opset 14. Found by the hand audit of 2026-12-01 (vit_tiny @11).
+    path_switches=(
+        PathSwitch("timm", "2.0", "scaled_dot_product_attention",
+                   "timm 1.0.31 timm/layers/config.py: _HAS_FUSED_ATTN = hasattr(F, 'scaled_dot_product_attention')"),
+        PathSwitch("transformers", "2.1.1", "scaled_dot_product_attention",
+                   "transformers 4.42.4 utils/import_utils.py: is_torch_sdpa_available() needs torch >= 2.1.1"),
+    ),
 )

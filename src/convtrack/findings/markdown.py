@@ -118,7 +118,9 @@ def _set_apart(f: Findings) -> str:
             "No outcome change was set apart.")
     return (f"{lead} A change is set apart when a package outside the axes moved with the release: one the mode's "
             "export runs through (the dynamo exporter's onnxscript, pinned per torch era), one the case itself "
-            "imports (transformers under a Hugging Face model), or the harness version that judged a pass and a "
+            "imports (transformers under a Hugging Face model), the code path such a package takes from that release "
+            "on when the failure is on it (timm and transformers call `scaled_dot_product_attention` once torch has "
+            "it: the converter was handed another model), or the harness version that judged a pass and a "
             "mismatch (`harness_version`: two tolerance policies); it is then not the release's alone.")
 
 
