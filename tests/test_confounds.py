@@ -55,10 +55,10 @@ SDPA = "UnsupportedOperatorError: Exporting the operator 'aten::scaled_dot_produ
 
 def test_path_switched_names_a_case_package_that_takes_the_new_path_within_the_step() -> None:
     assert confounds.path_switched("torch.onnx", "torch", "1.13.1", "2.0.1", ["timm"], SDPA) == {
-        "timm": ["before torch 2.0", "scaled_dot_product_attention from torch 2.0"]}
+        "timm path": ["before torch 2.0", "scaled_dot_product_attention from torch 2.0"]}
     # transformers switches at 2.1.1: 2.0.1 -> 2.1.2 crosses it, 2.1.2 -> 2.2.2 does not
     assert set(confounds.path_switched("torch.onnx", "torch", "2.0.1", "2.1.2", ["transformers"], SDPA)) == {
-        "transformers"}
+        "transformers path"}
     assert confounds.path_switched("torch.onnx", "torch", "2.1.2", "2.2.2", ["transformers"], SDPA) == {}
 
 

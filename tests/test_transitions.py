@@ -266,8 +266,8 @@ def test_a_failure_on_the_path_a_case_package_takes_from_the_after_release_on_is
     result = transitions.scan(analysis.frame(records), imports)
     (n,) = [n for n in result.not_comparable if n.after_version == "2.0.1"]
     assert n.kind == "regression" and n.stack == {
-        "timm": ["before torch 2.0", "scaled_dot_product_attention from torch 2.0"]}
-    assert "the code path of the case's timm" in n.why
+        "timm path": ["before torch 2.0", "scaled_dot_product_attention from torch 2.0"]}
+    assert "the case's timm path before torch 2.0 -> scaled_dot_product_attention from torch 2.0" in n.why
     # 2.0.1 -> 2.1.2 is on the new path on both sides: a change there is torch's (here: another failure)
     assert [(t.kind, t.after_version) for t in result.transitions] == [(CHANGED, "2.1.2")]
     # a case that imports no such package (torch's own nn module calling the fused attention) stays torch's

@@ -73,14 +73,14 @@ def harness_changed(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict
 
 def path_switched(converter: str, axis: str, before: str, after: str, imports: Sequence[str],
                   signature: str | None) -> dict[str, list[str]]:
-    """{package: [old path, new path]} when the step from framework release `before` to `after` crosses the release
-    from which a package the case imports takes another code path, and the failing side's `signature` names that
-    path (ConverterInfo.path_switches): the converter was handed another model, so the change is not the release's
-    alone. Else {}."""
+    """{"<package> path": [old path, new path]} when the step from framework release `before` to `after` crosses
+    the release from which a package the case imports takes another code path, and the failing side's `signature`
+    names that path (ConverterInfo.path_switches): the converter was handed another model, so the change is not the
+    release's alone. Else {}."""
     info = converter_info.known().get(converter)
     if info is None or axis != info.framework or not signature:
         return {}
-    return {s.package: [f"before {axis} {s.since}", f"{s.marker} from {axis} {s.since}"]
+    return {f"{s.package} path": [f"before {axis} {s.since}", f"{s.marker} from {axis} {s.since}"]
             for s in info.path_switches
             if s.package in imports and s.marker in signature
             and version_key(before) < version_key(s.since) <= version_key(after)}

@@ -328,7 +328,7 @@ def _apart(kind: TransitionKind, axis: str, before: Side, after: Side, also: Map
               and confounds.harness_changed(before[1], after[1])) or {}
     parts = [f"the {mode} exporter's {confounds.moves(stack)}" if stack else "",
              f"the case's own {confounds.moves(imported)}" if imported else "",
-             f"the code path of the case's {confounds.moves(switched)}" if switched else "",
+             f"the case's {confounds.moves(switched)}" if switched else "",
              f"the harness that judged the {kind} ({confounds.moves(judged)})" if judged else ""]
     moved = "; ".join(part for part in parts if part)
     return (moved, {**stack, **imported, **switched, **judged}) if moved else None
