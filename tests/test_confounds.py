@@ -34,17 +34,6 @@ def test_case_changed_keeps_what_the_case_imports_but_packages_locked_to_the_fra
     assert confounds.case_changed("torch.onnx", also, imports) == {"transformers": ["4.46.3", "5.24.0"]}
 
 
-def test_stack_moved_is_the_union_of_both_rules_for_the_records_mode() -> None:
-    before = {"converter": "torch.onnx", "mode": "dynamo",
-              "versions": {"torch": "2.4.1", "onnxscript": "0.1.0", "transformers": "4.46.3"}}
-    after = {**before, "versions": {"torch": "2.5.1", "onnxscript": "0.2.7", "transformers": "5.24.0"}}
-    assert confounds.stack_moved(before, after, ("transformers",)) == {
-        "onnxscript": ["0.1.0", "0.2.7"], "transformers": ["4.46.3", "5.24.0"]}
-    legacy = {**after, "mode": "legacy"}
-    assert confounds.stack_moved({**before, "mode": "legacy"}, legacy) == {}
-    assert confounds.moves({"onnxscript": ["0.1.0", "0.2.7"]}) == "onnxscript 0.1.0 -> 0.2.7"
-
-
 def test_harness_changed_names_both_versions_and_reads_a_missing_one_as_none() -> None:
     assert confounds.harness_changed({"harness_version": "0.1.0"}, {"harness_version": "0.1.0"}) == {}
     assert confounds.harness_changed({}, {"harness_version": "0.1.0"}) == {"harness_version": ["none", "0.1.0"]}

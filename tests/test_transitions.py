@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from convtrack import analysis, cli, store, transitions
+from convtrack import analysis, cli, confounds, store, transitions
 from convtrack.outcomes import Outcome
 from convtrack.transitions import State, TransitionKind, classify
 
@@ -330,3 +330,18 @@ def test_changes_filters_apply_to_the_changes_set_apart_too(tmp_path: Path, caps
     assert json.loads(capsys.readouterr().out)["not_comparable"] == []  # a torch pair: not onnxruntime's
     assert cli.main(["--reports", str(tmp_path), "changes", "--axis", "onnxruntime"]) == 0
     assert "not comparable" not in capsys.readouterr().out
+
+
+def test_set_apart_is_the_scans_rule_for_one_pair_of_records() -> None:
+    """The gate's baseline and candidate are set apart exactly when the scan would set their change apart."""
+    before = _with(rec("2.4.1", "pass", mode="dynamo"), onnxscript="0.1.0", transformers="4.46.3")
+    after = _with(rec("2.5.1", "convert_error", mode="dynamo", signature="E"), onnxscript="0.2.7",
+                  transformers="5.24.0")
+    assert transitions.set_apart(before, after, ("transformers",)) == {
+        "onnxscript": ["0.1.0", "0.2.7"], "transformers": ["4.46.3", "5.24.0"]}
+    legacy = [{**r, "mode": "legacy"} for r in (before, after)]
+    assert transitions.set_apart(*legacy) == {}  # the legacy exporter runs no onnxscript: the release's change
+    assert transitions.set_apart(before, {**after, "outcome": "pass", "signature": None}) == {}  # no change at all
+    judged = _older_harness(rec("2.4.1", "pass"))
+    assert list(transitions.set_apart(judged, rec("2.5.1", "mismatch"))) == ["harness_version"]
+    assert confounds.moves({"onnxscript": ["0.1.0", "0.2.7"]}) == "onnxscript 0.1.0 -> 0.2.7"

@@ -4,9 +4,9 @@ A cell pins companions per framework era (the dynamo exporter's onnxscript, tran
 two adjacent releases of one axis may differ in more than that axis. `also_changed` names every such package;
 `stack_changed` keeps those the converter's export runs through for a mode (`ConverterInfo.mode_packages`),
 `case_changed` those the case itself imports (but packages locked to the framework release, which cannot be held).
-An outcome change with either is set apart by the scan and the gate (`transitions.scan`, `gate.compare`); so is a
-pass <-> mismatch step judged by two harness versions (`harness_changed`), whose tolerance policies may differ, and
-a failure on the code path a case package takes only from that framework release on (`path_switched`).
+An outcome change with either is set apart by the scan and the gate (`transitions.scan`, `transitions.set_apart`);
+so is a pass <-> mismatch step judged by two harness versions (`harness_changed`), whose tolerance policies may
+differ, and a failure on the code path a case package takes only from that framework release on (`path_switched`).
 """
 
 from __future__ import annotations
@@ -46,16 +46,6 @@ def case_changed(converter: str, also: Mapping[str, list[str]], imports: Sequenc
 
 def moves(packages: Mapping[str, list[str]]) -> str:
     return ", ".join(f"{k} {v[0]} -> {v[1]}" for k, v in packages.items())
-
-
-def stack_moved(before: Mapping[str, Any], after: Mapping[str, Any],
-                imports: Sequence[str] = ()) -> dict[str, list[str]]:
-    """The export packages of the records' converter and mode whose version differs between two records (the
-    gate's rule as the scan's: an outcome change with one of them moved is not the release's alone)."""
-    mode, converter = after.get("mode"), str(after.get("converter"))
-    also = also_changed(before, after, ())
-    return {**stack_changed(converter, mode if isinstance(mode, str) else "-", also),
-            **case_changed(converter, also, imports)}
 
 
 def _differ(package: str, before: Any, after: Any) -> bool:

@@ -21,14 +21,14 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
 
 from convtrack import cellrun, matrix, store, suite, triage, witness
-from convtrack.confounds import stack_moved
 from convtrack.outcomes import Outcome
-from convtrack.transitions import Requires, State, TransitionKind, became_silent, classify
+from convtrack.transitions import Requires, State, TransitionKind, became_silent, classify, set_apart
 
 REGRESSED = ("new_failure", "new_mismatch")
 GROUPS = ("new_failure", "new_mismatch", "triaged", "fix", "changed", "stack_moved", "unchanged_failure", "skipped",
           "pass")
-TITLES = {"stack_moved": "Set apart: the mode's export package or the case's own package differs too",
+TITLES = {"stack_moved": "Set apart: not the release's alone (the export package, the case's package or its code "
+                         "path, or the harness moved too)",
           "new_failure": "New failures", "new_mismatch": "New mismatches",
           "triaged": "Triaged (known)", "fix": "Fixes", "changed": "Changed failures (neither regression nor fix)",
           "unchanged_failure": "Unchanged failures", "skipped": "Skipped (not run or harness)", "pass": "Pass"}
@@ -274,8 +274,10 @@ def _key(record: dict[str, Any]) -> tuple[str, int, str]:
 
 def compare(baseline: list[dict[str, Any]], candidate: list[dict[str, Any]], known: Sequence[triage.Known],
             candidate_version: str, requires: Requires | None = None) -> list[Row]:
-    """Rows for every (case, opset, mode) of either side, triage applied; a change that also moved the mode's
-    export package, or (with `requires`, suite.requires_by_source) a package the case imports, is set apart."""
+    """Rows for every (case, opset, mode) of either side, triage applied; a change the scan would set apart
+    (transitions.set_apart: the mode's export package or, with `requires` (suite.requires_by_source), a package the
+    case imports moved too, the case's package took another code path, or two harness versions judged a pass and a
+    mismatch) is set apart here too."""
     def newest(records: list[dict[str, Any]]) -> dict[tuple[str, int, str], dict[str, Any]]:
         return {_key(r): r for r in records}
 
@@ -292,7 +294,7 @@ def compare(baseline: list[dict[str, Any]], candidate: list[dict[str, Any]], kno
                   blame=witness.verdict_of(newest_c[key]) if key in newest_c else None)
         if row.group not in ("skipped", "pass", "unchanged_failure"):  # both sides hold a converter result
             imports = (requires or {}).get((key[0], str(newest_c[key].get("case_hash"))), ())
-            if stack_moved(newest_b[key], newest_c[key], imports):
+            if set_apart(newest_b[key], newest_c[key], imports):
                 row.group = "stack_moved"
         row.known = triage.lookup(list(known), *key)
         if row.known and row.group in REGRESSED:

@@ -318,12 +318,12 @@ def _apart(kind: TransitionKind, axis: str, before: Side, after: Side, also: Map
     package or the case's own package moved with it, the case's package took another code path from the after
     release on and the failure is on it, or a pass and a mismatch were judged by different harness versions (each
     with its own tolerance policy, so the step may be the policy's); None when it is the axis's."""
-    converter, mode = str(after[1]["converter"]), str(after[1].get("mode") or "-")
+    converter, mode = str(after[1].get("converter")), str(after[1].get("mode") or "-")
     stack = confounds.stack_changed(converter, mode, also)
     imported = confounds.case_changed(converter, also, imports)
     failing = before if kind is TransitionKind.FIX else after
-    switched = confounds.path_switched(converter, axis, str(before[1]["axes"].get(axis, "")),
-                                       str(after[1]["axes"].get(axis, "")), imports, failing[0].signature)
+    switched = confounds.path_switched(converter, axis, str((before[1].get("axes") or {}).get(axis, "")),
+                                       str((after[1].get("axes") or {}).get(axis, "")), imports, failing[0].signature)
     judged = ({before[0].outcome, after[0].outcome} <= TOLERANCE_JUDGED
               and confounds.harness_changed(before[1], after[1])) or {}
     parts = [f"the {mode} exporter's {confounds.moves(stack)}" if stack else "",
@@ -332,6 +332,21 @@ def _apart(kind: TransitionKind, axis: str, before: Side, after: Side, also: Map
              f"the harness that judged the {kind} ({confounds.moves(judged)})" if judged else ""]
     moved = "; ".join(part for part in parts if part)
     return (moved, {**stack, **imported, **switched, **judged}) if moved else None
+
+
+def set_apart(before: Mapping[str, Any], after: Mapping[str, Any], imports: Sequence[str] = ()) -> dict[str, list[str]]:
+    """What sets the change between two records of one task apart ({package: [before, after]}, {} when it is the
+    release's or there is none): the scan's rule for a pair outside a scan (the gate's baseline and candidate). The
+    axis is the one whose value differs between the records' cells."""
+    b, a = State.of(before), State.of(after)
+    kind = classify(b, a)
+    if kind is None:
+        return {}
+    axes_b, axes_a = before.get("axes") or {}, after.get("axes") or {}
+    axis = next((k for k in axes_a if axes_b.get(k) != axes_a.get(k)), "")
+    also = confounds.also_changed(before, after, list(axes_a))
+    apart = _apart(kind, axis, (b, before), (a, after), also, imports)
+    return apart[1] if apart else {}
 
 
 def scan(records: pd.DataFrame | Sequence[Mapping[str, Any]], requires: Requires | None = None) -> Scan:
