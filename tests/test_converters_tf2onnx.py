@@ -33,8 +33,8 @@ def test_contract_is_registered_without_importing_tensorflow() -> None:
 
 def test_matrix_declares_the_grid(tf_matrix: matrix.Matrix) -> None:
     assert tf_matrix.converter == "tf2onnx" and tf_matrix.framework == "tensorflow"
-    assert {"2.12.1", "2.13.1", "2.21.0"} <= set(tf_matrix.axes["tensorflow"])
-    assert tf_matrix.axes["tf2onnx"][0] == "1.14.0" and tf_matrix.axes["tf2onnx"][-1] == "1.17.0"
+    assert {"2.10.1", "2.12.1", "2.13.1", "2.21.0"} <= set(tf_matrix.axes["tensorflow"])
+    assert tf_matrix.axes["tf2onnx"][0] == "1.13.0" and tf_matrix.axes["tf2onnx"][-1] == "1.17.0"
     assert tf_matrix.loop["opset"] == list(range(13, 19))
     assert tf_matrix.loop["mode"] == [None]  # no exporter modes: records carry mode null
     cells = matrix.expand(tf_matrix)
@@ -47,6 +47,9 @@ def test_matrix_declares_the_grid(tf_matrix: matrix.Matrix) -> None:
     ("2.21.0", "1.16.1", "1.17.0", "protobuf"),  # #2409: does not resolve
     ("2.20.0", "1.15.1", "1.14.1", "onnx 1.14.1"),  # onnx 1.14.1 cannot live with protobuf >= 5.28
     ("2.15.1", "1.15.1", "1.17.0", "#2262"),  # tf2onnx <= 1.15.1 needs onnx 1.14.x
+    ("2.11.1", "1.14.0", "1.12.0", "protobuf ~= 3.20"),  # TF <= 2.11 needs protobuf < 3.20
+    ("2.10.1", "1.13.0", "1.14.1", "onnx >= 1.13"),
+    ("2.12.1", "1.13.0", "1.12.0", "onnx 1.12.0"),  # TF >= 2.12 needs protobuf >= 3.20.3
 ])
 def test_known_combinations_are_not_applicable_with_reasons(tf_matrix: matrix.Matrix, tf: str, t2o: str,
                                                              onnx: str, reason: str) -> None:
