@@ -13,7 +13,8 @@ from crawl import broken_links
 
 REPORTS = Path(__file__).resolve().parents[1] / "reports"
 PAGE_BUDGET = 1_000_000  # bytes, any page
-MATRIX_BUDGET = 300_000  # bytes, index.html
+# bytes, index.html: 386 KB on 2026-12-01, when the grid grew to 8 torch opsets, 19 torch releases and 25 TF cells
+MATRIX_BUDGET = 450_000
 MACHINE_PATH = re.compile(r"(?<![\w.<>~-])/(?:root|home|work|tmp|usr|opt|Users)/[\w.+-]")
 
 

@@ -30,7 +30,8 @@ CSV_FIELDS = ["case", "case_kind", "cell", "framework_version", "converter_versi
               "signature", "blame", "run_id", "created"]
 
 
-TEXT_FIELDS = ("signature", "error", "reason")  # the only fields that carry machine paths
+TEXT_FIELDS = ("signature", "error", "reason")  # text fields that quote errors, so machine paths
+QUOTING_FIELDS = ("blame", "first_divergence")  # objects whose reasons quote errors (an ImportError names its file)
 
 
 def records(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -41,7 +42,8 @@ def records(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             text = rec[k]
             if isinstance(text, str):
                 rec[k] = public_text(text)
-        rec["blame"] = public(rec["blame"]) if isinstance(rec["blame"], dict) else None  # its reason quotes errors
+        for k in QUOTING_FIELDS:
+            rec[k] = public(rec[k]) if isinstance(rec[k], dict) else None
         out.append(rec)
     return out
 
