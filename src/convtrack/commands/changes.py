@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from convtrack import axes, clusters, confirm, records_index, suite, transitions, witness
+from convtrack import axes, causes, clusters, confirm, records_index, suite, transitions, witness
 from convtrack.cellrun import Settings
 from convtrack.slow import announce
 from convtrack.transitions import TransitionKind
@@ -101,6 +101,14 @@ def by_signature(args: argparse.Namespace, found: list[transitions.Transition]) 
     return 0
 
 
+def by_cause(args: argparse.Namespace, found: list[transitions.Transition]) -> int:
+    """The selected regressions and fixes (and changed failures, when --kind names them) grouped by cause."""
+    kinds = tuple(TransitionKind) if args.kind else (TransitionKind.REGRESSION, TransitionKind.FIX)
+    grouped = causes.group(found, kinds)
+    print(json.dumps([c.to_dict() for c in grouped], indent=1) if args.json else causes.table(grouped))
+    return 0
+
+
 def _requires(args: argparse.Namespace) -> dict[tuple[str, str], tuple[str, ...]]:
     """What each case source imports, when the suite is there (a change that moved it is set apart)."""
     folder = Path(args.suites) if args.suites else None
@@ -126,6 +134,8 @@ def changes(args: argparse.Namespace) -> int:
     blame = blames(args.reports, result.transitions)
     if args.blame:
         found = [t for t in found if (b := blame.get(failing_side(t))) is not None and b.verdict == args.blame]
+    if args.by_cause:
+        return by_cause(args, found)
     if args.json:
         print(json.dumps({"transitions": [{**t.to_dict(), "blame": _blame_dict(blame.get(failing_side(t)))}
                                           for t in found],
@@ -177,6 +187,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--by-signature", action="store_true",
                    help="instead: the newest failures clustered by normalised signature, with blame, counts and "
                    "the first and last release seen (the signatures page)")
+    p.add_argument("--by-cause", action="store_true",
+                   help="instead: the selected regressions and fixes grouped by cause (the failing side's normalised "
+                   "signature per release pair, kind and mode: one upstream change that breaks many cases is one "
+                   "line), most transitions first")
     p.add_argument("--json", action="store_true",
                    help="transitions, not-comparable pairs and the steps no two cells compare (gaps) as JSON")
     p.add_argument("--exit-code", action="store_true", help="exit 1 when a confirmed regression is listed")

@@ -136,14 +136,14 @@ def uncompared(f: Findings) -> str:
 
 def pairs_section(f: Findings) -> str:
     t = f.pair_totals
-    head = ["converter", "axis", "before → after", "held", "regressions (became silent)", "fixes", "changed",
-            "unconfirmed", "set apart"]
+    head = ["converter", "axis", "before → after", "held", "regressions (became silent)", "fixes", "causes",
+            "changed", "unconfirmed", "set apart"]
     if f.blame_seen:
         head.append("blame (regressions + fixes)")
     rows = []
     for p in f.pairs:
         row = [p.converter, p.axis, f"{p.before} → {p.after}", _counts(p.held),
-               f"{p.regressions} ({p.became_silent})", p.fixes, p.changed, p.unconfirmed,
+               f"{p.regressions} ({p.became_silent})", p.fixes, p.causes, p.changed, p.unconfirmed,
                f"{p.set_apart} ({_counts(p.set_apart_by)})" if p.set_apart else 0]
         if f.blame_seen:
             row.append(_counts(p.blame))
@@ -156,6 +156,9 @@ def pairs_section(f: Findings) -> str:
         f"From the one classifier (`transitions.classify`), as `convtrack changes` lists them: {t['regressions']} "
         f"regressions ({t['became_silent']} loud failures that became silent), {t['fixes']} fixes, and "
         f"{t['changed']} changed failures (a failure that became another one: neither). "
+        f"The regressions and fixes come from at most {t['causes']} distinct causes (one normalised failing "
+        "signature per release pair, kind and mode: one upstream change that breaks fifty cases is one cause; "
+        "`convtrack changes --by-cause`). "
         f"{t['unconfirmed']} of the regressions and fixes were seen once and not yet repeated "
         f"(`convtrack changes --confirm`), {t['flaky']} flaky. {_set_apart(f)} {blame}",
         table(head, rows) if rows else "No transition between adjacent releases.",

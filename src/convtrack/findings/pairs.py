@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from convtrack import witness
+from convtrack import causes, witness
 from convtrack.analysis import version_key
 from convtrack.findings.rows import Row
 from convtrack.transitions import TransitionKind
@@ -57,6 +57,13 @@ class Pair:
     # how many, and per package that moved (a change may name two)
     set_apart: int = 0
     set_apart_by: dict[str, int] = dataclasses.field(default_factory=dict)
+    # the distinct causes of the regressions and fixes (causes.key_of: one normalised failing signature per kind
+    # and mode): one upstream change that breaks fifty cases is one cause
+    cause_keys: set[causes.CauseKey] = dataclasses.field(default_factory=set, repr=False)
+
+    @property
+    def causes(self) -> int:
+        return len(self.cause_keys)
 
 
 Key = tuple[str, str, str, int, str]  # converter, cell, case, opset, mode
@@ -76,6 +83,7 @@ def _count(pair: Pair, t: Mapping[str, Any], records: Mapping[Key, Row]) -> None
         pair.became_silent += bool(t.get("became_silent"))
     else:
         pair.fixes += 1
+    pair.cause_keys.add(causes.key_of(t))
     pair.unconfirmed += not t.get("confirmed")
     pair.flaky += bool(t.get("flaky"))
     failing = t["after_cell"] if kind is TransitionKind.REGRESSION else t["before_cell"]
@@ -116,9 +124,9 @@ def totals(pairs: Iterable[Pair]) -> dict[str, int]:
     out: Counter[str] = Counter()
     for p in pairs:
         out.update(regressions=p.regressions, became_silent=p.became_silent, fixes=p.fixes, changed=p.changed,
-                   unconfirmed=p.unconfirmed, flaky=p.flaky, set_apart=p.set_apart)
+                   unconfirmed=p.unconfirmed, flaky=p.flaky, set_apart=p.set_apart, causes=p.causes)
     return {k: out[k] for k in ("regressions", "became_silent", "fixes", "changed", "unconfirmed", "flaky",
-                                "set_apart")}
+                                "set_apart", "causes")}
 
 
 def set_apart_by(pairs: Iterable[Pair]) -> dict[str, int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from convtrack import analysis, converter_info
+from convtrack import analysis, causes, converter_info
 
 # Where each axis' source lives, for the upstream comparison between two release tags: the runtime and onnx here,
 # each converter's own packages in its description (converter_info: `repos`).
@@ -61,6 +61,8 @@ def pairs(timeline: list[dict[str, Any]]) -> list[dict[str, Any]]:
         rows = [_row(case, kind, part) for (kind, case), part in
                 sorted(by_case.items(), key=lambda kv: (KIND_ORDER.get(kv[0][0], 9), kv[0][1]))]
         counts = {k: sum(1 for r in rows if r["kind"] == k) for k in KIND_ORDER}
+        # distinct failing signatures behind the regressions and fixes (causes.key_of): one upstream change is one
+        counts["causes"] = len({causes.key_of(t) for t in ts if t["kind"] in ("regression", "fix")})
         date = max((t["date"] for t in ts if t["date"]), default="")
         out.append({"converter": converter, "axis": axis, "before": before, "after": after, "rows": rows,
                     "date": date, "date_source": ts[0].get("date_source", ""), "counts": counts,
