@@ -88,7 +88,7 @@ def transitions() -> list[dict[str, Any]]:
 
 
 def build_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, base_url: str = "") -> Path:
-    monkeypatch.setattr(site_changes, "load_changes", lambda df, meta=None: (transitions(), []))
+    monkeypatch.setattr(site_changes, "load_changes", lambda df, meta=None: site_changes.Changes(transitions(), [], []))
     out = tmp_path / "out"
     site.build(make_reports(tmp_path), out, suites=make_suites(tmp_path), base_url=base_url, online=False)
     return out

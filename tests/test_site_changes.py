@@ -63,7 +63,7 @@ def test_timeline_links_and_ids(tmp_path: Path) -> None:
 
 def test_releases_compare_adjacent_versions_with_other_axes_fixed(tmp_path: Path) -> None:
     rows = _rows(tmp_path)
-    found, _ = site_changes.load_changes(analysis.load(make_reports(tmp_path)))
+    found = site_changes.load_changes(analysis.load(make_reports(tmp_path))).transitions
     by = {(r["converter"], r["axis"], r["version"]): r for r in site_changes.releases(rows, found)}
     assert set(by) == {("torch.onnx", "torch", v) for v in ("2.8.0", "2.9.0", "2.10.0")} | {
         ("tf2onnx", "tensorflow", "2.12.1"), ("tf2onnx", "tf2onnx", "1.14.0"), ("tf2onnx", "tf2onnx", "1.16.1")}

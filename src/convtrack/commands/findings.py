@@ -42,7 +42,8 @@ def compute(args: argparse.Namespace) -> findings.Findings:
         dates = None if args.offline else lifetimes.index_dates
         return findings.compute(findings.rows.latest(df), [t.to_dict() for t in scan.transitions], cases, dates,
                                 records=len(df), replayed=replay.load(Path(args.reports)), installable=installable,
-                                unreadable=unreadable, apart=[n.to_dict() for n in scan.not_comparable])
+                                unreadable=unreadable, apart=[n.to_dict() for n in scan.not_comparable],
+                                uncompared=scan.gaps)
 
 
 def run(args: argparse.Namespace) -> int:

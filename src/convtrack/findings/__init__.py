@@ -80,7 +80,8 @@ def packages(found: Iterable[rows.Row]) -> list[str]:
 def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, Any]], cases: list[Case] | None = None,
             dates: Callable[[list[str]], Dates] | None = None, records: int | None = None,
             replayed: Iterable[Mapping[str, Any]] = (), installable: Iterable[installability_report.Report] = (),
-            unreadable: Iterable[str] = (), apart: Iterable[Mapping[str, Any]] = ()) -> Findings:
+            unreadable: Iterable[str] = (), apart: Iterable[Mapping[str, Any]] = (),
+            uncompared: Iterable[gaps.Gap] | None = None) -> Findings:
     """The findings of the records whose newest record per task is `latest` (`rows.latest(analysis.load(...))`).
 
     `found`: every transition as `Transition.to_dict()` (from `transitions.scan(df)`, as `convtrack changes` lists
@@ -91,9 +92,11 @@ def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, An
     `installable`, `unreadable`: the installability files and the problems of those that could not be read
     (`installability_report.load_all(reports)`), for the releases that do not install beside the compatibility table.
     `apart`: the scan's not-comparable pairs (`NotComparable.to_dict()`), for the changes set apart per pair.
+    `uncompared`: the scan's steps no two cells compare (`Scan.gaps`); None: found here from the newest rows.
     """
     hashes = {c.id: c.hash for c in cases} if cases is not None else None
     newest = rows.newest(latest, hashes)
+    steps = list(uncompared) if uncompared is not None else gaps.find(gaps.cells_of(newest.rows))
     counted = pairs.per_pair(found, newest.rows, apart)
     known = dates(packages(newest.rows)) if dates is not None else {}
     top, total, tied = lifetimes.longest(newest.rows, known, TOP_OPEN)
@@ -111,7 +114,7 @@ def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, An
         case_rule=shares.CASE_RULE, shares=share_rows, paper=figures, beside_paper=paper.beside(share_rows, figures),
         silent_by_release=shares.silent_by_release(newest.rows), pairs=counted, pair_totals=totals,
         blame_seen=pairs.blame_seen(counted), blame_totals=pairs.by_verdict(counted),
-        changes_set_apart=pairs.set_apart_by(counted), uncompared=gaps.find(gaps.cells_of(newest.rows)),
+        changes_set_apart=pairs.set_apart_by(counted), uncompared=steps,
         open_failures=top,
         open_total=total, open_tied=tied, compatibility=cells, set_apart=compat.set_apart(newest.rows),
         issues=report, replay=replays, not_installable=compat.not_installable(list(installable)),

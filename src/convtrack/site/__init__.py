@@ -134,7 +134,7 @@ def _render(reports: Path, out: Path, suites: Path | None, base_url: str, online
     meta = site_cases.case_meta(suites)
     cases = site_matrix.case_index(rows, meta)
     cells, banners = site_health.health(rows)
-    transitions, apart = site_changes.load_changes(index.slim, meta)  # the one classifier: every page counts these
+    transitions, apart, uncompared = site_changes.load_changes(index.slim, meta)  # the one classifier: every page
     witness.annotate(rows, transitions)  # each row's blame beside the second witness, read in one place
     witness.annotate_transitions(transitions, rows)
     pairs = {(t["axis"], str(t["after_version"])) for t in transitions}
@@ -142,7 +142,7 @@ def _render(reports: Path, out: Path, suites: Path | None, base_url: str, online
     releases = site_changes.releases(rows, transitions)
     timeline = site_changes.timeline(transitions, dates, {r["page"] for r in releases})
     data = registry.Data(outcomes=dict(index.outcomes), rows=rows, meta=meta, cases=cases, cells=cells,
-                         timeline=timeline, apart=apart,
+                         timeline=timeline, apart=apart, uncompared=uncompared,
                          counted=[t for t in timeline if t["kind"] != TransitionKind.CHANGED.value],
                          kinds=site_changes.by_kind(timeline), releases=releases, generated=_now(), base_url=base_url,
                          reports=reports, suites=suites, freshness=site_freshness.check(rows, online))

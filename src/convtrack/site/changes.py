@@ -13,9 +13,9 @@ import functools
 import hashlib
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
-from convtrack import analysis, converter_info, transitions
+from convtrack import analysis, converter_info, gaps, transitions
 from convtrack.outcomes import Outcome
 from convtrack.site import grouping
 from convtrack.site.common import anchor, case_page, cell_info, release_page
@@ -25,15 +25,20 @@ from convtrack.transitions import State, TransitionKind
 INDEX_TIMEOUT_S = 8.0
 
 
-def load_changes(records: Any, meta: dict[str, dict[str, Any]] | None = None,
-                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(every transition as Transition.to_dict(), every not-comparable pair as NotComparable.to_dict()) in
-    `records` (a frame, or rows as records_index.slim); `meta` (site.cases.case_meta: id -> CASE values and hash)
-    sets apart changes that moved a case's own package."""
+class Changes(NamedTuple):
+    transitions: list[dict[str, Any]]  # Transition.to_dict()
+    apart: list[dict[str, Any]]  # NotComparable.to_dict()
+    gaps: list[gaps.Gap]  # adjacent versions no two cells compare
+
+
+def load_changes(records: Any, meta: dict[str, dict[str, Any]] | None = None) -> Changes:
+    """Every transition, not-comparable pair and uncompared step in `records` (a frame, or rows as
+    records_index.slim), from one scan; `meta` (site.cases.case_meta: id -> CASE values and hash) sets apart
+    changes that moved a case's own package."""
     requires = {(cid, str(m.get("hash"))): tuple(str(p) for p in m.get("requires") or ())
                 for cid, m in (meta or {}).items()}
     scan = transitions.scan(records, requires)
-    return [t.to_dict() for t in scan.transitions], [n.to_dict() for n in scan.not_comparable]
+    return Changes([t.to_dict() for t in scan.transitions], [n.to_dict() for n in scan.not_comparable], scan.gaps)
 
 
 def _index_dates(packages: list[str], timeout: float) -> dict[tuple[str, str], str]:

@@ -29,7 +29,8 @@ def compute(d: Data) -> findings.Findings:
     replayed = replay.load(d.reports) if d.reports is not None else []
     installable, unreadable = installability_report.load_all(d.reports) if d.reports is not None else ([], [])
     return findings.compute(d.rows, d.timeline, cases(d.meta), lifetimes.index_dates if online else None,
-                            replayed=replayed, installable=installable, unreadable=unreadable, apart=d.apart)
+                            replayed=replayed, installable=installable, unreadable=unreadable, apart=d.apart,
+                            uncompared=d.uncompared)
 
 
 @register_page("findings.html", nav="Findings", order=35)

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
+from convtrack import gaps
+
 
 class Writer(Protocol):
     env: Any
@@ -39,6 +41,7 @@ class Data:
     suites: Path | None = None  # the case files, for the repro scripts of failing results
     freshness: dict[str, Any] = dataclasses.field(default_factory=lambda: {"checked": False, "stale": []})
     apart: list[dict[str, Any]] = dataclasses.field(default_factory=list)  # NotComparable.to_dict(): set apart
+    uncompared: list[gaps.Gap] | None = None  # the scan's steps no two cells compare (None: not scanned here)
 
 
 Render = Callable[[Writer, Data], None]
