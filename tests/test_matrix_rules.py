@@ -238,7 +238,7 @@ def test_project_matrix_runs_torch_1_13_on_python_3_10_below_its_opset_ceiling()
     # every cell on the matrix's interpreter keeps its id: no suffix anywhere else
     assert all(c.python_rule is None for c in matrix.expand_all(ROOT / "matrix")
                if c.axes.get("torch") not in ("1.11.0", "1.12.1", "1.13.1")
-               and c.axes.get("tensorflow") not in ("2.10.1", "2.11.1"))
+               and c.axes.get("tensorflow") not in ("2.8.4", "2.9.3", "2.10.1", "2.11.1"))
 
 
 def test_every_recorded_cell_still_in_the_matrix_keeps_its_id() -> None:
@@ -294,6 +294,10 @@ def test_project_matrix_runs_older_tf_on_python_3_10_with_the_one_tf2onnx_and_on
                                              "tf2.11.1-tf2onnx1.13.0-onnx1.12.0-ort1.20.1-py3.10": "3.10",
                                              "tf2.12.1-tf2onnx1.13.0-onnx1.14.1-ort1.20.1": "3.11"}
     assert {c.requirements["protobuf"] for c in got if c.python == "3.10"} == {"==3.19.6"}
+    oldest = [c for c in matrix.expand_all(ROOT / "matrix", "tf_oldest", "tf2onnx")]
+    assert {(c.id, c.python, c.requirements["protobuf"]) for c in oldest} == {
+        ("tf2.8.4-tf2onnx1.13.0-onnx1.12.0-ort1.20.1-py3.10", "3.10", "==3.19.6"),
+        ("tf2.9.3-tf2onnx1.13.0-onnx1.12.0-ort1.20.1-py3.10", "3.10", "==3.19.6")}
     full = {c.id: c for c in matrix.expand_all(ROOT / "matrix", None, "tf2onnx")}
     ceiling = {t.opset: t.na for t in full["tf2.12.1-tf2onnx1.13.0-onnx1.14.1-ort1.20.1"].tasks}
     assert ceiling[17] is None and "at most opset 17" in str(ceiling[18])
