@@ -201,3 +201,11 @@ def test_site_with_the_real_transitions(tmp_path: Path) -> None:
     kinds = [c.get("term") for c in root.iter(f"{ATOM}category")]
     assert "regression" in kinds and "fix" in kinds  # tf2onnx 1.14.0 -> 1.16.1 is a fix
     assert "Fixes (1)" in (out / "releases" / "tf2onnx-tf2onnx-1.16.1.html").read_text()
+
+
+def test_square_results_write_runs_of_one_outcome_as_ranges() -> None:
+    from convtrack.site.matrix import encode_results
+
+    pairs = [(7, "m"), (3, "m"), (8, "m"), (9, "j"), (10, "m"), (11, "m"), (12, "m"), (20, "m")]
+    assert encode_results(pairs) == "3m,7-8m,9j,10-12m,20m"
+    assert encode_results([]) == ""

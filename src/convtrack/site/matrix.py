@@ -7,6 +7,7 @@ filters without a server.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from convtrack.outcomes import Outcome
@@ -22,6 +23,19 @@ from convtrack.transitions import probe_cells
 
 # One letter per outcome in pipeline order (site.js reads the same table from the page's outcome data)
 LETTER = {o.value: chr(ord("a") + i) for i, o in enumerate(Outcome)}
+
+
+def encode_results(results: Iterable[tuple[int, str]]) -> str:
+    """A square's (case index, outcome letter) pairs as site.js reads them: "3m,7-12m,13j": a run of consecutive
+    case indices with one outcome is written as a range (a matrix square of 170 cases is mostly one outcome, and
+    the page has hundreds of squares: its weight budget)."""
+    runs: list[list[Any]] = []  # [first, last, letter]
+    for index, letter in sorted(results):
+        if runs and runs[-1][2] == letter and runs[-1][1] == index - 1:
+            runs[-1][1] = index
+        else:
+            runs.append([index, index, letter])
+    return ",".join(f"{a}{letter}" if a == b else f"{a}-{b}{letter}" for a, b, letter in runs)
 
 
 def case_index(rows: list[dict[str, Any]], meta: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -64,8 +78,7 @@ def squares(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> list[dic
                     squares_row.append(None)
                     continue
                 c = counts([r["outcome"] for r in results])
-                # "<case index><outcome letter>" pairs: compact enough to keep the page under its budget
-                c["results"] = ",".join(f"{position[r['case']]}{LETTER[r['outcome']]}" for r in results)
+                c["results"] = encode_results((position[r["case"]], LETTER[r["outcome"]]) for r in results)
                 c["title"] = f"{cell['cell']} / {mode} / opset {opset}: {counts_text(c['by'])}"
                 c["mode"] = mode
                 squares_row.append(c)

@@ -21,10 +21,13 @@
     return "hsl(" + Math.round(120 * passed / applicable) + ", 65%, 28%)";  // colours.RATE_S, RATE_L
   }
 
-  function pairs(td) {  // "12m,13a" -> [[12, "pass"], [13, "not_applicable"]]
-    return (td.dataset.results || "").split(",").filter(Boolean).map(function (p) {
-      return [+p.slice(0, -1), BY_LETTER[p.slice(-1)]];
+  function pairs(td) {  // "12m,14-15a" -> [[12, "pass"], [14, "not_applicable"], [15, "not_applicable"]]
+    var out = [];
+    (td.dataset.results || "").split(",").filter(Boolean).forEach(function (p) {
+      var outcome = BY_LETTER[p.slice(-1)], span = p.slice(0, -1).split("-");
+      for (var i = +span[0]; i <= +span[span.length - 1]; i++) { out.push([i, outcome]); }
     });
+    return out;
   }
 
   function state(form) {
