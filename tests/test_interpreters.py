@@ -12,10 +12,13 @@ import pytest
 
 from conftest import write_case
 from convtrack import cellrun, interpreters, matrix, nox_cells, store, suite
+from convtrack.matrix_values import CELL_PYTHON_MIN
 from test_matrix import BASE, write
 
 ROOT = Path(__file__).resolve().parents[1]
 PY310 = interpreters.find("3.10")
+CELL_MIN = ".".join(map(str, CELL_PYTHON_MIN))
+PY_CELL_MIN = interpreters.find(CELL_MIN)
 
 OLD = BASE.replace('torch = ["2.1.2", "2.6.0", "2.16.0rc1"]', 'torch = ["1.13.1", "2.6.0"]').replace(
     "[presets.quick]", '[[rule]]\nwhen = { torch = "<2.0" }\npython = "3.10"\nreason = "no cp311 wheels"\n'
@@ -128,17 +131,40 @@ for path in sorted(pathlib.Path(convtrack.cell.__file__).parent.rglob("*.py")):
 print(len(names), " ".join(loaded))
 """
 
+# What an import does not catch: calls that only fail when they run, on an interpreter older than 3.10.
+NEWER_CALLS = ("zip(strict=)", "isinstance(x, A | B)")
 
-@pytest.mark.skipif(PY310 is None, reason="no Python 3.10 on this machine")
-def test_the_cell_side_imports_on_python_3_10() -> None:
+
+def _newer_calls(path: Path) -> list[str]:
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "zip" and any(
+                k.arg == "strict" for k in node.keywords):
+            found.append(f"{path.name}:{node.lineno} zip(strict=)")
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("isinstance", "issubclass") and len(
+                node.args) == 2 and isinstance(node.args[1], ast.BinOp):
+            found.append(f"{path.name}:{node.lineno} isinstance with a union")
+    return found
+
+
+@pytest.mark.skipif(PY_CELL_MIN is None, reason=f"no Python {CELL_MIN} on this machine")
+def test_the_cell_side_imports_and_calls_nothing_newer_than_its_oldest_interpreter() -> None:
     """A cell's runner and worker run on the cell's interpreter: every module of convtrack.cell, and whatever it
-    imports from the package, must import on 3.10 (no tomllib, datetime.UTC, typing.Self, ExceptionGroup...)."""
-    assert PY310 is not None
-    out = subprocess.run([PY310, "-c", CELL_SIDE], capture_output=True, text=True, check=False,
+    imports from the package, must import on the oldest (3.9: no tomllib, datetime.UTC, typing.Self,
+    ExceptionGroup...) and call nothing newer (zip(strict=), an isinstance union: they fail only when they run)."""
+    assert PY_CELL_MIN is not None
+    out = subprocess.run([PY_CELL_MIN, "-c", CELL_SIDE], capture_output=True, text=True, check=False,
                          env={"PYTHONPATH": str(ROOT / "src"), "PYTHONDONTWRITEBYTECODE": "1"})
     assert out.returncode == 0, out.stderr[-3000:]
     count, loaded = out.stdout.split(" ", 1)
     assert int(count) >= 15 and "convtrack.cell.worker" in loaded and "convtrack.cell.runner" in loaded
+    package = ROOT / "src"
+    files = [package / (name.replace(".", "/") + ".py") for name in loaded.split()]
+    files = [f if f.exists() else f.with_suffix("") / "__init__.py" for f in files]
+    assert len(files) == len(loaded.split()) and all(f.exists() for f in files)
+    assert [hit for f in files for hit in _newer_calls(f)] == []
     assert sys.version_info >= (3, 11)  # the host side may stay 3.11-only
 
 

@@ -136,7 +136,8 @@ def test_unknown_preset_is_an_error(tmp_path: Path) -> None:
 
 
 def test_project_matrix_encodes_the_measured_facts() -> None:
-    got = {c.id: c for c in matrix.expand_all(ROOT / "matrix", converter="torch.onnx")}
+    got = {c.id: c for c in matrix.expand_all(ROOT / "matrix", converter="torch.onnx")
+           if c.axes["onnxruntime"] == "1.20.1"}
     t24 = next(c for c in got.values() if c.axes["torch"] == "2.4.1")
     assert t24.requirements["onnxscript"] == "==0.1.0"
     t21 = next(c for c in got.values() if c.axes["torch"] == "2.1.2")

@@ -16,7 +16,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 OPERATORS = "<>=!~"
-CELL_PYTHON_MIN = (3, 10)  # the oldest interpreter the cell side runs on (tests/test_interpreters.py imports it there)
+CELL_PYTHON_MIN = (3, 9)  # the oldest interpreter the cell side runs on (tests/test_interpreters.py imports it there)
 
 
 class MatrixError(ValueError):
@@ -60,7 +60,7 @@ def interpreter(path: Path, key: str, value: Any) -> str:
         raise MatrixError(path, key, value, 'expected a Python version as "3.MINOR", e.g. "3.10"')
     if int(value.split(".")[1]) < CELL_PYTHON_MIN[1]:
         raise MatrixError(path, key, value, "a cell's runner and worker (convtrack.cell) need Python "
-                          f"{CELL_PYTHON_MIN[0]}.{CELL_PYTHON_MIN[1]} or newer (zip(strict=...))")
+                          f"{CELL_PYTHON_MIN[0]}.{CELL_PYTHON_MIN[1]} or newer")
     return value
 
 

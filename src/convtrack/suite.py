@@ -47,7 +47,7 @@ def _is_int(v: Any) -> bool:
 
 
 def _is_number(v: Any) -> bool:
-    return isinstance(v, int | float) and not isinstance(v, bool)
+    return isinstance(v, (int, float)) and not isinstance(v, bool)  # noqa: UP038 (the cell side runs on 3.9)
 
 
 def _is_str_list(v: Any) -> bool:
@@ -209,7 +209,7 @@ def _case_items(data: bytes) -> Iterator[tuple[ast.expr, ast.expr]]:
     for node in tree.body:
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict) and any(
                 isinstance(t, ast.Name) and t.id == "CASE" for t in node.targets):
-            for k, value in zip(node.value.keys, node.value.values, strict=True):
+            for k, value in zip(node.value.keys, node.value.values):  # noqa: B905 (one per key; cells run on 3.9)
                 if k is not None:
                     yield k, value
 

@@ -32,6 +32,10 @@ CONTINUES = {
     # synthetic_graph.py + cell/synthetic_torch.py as moved -> synthetic.py + synthetic_torch.py before the move
     "8472ab8c37a2ea56922baf08bf07a3198176d8d01c99ebb8c6e3f0383109abe6":
         "12c540b97b1c751399968585a59a5f7afd3e425d67e59afcbe7403a1c0ef5110",
+    # 2026-12-01: synthetic_graph.py's zip(strict=...) -> plain zip over lengths equal by construction (the cell side
+    # runs on Python 3.9 for torch 1.8-1.10); no graph changed
+    "fc71655be10352629a4d894f71c23d5568ca6e8a2ddc1cbe8d0166e9789b24fb":
+        "12c540b97b1c751399968585a59a5f7afd3e425d67e59afcbe7403a1c0ef5110",
 }
 
 

@@ -83,13 +83,13 @@ def _numel(shape: Sequence[int]) -> int:
 
 
 def _broadcastable(a: Sequence[int], b: Sequence[int]) -> bool:
-    return all(x == y or x == 1 or y == 1 for x, y in zip(reversed(a), reversed(b), strict=False))
+    return all(x == y or x == 1 or y == 1 for x, y in zip(reversed(a), reversed(b)))  # noqa: B905
 
 
 def _broadcast(a: Sequence[int], b: Sequence[int]) -> tuple[int, ...]:
     n = max(len(a), len(b))
     pa, pb = [1] * (n - len(a)) + list(a), [1] * (n - len(b)) + list(b)
-    return tuple(max(x, y) for x, y in zip(pa, pb, strict=True))
+    return tuple(max(x, y) for x, y in zip(pa, pb))  # noqa: B905 (both padded to n; cells run on Python 3.9)
 
 
 # Each rule takes (rng, graph, index of the primary input) and returns the node, or None when the op's shape or
@@ -218,7 +218,7 @@ def _concat(rng: random.Random, g: Graph, x: int) -> Node | None:
         return None
     dim = rng.randrange(len(v.shape))
     peers = [i for i, w in enumerate(g.values) if w.dtype == v.dtype and len(w.shape) == len(v.shape)
-             and all(a == b for j, (a, b) in enumerate(zip(w.shape, v.shape, strict=True)) if j != dim)]
+             and all(a == b for j, (a, b) in enumerate(zip(w.shape, v.shape)) if j != dim)]  # noqa: B905
     args = (x, rng.choice(peers))  # peers includes x itself: concat(x, x) is valid too
     shape = list(v.shape)
     shape[dim] = sum(g.values[a].shape[dim] for a in args)

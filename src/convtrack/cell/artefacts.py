@@ -33,6 +33,7 @@ from typing import Any
 
 from convtrack import defaults
 from convtrack.cell import compare as cmp
+from convtrack.cell.exact import zip_exact
 from convtrack.outcomes import Outcome
 
 FORMAT = "convtrack-artefact/1"
@@ -99,7 +100,7 @@ def keep(store: Path, model: Path, inputs: Sequence[Sequence[Any]], references: 
          tolerances: Sequence[cmp.Tolerance], source: dict[str, Any]) -> str:
     """Store one converted task's artefact and return its id (the manifest's sha256)."""
     seeds = []
-    for x, refs, tol in zip(inputs, references, tolerances, strict=True):
+    for x, refs, tol in zip_exact(inputs, references, tolerances):
         arrays = [a for a in x if hasattr(a, "dtype")]  # what stages.run feeds the model
         seeds.append({"inputs": [put(store, tensor_bytes(a)) for a in arrays],
                       "outputs": [put(store, tensor_bytes(r)) for r in refs], "tolerance": tolerance_dict(tol)})

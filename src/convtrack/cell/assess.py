@@ -21,6 +21,7 @@ from typing import Any
 from convtrack.cell import blame as bl
 from convtrack.cell import compare as cmp
 from convtrack.cell import divergence
+from convtrack.cell.exact import zip_exact
 from convtrack.outcomes import Outcome
 from convtrack.protocol import Assessment
 
@@ -173,8 +174,7 @@ def evaluate(work: Path) -> None:
         return
     started = time.perf_counter()
     try:
-        values = dict(zip(divergence.output_names(exposed), ReferenceEvaluator(exposed).run(None, feeds),
-                          strict=True))
+        values = dict(zip_exact(divergence.output_names(exposed), ReferenceEvaluator(exposed).run(None, feeds)))
         reference = [values[n] for n in finals]
     except Exception as exc:  # noqa: BLE001 - the reference's failure is evidence
         verdict = bl.reference_failed(outcome, exc)
@@ -201,7 +201,7 @@ def _feeds(model: Any, inputs: list[Any]) -> dict[str, Any]:
     init = {i.name for i in model.graph.initializer}
     declared = [i.name for i in model.graph.input if i.name not in init]
     if len(declared) == len(inputs):
-        return dict(zip(declared, inputs, strict=True))
+        return dict(zip_exact(declared, inputs))
     by_name = {f"input_{i}": a for i, a in enumerate(inputs)}
     return {d: by_name[d] for d in declared}
 
@@ -220,7 +220,7 @@ def _first_divergence(exposed: Any, model: Any, arrays: dict[str, list[Any]], re
                                             providers=["CPUExecutionProvider"])
         outputs = stages.run(sess, tuple(arrays["in"]))
         # graph inputs included: a node that only copies an input matches it (divergence.against_framework)
-        values = {**_feeds(model, arrays["in"]), **dict(zip(divergence.output_names(exposed), outputs, strict=True))}
+        values = {**_feeds(model, arrays["in"]), **dict(zip_exact(divergence.output_names(exposed), outputs))}
     except Exception as exc:  # noqa: BLE001
         return no_divergence(f"onnxruntime fails on the model with its intermediate values exposed: "
                              f"{type(exc).__name__}: {str(exc)[:200]}")

@@ -80,12 +80,11 @@ def spec_problem(model: Any) -> str | None:
     except Exception as exc:  # noqa: BLE001 - inference failing is the finding
         first = (str(exc).strip().splitlines() or [""])[0][:300]
         return f"strict shape inference fails: {type(exc).__name__}: {first}"
-    for declared, found in zip(model.graph.output, inferred.graph.output, strict=False):
+    for declared, found in zip(model.graph.output, inferred.graph.output):  # noqa: B905
         want, got = _static_dims(declared), _static_dims(found)
         if want is None or got is None:
             continue
-        if len(want) != len(got) or any(w is not None and g is not None and w != g for w, g in zip(want, got,
-                                                                                                   strict=False)):
+        if len(want) != len(got) or any(w is not None and g is not None and w != g for w, g in zip(want, got)):  # noqa: B905
             return f"output {declared.name!r} is declared {_show(want)}, its ops infer {_show(got)}"
         if declared.type.tensor_type.elem_type != found.type.tensor_type.elem_type != 0:
             return (f"output {declared.name!r} is declared of element type {declared.type.tensor_type.elem_type}, "

@@ -16,6 +16,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from convtrack.cell.exact import zip_exact
 from convtrack.outcomes import Outcome
 
 if TYPE_CHECKING:
@@ -75,8 +76,7 @@ class OutputComparison:
             return True
         if len(self.declared_shape) != len(self.expected_shape):
             return False
-        return all(not isinstance(d, int) or d == e for d, e in zip(self.declared_shape, self.expected_shape,
-                                                                      strict=True))
+        return all(not isinstance(d, int) or d == e for d, e in zip_exact(self.declared_shape, self.expected_shape))
 
     @property
     def same_layout(self) -> bool:

@@ -206,7 +206,7 @@ def save(out: Path, model: Any, feeds: dict[str, Any], expected: list[Any] | Non
         value = feeds[vi.name] if vi.name in feeds else placeholder(vi)
         (data / f"input_{i}.pb").write_bytes(numpy_helper.from_array(value, vi.name).SerializeToString())
         written.append(f"test_data_set_0/input_{i}.pb")
-    for i, (vi, value) in enumerate(zip(model.graph.output, expected or [], strict=False)):
+    for i, (vi, value) in enumerate(zip(model.graph.output, expected or [])):  # noqa: B905
         import numpy as np
 
         (data / f"output_{i}.pb").write_bytes(numpy_helper.from_array(np.asarray(value), vi.name).SerializeToString())

@@ -15,6 +15,7 @@ from typing import Any
 from convtrack.cell import compare as cmp
 from convtrack.cell import stages, values, worker
 from convtrack.cell.converters import get
+from convtrack.cell.exact import zip_exact
 from convtrack.outcomes import Outcome
 from convtrack.suite import Case, builder, export_options
 
@@ -44,7 +45,7 @@ def _built(converter: Any, case: Case) -> worker.Built:
     refs = [converter.reference(model, x) for x in inputs]
     try:
         twins = [converter.reference64(model, x) for x in inputs]
-        noise: list[list[float | None]] | None = [cmp.noise_scale(r, t) for r, t in zip(refs, twins, strict=True)]
+        noise: list[list[float | None]] | None = [cmp.noise_scale(r, t) for r, t in zip_exact(refs, twins)]
         reason = None
     except Exception as exc:  # noqa: BLE001 - as the worker: keep the case's tolerance, say why
         noise, reason = None, f"no float64 reference: {type(exc).__name__}"

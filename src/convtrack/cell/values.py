@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from convtrack.cell import subgraph
+from convtrack.cell.exact import zip_exact
 
 
 def inputs_by_name(model: Any, arrays: list[Any] | tuple[Any, ...]) -> dict[str, Any]:
@@ -19,7 +20,7 @@ def inputs_by_name(model: Any, arrays: list[Any] | tuple[Any, ...]) -> dict[str,
     names = [i.name for i in model.graph.input if i.name not in inits]
     arrays = [a for a in arrays if hasattr(a, "dtype")]
     if len(names) == len(arrays):
-        return dict(zip(names, arrays, strict=True))
+        return dict(zip_exact(names, arrays))
     by_name = {f"input_{i}": a for i, a in enumerate(arrays)}
     return {n: by_name[n] for n in names if n in by_name}
 
@@ -37,7 +38,7 @@ def reference(model: Any, feeds: Mapping[str, Any], wide: bool = False) -> dict[
     out_names = [o.name for o in exposed.graph.output]
     results = ReferenceEvaluator(exposed).run(None, dict(feeds))
     values = dict(feeds)
-    values.update({n: np.asarray(v) for n, v in zip(out_names, results, strict=True)})
+    values.update({n: np.asarray(v) for n, v in zip_exact(out_names, results)})
     return values
 
 
@@ -56,7 +57,7 @@ def _runtime(model: Any, feeds: Mapping[str, Any], keep: int, types: Mapping[str
         outs = sess.run(None, {n: feeds[n] for n in wanted})
     except Exception:  # noqa: BLE001 - a prefix that fails is what the bisection looks for
         return None
-    return dict(zip(names, outs, strict=True))
+    return dict(zip_exact(names, outs))
 
 
 def session(model: Any) -> Any:

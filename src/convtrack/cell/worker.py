@@ -31,6 +31,7 @@ from convtrack.cell import compare as cmp
 from convtrack.cell.blame import ASSESSED
 from convtrack.cell.converters import get
 from convtrack.cell.converters.base import Converter
+from convtrack.cell.exact import zip_exact
 from convtrack.outcomes import Outcome
 from convtrack.protocol import Hello, ModelFields, Result, Task
 from convtrack.suite import Case, builder, export_options
@@ -106,7 +107,7 @@ class Executor:
         except Exception as exc:  # the model cannot run in float64: keep the case's tolerance, say why
             first = (str(exc).splitlines() or [""])[0][:200]
             return None, f"no float64 reference: {type(exc).__name__}: {first}"
-        return [cmp.noise_scale(r32, r64) for r32, r64 in zip(refs, twins, strict=True)], None
+        return [cmp.noise_scale(r32, r64) for r32, r64 in zip_exact(refs, twins)], None
 
     def not_applicable(self, case: Case, opset: int, mode: str | None) -> str | None:
         missing = [m for m in case.meta.get("requires", []) if importlib.util.find_spec(m) is None]
