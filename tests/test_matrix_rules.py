@@ -290,6 +290,7 @@ def test_project_matrix_runs_torch_1_8_to_1_10_on_python_3_9_and_bridges_them_to
     assert {v: (c.python, c.requirements["onnxruntime"], c.requirements["timm"]) for v, c in got.items()} == {
         "1.8.1": ("3.9", "==1.19.2", "==1.0.30"), "1.9.1": ("3.9", "==1.19.2", "==1.0.30"),
         "1.10.2": ("3.9", "==1.19.2", "==1.0.30"), "1.11.0": ("3.10", "==1.19.2", "==1.0.31")}
+    assert all(c.requirements["setuptools"] == "<70" for v, c in got.items() if v != "1.11.0")  # pkg_resources
     runs = {v: sorted(t.opset for t in c.tasks if t.na is None) for v, c in got.items()}
     assert runs == {"1.8.1": [11, 13], "1.9.1": [11, 13], "1.10.2": [11, 13, 14], "1.11.0": [11, 13, 15]}
     full = {(c.axes["torch"], c.axes["onnxruntime"]): c for c in matrix.expand_all(ROOT / "matrix", None, "torch.onnx")}
