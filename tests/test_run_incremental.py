@@ -112,6 +112,9 @@ def test_2_unbuildable_cell_fails_the_run_by_name_and_a_no_change_rerun_executes
     assert "3 of 3 tasks skipped" in proc.stderr  # the good cell: everything already recorded
     new = set((project / "reports").rglob("*.jsonl")) - files_before
     assert all(BAD_CELL in str(p) for p in new), new  # the good cell executed zero tasks, wrote nothing
+    # nox read the matrix as the run started, from the run's own copy (run.matrix_snapshot)
+    frozen = sorted((project / "work" / "runs").glob("*/matrix/torch.toml"))
+    assert frozen and frozen[-1].read_text() == (project / "matrix" / "torch.toml").read_text()
     forced = subprocess.run(_cmd(project, "--preset", "good", "--force", "--select", "a_ok"), env=_env(project),
                             cwd=project, capture_output=True, text=True, timeout=900)
     assert forced.returncode == 0, forced.stderr
@@ -135,3 +138,16 @@ def test_3_a_no_change_rerun_starts_no_nox_until_the_environment_is_touched(proj
     assert touched.returncode == 0, touched.stderr
     assert "cells up to date" not in touched.stderr and "nox >" in touched.stderr
     assert "3 of 3 tasks skipped" in touched.stderr  # nox froze the same packages: still nothing to execute
+
+
+def test_a_run_reads_the_matrix_as_it_was_when_it_started(tmp_path: Path) -> None:
+    from convtrack.commands.run import matrix_snapshot
+
+    live = tmp_path / "matrix"
+    live.mkdir()
+    (live / "torch.toml").write_text("converter = 'torch.onnx'\n")
+    (live / "README.md").write_text("not a matrix file")
+    frozen = matrix_snapshot(live, tmp_path / "work" / "runs" / "r1" / "matrix")
+    (live / "torch.toml").write_text("converter = 'edited while the run goes on'\n")
+    assert sorted(p.name for p in frozen.iterdir()) == ["torch.toml"]
+    assert (frozen / "torch.toml").read_text() == "converter = 'torch.onnx'\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import shutil
 import signal
 import sys
 import threading
@@ -51,8 +52,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"convtrack: {note}", file=sys.stderr)
     if budget is not None:
         todo = disk_budget.order(todo)
+    frozen = matrix_snapshot(args.matrix_dir, args.work / "runs" / run_id / "matrix")
     env = dict(os.environ, CONVTRACK_RUN_ID=run_id, CONVTRACK_REPORTS=str(args.reports.resolve()),
-               CONVTRACK_SUITES=str(args.suites.resolve()), CONVTRACK_MATRIX=str(args.matrix_dir.resolve()),
+               CONVTRACK_SUITES=str(args.suites.resolve()), CONVTRACK_MATRIX=str(frozen.resolve()),
                CONVTRACK_CASES=",".join(args.select), CONVTRACK_TIMEOUT=str(args.timeout),
                CONVTRACK_WORK=str(args.work.resolve()), CONVTRACK_MEMORY_GB=str(memory_gb),
                CONVTRACK_INCREMENTAL="0" if args.force else "1",
@@ -78,6 +80,16 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 130
     return _report(args, cells, run_id, ends, budget)
+
+
+def matrix_snapshot(matrix_dir: Path, folder: Path) -> Path:
+    """A copy of the matrix files as the run read them, for every cell's nox to read: nox loads the matrix again per
+    cell, so an edit made while a run goes on (a new rule, a value this code does not accept yet) would otherwise
+    fail or change the cells still to come (measured: six TF cells lost to a torch.toml edit, 2026-12-01)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in sorted(matrix_dir.glob("*.toml")):
+        shutil.copy2(path, folder / path.name)
+    return folder
 
 
 def _run_cells(todo: list[Cell], command: Callable[..., list[str]], env: dict[str, str], jobs: int,
