@@ -77,3 +77,17 @@ def test_changes_by_cause_lists_what_the_scan_found(tmp_path: Path, capsys: pyte
     assert cli.main(["--reports", str(reports), "changes", "--by-cause", "--kind", "fix"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2 and "(mismatch)" in lines[1]
+
+
+def test_a_pass_at_another_opset_than_asked_is_no_baseline_for_a_regression(tmp_path: Path) -> None:
+    """The scan sets apart a change between models of two opsets (confounds.opset_not_honoured): torch 2.7.1 wrote
+    opset 18 when asked for 17 and passed, 2.8.0 failed at 17."""
+    records = [torch("2.7.1", "models/a", "pass", mode="dynamo", produced_opset=18),
+               torch("2.8.0", "models/a", "convert_error", mode="dynamo", signature=DROPPED),
+               torch("2.7.1", "models/b", "pass", mode="dynamo", produced_opset=17),
+               torch("2.8.0", "models/b", "convert_error", mode="dynamo", signature=DROPPED)]
+    scan = transitions.scan(records_index.slim(write(tmp_path, records)))
+    assert [(t.case, t.kind) for t in scan.transitions] == [("models/b", TransitionKind.REGRESSION)]
+    (apart,) = [n for n in scan.not_comparable if n.stack]
+    assert apart.case == "models/a" and apart.stack == {"produced opset": ["18", "none"]}
+    assert "the opset the exporter wrote when asked for 17" in apart.why

@@ -57,3 +57,17 @@ def test_path_switched_needs_the_package_the_axis_and_a_failure_on_the_new_path(
     assert confounds.path_switched("torch.onnx", "torch", "1.13.1", "2.0.1", ["timm"], None) == {}
     assert confounds.path_switched("torch.onnx", "onnxruntime", "1.20.1", "1.23.2", ["timm"], SDPA) == {}
     assert confounds.path_switched("tf2onnx", "tensorflow", "2.15.1", "2.16.2", ["timm"], SDPA) == {}
+
+
+def test_a_change_between_models_of_two_opsets_is_set_apart() -> None:
+    """torch 2.7.1's dynamo exporter writes opset 18 when asked for 17 (its version conversion failed) and passes;
+    2.8.0 fails at 17: a change between an opset-18 model and none, not 2.8.0's regression at 17."""
+    asked_17 = {"opset": 17}
+    wrote_18 = {**asked_17, "produced_opset": 18}
+    assert confounds.opset_not_honoured(wrote_18, {**asked_17, "produced_opset": None}) == {
+        confounds.PRODUCED: ["18", "none"]}
+    assert confounds.opset_not_honoured({**asked_17, "produced_opset": None}, {**asked_17, "produced_opset": 17}) == {}
+    assert confounds.opset_not_honoured(wrote_18, wrote_18) == {}  # both wrote 18: like with like
+    assert confounds.opset_not_honoured(wrote_18, {**asked_17, "produced_opset": 17}) == {
+        confounds.PRODUCED: ["18", "17"]}
+    assert confounds.opset_not_honoured(asked_17, {**asked_17, "produced_opset": 17.0}) == {}  # a frame's float

@@ -6,7 +6,8 @@ two adjacent releases of one axis may differ in more than that axis. `also_chang
 `case_changed` those the case itself imports (but packages locked to the framework release, which cannot be held).
 An outcome change with either is set apart by the scan and the gate (`transitions.scan`, `transitions.set_apart`);
 so is a pass <-> mismatch step judged by two harness versions (`harness_changed`), whose tolerance policies may
-differ, and a failure on the code path a case package takes only from that framework release on (`path_switched`).
+differ, a failure on the code path a case package takes only from that framework release on (`path_switched`),
+and a change between models of two different opsets, where the exporter wrote another than asked (`opset_not_honoured`).
 """
 
 from __future__ import annotations
@@ -59,6 +60,26 @@ def harness_changed(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict
     from before versions were kept reads "none"), else {}."""
     b, a = (str(r.get("harness_version") or "none") for r in (before, after))
     return {"harness_version": [b, a]} if b != a else {}
+
+
+PRODUCED = "produced opset"  # the set-apart key of a change between models of two different opsets
+
+
+def opset_not_honoured(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[str]]:
+    """{"produced opset": [before's, after's]} when an exporter wrote another opset than the task asked for on one
+    side and the two sides wrote different ones ("none": no model): the change is then between models of two opsets
+    (torch 2.5-2.7's dynamo exporter writes 18 when asked for 13 or 17 and its version conversion fails; 2.8 fails
+    instead), not the release's at this one. Both sides writing the same other opset compare like with like. Else {}."""
+    asked = int(after.get("opset") or before.get("opset") or 0)
+    b, a = (_produced(r) for r in (before, after))
+    if b == a or {b, a} <= {None, asked}:
+        return {}
+    return {PRODUCED: [str(b) if b is not None else "none", str(a) if a is not None else "none"]}
+
+
+def _produced(record: Mapping[str, Any]) -> int | None:
+    value = record.get("produced_opset")
+    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) and value == value else None
 
 
 def path_switched(converter: str, axis: str, before: str, after: str, imports: Sequence[str],

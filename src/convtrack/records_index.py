@@ -27,7 +27,7 @@ from convtrack import store
 from convtrack.outcomes import Outcome
 
 CACHE = Path(".cache") / "records-index.json"  # under the reports folder
-FORMAT = 1  # bump when a cached row's fields change: an old cache is then ignored
+FORMAT = 2  # bump when a cached row's fields change: an old cache is then ignored
 
 # A cached row: offset, converter, cell, case, opset, mode, case_hash, harness_version, created, run_id, outcome,
 # signature, tier, index of its axes in the file's table, index of its versions in the file's table.
@@ -46,6 +46,10 @@ class Index:
 def _tier(metrics: Any) -> int | None:
     tier = metrics.get("tier") if isinstance(metrics, dict) else None
     return int(tier) if isinstance(tier, int | float) and tier == tier else None
+
+
+def _opset(value: Any) -> int | None:
+    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) and value == value else None
 
 
 def _summarise(path: Path, warn: Callable[[str], None]) -> dict[str, Any]:
@@ -68,7 +72,7 @@ def _summarise(path: Path, warn: Callable[[str], None]) -> dict[str, Any]:
         rows.append([offset, r["converter"], r["cell"], r["case"], int(r["opset"]),
                      mode if isinstance(mode, str) else "-", r.get("case_hash"), r.get("harness_version"),
                      str(r["created"]), str(r["run_id"]), r["outcome"].value, sig if isinstance(sig, str) else None,
-                     _tier(r.get("metrics")), *refs])
+                     _tier(r.get("metrics")), *refs, _opset(r.get("produced_opset"))])
     stat = path.stat()
     return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "rows": rows,
             "axes": [v for _, v in tables["axes"].values()], "versions": [v for _, v in tables["versions"].values()]}
@@ -120,7 +124,7 @@ def _slim(row: Row, axes: list[Any], versions: list[Any]) -> dict[str, Any]:
     return {"converter": row[1], "cell": row[2], "case": row[3], "opset": row[4], "mode": row[5],
             "case_hash": row[6], "harness_version": row[7], "created": row[8], "run_id": row[9],
             "outcome": Outcome(row[10]), "signature": row[11], "metrics": {"tier": row[12]},
-            "axes": axes[row[13]], "versions": versions[row[14]]}
+            "axes": axes[row[13]], "versions": versions[row[14]], "produced_opset": row[15]}
 
 
 def _newest(files: list[tuple[Path, dict[str, Any]]], only: Collection[TaskKey] | None = None

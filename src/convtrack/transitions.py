@@ -210,7 +210,8 @@ def _rows(records: pd.DataFrame | Sequence[Mapping[str, Any]]) -> Sequence[Mappi
         return records
     df = records
     cols = [c for c in ("converter", "cell", "axes", "case", "case_hash", "opset", "mode", "versions", "outcome",
-                        "signature", "metrics", "created", "run_id", "harness_version") if c in df.columns]
+                        "signature", "metrics", "created", "run_id", "harness_version", "produced_opset")
+            if c in df.columns]
     return df[cols].to_dict("records") if not df.empty else []
 
 
@@ -326,12 +327,15 @@ def _apart(kind: TransitionKind, axis: str, before: Side, after: Side, also: Map
                                        str((after[1].get("axes") or {}).get(axis, "")), imports, failing[0].signature)
     judged = ({before[0].outcome, after[0].outcome} <= TOLERANCE_JUDGED
               and confounds.harness_changed(before[1], after[1])) or {}
+    written = confounds.opset_not_honoured(before[1], after[1])
     parts = [f"the {mode} exporter's {confounds.moves(stack)}" if stack else "",
              f"the case's own {confounds.moves(imported)}" if imported else "",
              f"the case's {confounds.moves(switched)}" if switched else "",
-             f"the harness that judged the {kind} ({confounds.moves(judged)})" if judged else ""]
+             f"the harness that judged the {kind} ({confounds.moves(judged)})" if judged else "",
+             f"the opset the exporter wrote when asked for {after[1].get('opset')} ({confounds.moves(written)})"
+             if written else ""]
     moved = "; ".join(part for part in parts if part)
-    return (moved, {**stack, **imported, **switched, **judged}) if moved else None
+    return (moved, {**stack, **imported, **switched, **judged, **written}) if moved else None
 
 
 def set_apart(before: Mapping[str, Any], after: Mapping[str, Any], imports: Sequence[str] = ()) -> dict[str, list[str]]:
