@@ -26,7 +26,6 @@ from typing import Any, TypeVar
 import convtrack
 from convtrack import converter_info
 from convtrack.cell import compare as cmp
-from convtrack.cell.exact import zip_exact
 from convtrack.outcomes import Outcome, is_unsupported_op, signature
 from convtrack.protocol import Result
 
@@ -325,7 +324,8 @@ def run(sess: Any, inputs: tuple[Any, ...]) -> list[Any]:
     declared = sess.get_inputs()
     arrays = [a for a in inputs if hasattr(a, "dtype")]
     if len(declared) == len(arrays):
-        feed = {d.name: a for d, a in zip_exact(declared, arrays)}
+        # a plain zip (lengths checked above): repro scripts copy this function without convtrack's helpers
+        feed = {d.name: a for d, a in zip(declared, arrays)}  # noqa: B905
     else:
         by_name = {f"input_{i}": a for i, a in enumerate(arrays)}
         missing = [d.name for d in declared if d.name not in by_name]
