@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from convtrack import converter_info
+from convtrack import converter_info, store
 from convtrack.analysis import version_key
 
 MINOR_ONLY = ("python",)  # a patch release of the interpreter is not a cause; another minor (a `python` rule) may be
@@ -71,15 +71,10 @@ def opset_not_honoured(before: Mapping[str, Any], after: Mapping[str, Any]) -> d
     (torch 2.5-2.7's dynamo exporter writes 18 when asked for 13 or 17 and its version conversion fails; 2.8 fails
     instead), not the release's at this one. Both sides writing the same other opset compare like with like. Else {}."""
     asked = int(after.get("opset") or before.get("opset") or 0)
-    b, a = (_produced(r) for r in (before, after))
+    b, a = (store.produced_opset(r) for r in (before, after))
     if b == a or {b, a} <= {None, asked}:
         return {}
     return {PRODUCED: [str(b) if b is not None else "none", str(a) if a is not None else "none"]}
-
-
-def _produced(record: Mapping[str, Any]) -> int | None:
-    value = record.get("produced_opset")
-    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) and value == value else None
 
 
 def path_switched(converter: str, axis: str, before: str, after: str, imports: Sequence[str],

@@ -48,10 +48,6 @@ def _tier(metrics: Any) -> int | None:
     return int(tier) if isinstance(tier, int | float) and tier == tier else None
 
 
-def _opset(value: Any) -> int | None:
-    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) and value == value else None
-
-
 def _summarise(path: Path, warn: Callable[[str], None]) -> dict[str, Any]:
     """The cached form of one file: a row per record, its axes and versions tables shared by the rows."""
     rows: list[Row] = []
@@ -72,7 +68,7 @@ def _summarise(path: Path, warn: Callable[[str], None]) -> dict[str, Any]:
         rows.append([offset, r["converter"], r["cell"], r["case"], int(r["opset"]),
                      mode if isinstance(mode, str) else "-", r.get("case_hash"), r.get("harness_version"),
                      str(r["created"]), str(r["run_id"]), r["outcome"].value, sig if isinstance(sig, str) else None,
-                     _tier(r.get("metrics")), *refs, _opset(r.get("produced_opset"))])
+                     _tier(r.get("metrics")), *refs, store.produced_opset(r)])
     stat = path.stat()
     return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "rows": rows,
             "axes": [v for _, v in tables["axes"].values()], "versions": [v for _, v in tables["versions"].values()]}

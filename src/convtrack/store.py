@@ -17,7 +17,7 @@ import os
 import re
 import sys
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +102,14 @@ class Record:
         known = {f.name for f in dataclasses.fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
 
+
+
+def produced_opset(record: Mapping[str, Any]) -> int | None:
+    """A record's produced_opset as an int (None when absent, NaN or not a number: a frame gives 18.0 or NaN)."""
+    value = record.get("produced_opset")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):  # noqa: UP038 (cells run on 3.9)
+        return None
+    return int(value) if value == value else None
 
 def now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
