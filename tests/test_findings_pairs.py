@@ -86,3 +86,11 @@ def test_changes_set_apart_are_counted_per_pair_and_per_package_that_moved(tmp_p
     assert pairs.totals(found)["set_apart"] == 2 and pairs.set_apart_by(found) == {"onnxscript": 2}
     assert {n.kind for n in scan.not_comparable} == {"regression", "fix"}
     assert {(n.before_cell, n.after_cell) for n in scan.not_comparable} == {(p.before_cell, p.after_cell)}
+
+
+def test_blame_is_shown_with_the_second_witness_as_on_the_site() -> None:
+    rec = {"converter": "torch.onnx", "cell": "torch2.8.0-ort1.20.1-onnx1.17.0", "case": "issues/x", "opset": 20,
+           "mode": "dynamo", "outcome": "wrong_shape", "blame": {"verdict": "unknown", "reason": "r"}}
+    key = ("torch.onnx", "torch2.8.0-ort1.20.1-onnx1.17.0", "issues/x", 20, "dynamo")
+    assert blame_of(rec) == "unknown"
+    assert blame_of(rec, {key: "onnxruntime 1.21.1: pass (the same model, replayed)"}) == "runtime"

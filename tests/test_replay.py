@@ -163,3 +163,19 @@ def test_an_environment_that_cannot_be_built_is_recorded_and_retried(replayed: t
     (rec,) = replay.load(reports)
     assert rec["outcome"] == "env_error" and rec["artefact"] == items[0]["artefact"]
     assert replay.done(reports) == set()  # an env_error is never proof that a replay is done
+
+
+def test_load_near_reads_only_the_named_releases_and_their_replayed_neighbours(tmp_path: Path) -> None:
+    from convtrack.outcomes import Outcome
+
+    versions = ["1.15.1", "1.19.2", "1.20.1", "1.21.1", "1.23.2"]
+    for v in versions:
+        cell = f"replay-torch2.8.0-ort{v}-onnx1.17.0"
+        store.write_all(replay.records_root(tmp_path) / "torch.onnx" / cell / "r.jsonl", [store.Record(
+            run_id="r", converter="torch.onnx", framework="torch", cell=cell, case="issues/x", case_kind="issue",
+            case_hash="h", opset=20, mode="dynamo", versions={"onnxruntime": v}, outcome=Outcome.PASS)])
+    assert replay.neighbours(versions, {"1.20.1"}) == {"1.19.2", "1.20.1", "1.21.1"}
+    assert replay.neighbours(versions, {"1.15.1", "9.9"}) == {"1.15.1", "1.19.2"}
+    near = replay.load(tmp_path, near={"1.20.1"})
+    assert sorted(r["versions"]["onnxruntime"] for r in near) == ["1.19.2", "1.20.1", "1.21.1"]
+    assert len(replay.load(tmp_path)) == len(versions)

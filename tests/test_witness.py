@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from convtrack import analysis, store, transitions, witness
+from convtrack import analysis, replay, replay_track, store, transitions, witness
 
 REPORTS = Path(__file__).resolve().parents[1] / "reports"
 OLD = "torch2.15.0-ort1.20.1-onnx1.17.0"
@@ -79,7 +79,7 @@ def test_changes_and_the_site_show_the_same_blame(capsys: pytest.CaptureFixture[
     df = analysis.load(REPORTS)
     found = [t.to_dict() for t in transitions.find(df)]
     rows = latest_rows(df)
-    witness.annotate(rows, found)
+    witness.annotate(rows, found, replay_track.transitions(replay.load(REPORTS)))
     witness.annotate_transitions(found, rows)
     on_pages = {(t["case"], t["opset"], t["mode"], t["before_cell"]) for t in found if t["blame"] == "runtime"}
     assert on_pages == {(t["case"], t["opset"], t["mode"], t["before_cell"]) for t in listed}
@@ -88,3 +88,24 @@ def test_changes_and_the_site_show_the_same_blame(capsys: pytest.CaptureFixture[
     printed = json.loads(capsys.readouterr().out)
     page = site_health.signatures(rows)
     assert [(g["key"], g["count"], g["blame"]) for g in printed] == [(g["key"], g["count"], g["blame"]) for g in page]
+
+
+def _replayed(version: str, outcome: str, source: str = OLD) -> dict:
+    return {"converter": "torch.onnx", "case": "issues/pytorch_131272", "opset": 20, "mode": "dynamo",
+            "cell": store.REPLAY_PREFIX + source.replace("ort1.20.1", f"ort{version}"), "outcome": outcome,
+            "artefact": "ab" * 32, "axes": {**store.parse_cell(source), "onnxruntime": version},
+            "replay": {"source_cell": source, "source_outcome": "wrong_shape"}, "versions": {}}
+
+
+def test_the_replay_track_witnesses_a_failure_at_the_converting_cells_own_runtime() -> None:
+    rows = [_replayed("1.19.2", "wrong_shape"), _replayed("1.20.1", "wrong_shape"), _replayed("1.21.1", "pass")]
+    found = witness.from_replay(replay_track.transitions(rows))
+    key = ("torch.onnx", OLD, "issues/pytorch_131272", 20, "dynamo")
+    assert found == {key: "onnxruntime 1.21.1: pass (the same model, replayed)"}
+    rec = {"converter": "torch.onnx", "cell": OLD, "case": "issues/pytorch_131272", "opset": 20, "mode": "dynamo",
+           "outcome": "wrong_shape", "blame": {"verdict": "unknown", "reason": "r", "reference": None}}
+    shown = witness.shown(rec, found)
+    assert shown is not None and shown.verdict == "runtime" and shown.source == "witness"
+    # a change between two other releases says nothing about the release the converting cell ran
+    elsewhere = [_replayed("1.22.1", "wrong_shape"), _replayed("1.23.2", "pass")]
+    assert witness.from_replay(replay_track.transitions(elsewhere)) == {}

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from convtrack import cellrun, defaults, incremental, lifeline, store
+from convtrack.analysis import version_key
 from convtrack.outcomes import Outcome
 from convtrack.replay_matrix import ReplayMatrix
 
@@ -39,9 +40,24 @@ def iter_files(reports: Path) -> list[Path]:
     return sorted(records_root(reports).rglob("*.jsonl"))
 
 
-def load(reports: Path) -> list[dict[str, Any]]:
-    """Every replay record (validated and upgraded like any record)."""
-    return [rec for path in iter_files(reports) for rec in store.read_file(path)]
+def load(reports: Path, near: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Every replay record (validated and upgraded like any record); with `near`, only those of the onnxruntime
+    releases named and their neighbours among the replayed ones (what a witness of those releases needs)."""
+    files = iter_files(reports)
+    if near is not None:
+        files = [f for f in files if _release(f) in neighbours({_release(f) for f in files}, set(near))]
+    return [rec for path in files for rec in store.read_file(path)]
+
+
+def _release(path: Path) -> str:
+    return store.parse_cell(path.parent.name).get("onnxruntime", "")
+
+
+def neighbours(replayed: Iterable[str], wanted: set[str]) -> set[str]:
+    """The releases in `wanted` that were replayed, with the replayed release just before and after each."""
+    ordered = sorted(set(replayed), key=version_key)
+    at = [i for i, v in enumerate(ordered) if v in wanted]
+    return {ordered[j] for i in at for j in (i - 1, i, i + 1) if 0 <= j < len(ordered)}
 
 
 def replay_axes(source_axes: dict[str, str], onnxruntime: str) -> dict[str, str]:

@@ -6,8 +6,9 @@ onnxruntime releases with everything else held equal (a transition along the `on
 changed, as `transitions.classify` decides it), the failing side is onnxruntime's, whatever the reference
 evaluator could tell. `shown` combines the two: the recorded verdict stays the record's; an `unknown` or a
 not-assessed one that the witness explains reads `runtime` with the witness named; a recorded verdict the witness
-contradicts keeps its value and shows the witness next to it. Every reader (site, changes, gate, signatures)
-calls `shown`, so they agree.
+contradicts keeps its value and shows the witness next to it. The replay track is a witness too (`from_replay`):
+the same model replayed at the converting cell's own onnxruntime and at an adjacent release, all else held. Every
+reader (site, changes, gate, signatures) calls `shown`, so they agree.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from convtrack.store import BLAMED_OUTCOMES, NOT_ASSESSED
+from convtrack.store import BLAMED_OUTCOMES, NOT_ASSESSED, parse_cell
 
 VERDICTS = ("converter", "runtime", "model-spec", "unknown", NOT_ASSESSED)
 RUNTIME_AXIS = "onnxruntime"
@@ -76,6 +77,22 @@ def witnesses(transitions: Iterable[Any]) -> dict[Key, str]:
     return found
 
 
+def from_replay(replay_transitions: Iterable[Mapping[str, Any]]) -> dict[Key, str]:
+    """Witnesses from the replay track (`replay_track.transitions`): where the side replayed at the converting
+    cell's own onnxruntime failed and an adjacent release gave otherwise, the converting cell's record of that
+    task is explained by the runtime (its model is the replayed one: the replay plans the newest kept artefact)."""
+    found: dict[Key, str] = {}
+    for t in replay_transitions:
+        source = str(t.get("source_cell") or "")
+        own = parse_cell(source).get(RUNTIME_AXIS) if source else None
+        for side, other in (("before", "after"), ("after", "before")):
+            if str(t[f"{side}_version"]) != own or str(t[f"{side}_outcome"]) not in BLAMED_OUTCOMES:
+                continue
+            key = (str(t["converter"]), source, str(t["case"]), int(t["opset"]), str(t.get("mode") or "-"))
+            found[key] = f"onnxruntime {t[f'{other}_version']}: {t[f'{other}_outcome']} (the same model, replayed)"
+    return found
+
+
 # Failures whose stage alone names the converter: no model, or no valid one, exists to run under the reference
 # evaluator, and the harness's own errors are recorded apart (`harness_error`, `build_error`), so these are the
 # converter's by construction (as the replay track's transitions are the runtime's).
@@ -112,9 +129,10 @@ def shown(rec: Mapping[str, Any], found: Mapping[Key, str]) -> Shown | None:
     return Shown(verdict, verdict, reason, witness, "record")
 
 
-def annotate(rows: Iterable[dict[str, Any]], transitions: Iterable[Any]) -> None:
+def annotate(rows: Iterable[dict[str, Any]], transitions: Iterable[Any],
+             replay_transitions: Iterable[Mapping[str, Any]] = ()) -> None:
     """Set `blame_shown` (a Shown or None) on each row, for templates and tables."""
-    found = witnesses(transitions)
+    found = {**from_replay(replay_transitions), **witnesses(transitions)}
     for r in rows:
         r["blame_shown"] = shown(r, found)
 

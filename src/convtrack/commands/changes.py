@@ -8,7 +8,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from convtrack import axes, causes, clusters, confirm, records_index, suite, transitions, witness
+from convtrack import (
+    axes,
+    causes,
+    clusters,
+    confirm,
+    records_index,
+    replay,
+    replay_track,
+    store,
+    suite,
+    transitions,
+    witness,
+)
 from convtrack.cellrun import Settings
 from convtrack.slow import announce
 from convtrack.transitions import TransitionKind
@@ -24,12 +36,21 @@ def failing_side(t: transitions.Transition) -> witness.Key:
     return (t.converter, cell, t.case, t.opset, t.mode)
 
 
+def witnesses(reports: Path, found: list[transitions.Transition], cells: set[str]) -> dict[witness.Key, str]:
+    """The second witnesses of records in `cells`: the converter track's onnxruntime steps, and the replay track's
+    around the cells' own onnxruntime releases (only those replay records are read)."""
+    own = {store.parse_cell(cell).get(witness.RUNTIME_AXIS, "") for cell in cells}
+    replayed = replay_track.transitions(replay.load(reports, near=own))
+    return {**witness.from_replay(replayed), **witness.witnesses(found)}
+
+
 def blames(reports: Path, found: list[transitions.Transition]) -> dict[witness.Key, witness.Shown]:
     """The shown blame of every failing side, from its newest record (one place: witness.shown); only those
     records are read in full."""
-    seen = witness.witnesses(found)
+    sides = {failing_side(t) for t in found}
+    seen = witnesses(reports, found, {cell for _, cell, *_ in sides})
     out: dict[witness.Key, witness.Shown] = {}
-    for rec in records_index.newest_of(reports, {failing_side(t) for t in found}):
+    for rec in records_index.newest_of(reports, sides):
         s = witness.shown(rec, seen)
         if s is not None:
             out[witness.key_of(rec)] = s
@@ -91,7 +112,7 @@ def _wanted(args: argparse.Namespace, t: transitions.Transition | transitions.No
 def by_signature(args: argparse.Namespace, found: list[transitions.Transition]) -> int:
     """The failures of the newest records clustered by normalised cause (as the signatures page shows them)."""
     rows = [r for r in records_index.load(args.reports).latest if (not args.case or args.case in str(r["case"]))]
-    groups = clusters.cluster(rows, witness.witnesses(found))
+    groups = clusters.cluster(rows, witnesses(args.reports, found, {str(r["cell"]) for r in rows}))
     if args.blame:
         groups = [g for g in groups if args.blame in g["blame"]]
     if args.json:

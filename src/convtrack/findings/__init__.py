@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from convtrack import gaps, installability_report
+from convtrack import gaps, installability_report, replay_track, witness
 from convtrack.findings import compat, headlines, issues, lifetimes, pairs, paper, replay, rows, shares
 from convtrack.findings.compat import CellCompat, Installability, SetApart
 from convtrack.findings.issues import IssueReport
@@ -97,7 +97,9 @@ def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, An
     hashes = {c.id: c.hash for c in cases} if cases is not None else None
     newest = rows.newest(latest, hashes)
     steps = list(uncompared) if uncompared is not None else gaps.find(gaps.cells_of(newest.rows))
-    counted = pairs.per_pair(found, newest.rows, apart)
+    found, replay_rows = list(found), [dict(r) for r in replayed]
+    seen = {**witness.from_replay(replay_track.transitions(replay_rows)), **witness.witnesses(found)}
+    counted = pairs.per_pair(found, newest.rows, apart, seen)
     known = dates(packages(newest.rows)) if dates is not None else {}
     top, total, tied = lifetimes.longest(newest.rows, known, TOP_OPEN)
     source = Source(records=records, tasks=len(newest.rows), newest=newest.newest,
@@ -106,7 +108,7 @@ def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, An
     share_rows, figures = shares.outcome_shares(newest.rows), paper.figures()
     totals, cells = pairs.totals(counted), compat.table(newest.rows)
     report = issues.report(cases, newest.everything) if cases is not None else None
-    replays = replay.compute(replayed)
+    replays = replay.compute(replay_rows)
     lines = [*headlines.headlines(share_rows, totals, len(counted), top, total, cells, report),
              replay.headline(replays)]
     return Findings(

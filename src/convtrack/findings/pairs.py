@@ -24,15 +24,19 @@ NOT_ASSESSED = "not-assessed"  # recorded before blame was assessed
 NONE = "none"  # the record carries no blame
 
 
-def blame_of(record: Mapping[str, Any] | None) -> str:
-    """The record's blame verdict as every reader shows it (witness.recorded: a convert_error or invalid_model is
-    the converter's by stage); NONE when no verdict applies or the field holds no verdict text (read tolerantly)."""
+def blame_of(record: Mapping[str, Any] | None, seen: Mapping[witness.Key, str] | None = None) -> str:
+    """The record's blame verdict as every reader shows it (witness.shown: a convert_error or invalid_model is
+    the converter's by stage; an unknown one a second witness explains is the runtime's); NONE when no verdict
+    applies or the field holds no verdict text (read tolerantly)."""
     try:
         blame = witness.recorded(record or {})
+        verdict = blame.get("verdict") if isinstance(blame, Mapping) else None
+        if not (isinstance(verdict, str) and verdict.strip()):
+            return NONE
+        shown = witness.shown(record or {}, seen or {}) if seen else None
     except (KeyError, TypeError, ValueError):
-        blame = None
-    verdict = blame.get("verdict") if isinstance(blame, Mapping) else None
-    return verdict.strip() if isinstance(verdict, str) and verdict.strip() else NONE
+        return NONE
+    return shown.verdict if shown is not None else verdict.strip()
 
 
 @dataclasses.dataclass
@@ -73,7 +77,7 @@ def _index(rows: Iterable[Row]) -> dict[Key, Row]:
     return {(r["converter"], r["cell"], r["case"], int(r["opset"]), r["mode"]): r for r in rows}
 
 
-def _count(pair: Pair, t: Mapping[str, Any], records: Mapping[Key, Row]) -> None:
+def _count(pair: Pair, t: Mapping[str, Any], records: Mapping[Key, Row], seen: Mapping[Key, str]) -> None:
     kind = TransitionKind(t["kind"])
     if kind is TransitionKind.CHANGED:
         pair.changed += 1
@@ -87,7 +91,7 @@ def _count(pair: Pair, t: Mapping[str, Any], records: Mapping[Key, Row]) -> None
     pair.unconfirmed += not t.get("confirmed")
     pair.flaky += bool(t.get("flaky"))
     failing = t["after_cell"] if kind is TransitionKind.REGRESSION else t["before_cell"]
-    verdict = blame_of(records.get((t["converter"], failing, t["case"], int(t["opset"]), t["mode"])))
+    verdict = blame_of(records.get((t["converter"], failing, t["case"], int(t["opset"]), t["mode"])), seen)
     pair.blame[verdict] = pair.blame.get(verdict, 0) + 1
 
 
@@ -99,15 +103,16 @@ def _pair_of(pairs: dict[tuple[str, str, str], Pair], t: Mapping[str, Any]) -> P
     return pairs[key]
 
 
-def per_pair(found: Iterable[Mapping[str, Any]], rows: Iterable[Row],
-             apart: Iterable[Mapping[str, Any]] = ()) -> list[Pair]:
+def per_pair(found: Iterable[Mapping[str, Any]], rows: Iterable[Row], apart: Iterable[Mapping[str, Any]] = (),
+             seen: Mapping[Key, str] | None = None) -> list[Pair]:
     """One Pair per (converter, before cell, after cell) with a transition or a change set apart; `found` as
     Transition.to_dict(), `apart` as NotComparable.to_dict() (only those set apart for a package that moved,
-    with their cells, count: a changed case source is no outcome change)."""
+    with their cells, count: a changed case source is no outcome change); `seen`: the second witnesses
+    (witness.witnesses, witness.from_replay) the blame is shown with."""
     records = _index(rows)
     pairs: dict[tuple[str, str, str], Pair] = {}
     for t in found:
-        _count(_pair_of(pairs, t), t, records)
+        _count(_pair_of(pairs, t), t, records, seen or {})
     for n in apart:
         if n.get("stack") and n.get("before_cell") and n.get("after_cell"):
             pair = _pair_of(pairs, n)

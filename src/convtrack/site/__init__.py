@@ -27,7 +27,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from convtrack import lock, records_index, witness
+from convtrack import lock, records_index, replay_track, witness
+from convtrack import replay as replay_records  # not `replay`: the page module convtrack.site.replay takes that name
 from convtrack.outcomes import COLOURS, SHORT, Outcome
 from convtrack.site import cases as site_cases
 from convtrack.site import changes as site_changes
@@ -135,7 +136,10 @@ def _render(reports: Path, out: Path, suites: Path | None, base_url: str, online
     cases = site_matrix.case_index(rows, meta)
     cells, banners = site_health.health(rows)
     transitions, apart, uncompared = site_changes.load_changes(index.slim, meta)  # the one classifier: every page
-    witness.annotate(rows, transitions)  # each row's blame beside the second witness, read in one place
+    replayed = replay_records.load(reports)
+    replay_found = replay_track.transitions(replayed)
+    step(f"{len(replayed)} replay records read")
+    witness.annotate(rows, transitions, replay_found)  # each row's blame beside the second witnesses, in one place
     witness.annotate_transitions(transitions, rows)
     pairs = {(t["axis"], str(t["after_version"])) for t in transitions}
     dates = site_changes.release_dates(rows, pairs, online=online)
@@ -145,7 +149,8 @@ def _render(reports: Path, out: Path, suites: Path | None, base_url: str, online
                          timeline=timeline, apart=apart, uncompared=uncompared,
                          counted=[t for t in timeline if t["kind"] != TransitionKind.CHANGED.value],
                          kinds=site_changes.by_kind(timeline), releases=releases, generated=_now(), base_url=base_url,
-                         reports=reports, suites=suites, freshness=site_freshness.check(rows, online))
+                         reports=reports, suites=suites, replayed=replayed, replay_transitions=replay_found,
+                         freshness=site_freshness.check(rows, online))
     w = _Writer(out, env, {"generated": data.generated, "banners": banners, "total": index.total})
     step(f"{len(transitions)} transitions found")
     pages = registry.ordered()

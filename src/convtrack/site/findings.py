@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from convtrack import findings, installability_report, replay
+from convtrack import findings, installability_report
 from convtrack.findings import lifetimes, markdown
 from convtrack.findings.markdown import CAVEAT, FAILURES, NO_REPLAY, NOT_RECORDED, REPLAY_HOW, cut, pct
 from convtrack.findings.replay import span
@@ -26,10 +26,9 @@ def cases(meta: dict[str, dict[str, object]]) -> list[Case] | None:
 
 def compute(d: Data) -> findings.Findings:
     online = bool(d.freshness.get("checked"))  # the build reached the package index
-    replayed = replay.load(d.reports) if d.reports is not None else []
     installable, unreadable = installability_report.load_all(d.reports) if d.reports is not None else ([], [])
     return findings.compute(d.rows, d.timeline, cases(d.meta), lifetimes.index_dates if online else None,
-                            replayed=replayed, installable=installable, unreadable=unreadable, apart=d.apart,
+                            replayed=d.replayed, installable=installable, unreadable=unreadable, apart=d.apart,
                             uncompared=d.uncompared)
 
 

@@ -42,6 +42,8 @@ class Data:
     freshness: dict[str, Any] = dataclasses.field(default_factory=lambda: {"checked": False, "stale": []})
     apart: list[dict[str, Any]] = dataclasses.field(default_factory=list)  # NotComparable.to_dict(): set apart
     uncompared: list[gaps.Gap] | None = None  # the scan's steps no two cells compare (None: not scanned here)
+    replayed: list[dict[str, Any]] = dataclasses.field(default_factory=list)  # the replay track's records
+    replay_transitions: list[dict[str, Any]] = dataclasses.field(default_factory=list)  # replay_track.transitions
 
 
 Render = Callable[[Writer, Data], None]

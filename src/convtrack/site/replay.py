@@ -10,15 +10,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from convtrack import replay, replay_track
+from convtrack import replay_track
 from convtrack.analysis import version_key
 from convtrack.site.common import case_page
 from convtrack.site.registry import Data, Writer, register_page
 
 
-def view(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """What the page shows: the outcome table per source cell and release, the transitions, their counts."""
-    found = replay_track.transitions(rows)
+def view(rows: list[dict[str, Any]], found: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """What the page shows: the outcome table per source cell and release, the transitions (`found`, computed
+    from `rows` when not given), their counts."""
+    found = replay_track.transitions(rows) if found is None else found
     for t in found:
         t["href"] = case_page(str(t["case"]))
     table = replay_track.table(rows)
@@ -32,8 +33,8 @@ def view(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 @register_page("replay.html", nav="Replay", order=55)
 def _replay_page(w: Writer, d: Data) -> None:
-    rows = replay.load(d.reports) if d.reports is not None else []
-    data = view(rows)
+    rows = d.replayed
+    data = view(rows, d.replay_transitions)
     w.page("replay.html", "replay.html", **data)
     out = w.out / "data"
     out.mkdir(parents=True, exist_ok=True)
