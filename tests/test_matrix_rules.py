@@ -238,7 +238,7 @@ def test_project_matrix_runs_torch_1_13_on_python_3_10_below_its_opset_ceiling()
     assert "at most opset 17" in str(ceiling[(18, "legacy")]) and "at most opset 17" in str(ceiling[(20, "legacy")])
     # every cell on the matrix's interpreter keeps its id: no suffix anywhere else
     assert all(c.python_rule is None for c in matrix.expand_all(ROOT / "matrix")
-               if c.axes.get("torch") not in ("1.8.1", "1.9.1", "1.10.2", "1.11.0", "1.12.1", "1.13.1")
+               if c.axes.get("torch") not in ("1.7.1", "1.8.1", "1.9.1", "1.10.2", "1.11.0", "1.12.1", "1.13.1")
                and c.axes.get("tensorflow") not in ("2.8.4", "2.9.3", "2.10.1", "2.11.1"))
 
 
@@ -273,9 +273,9 @@ def test_project_matrix_runs_opset_19_only_as_the_legacy_ceiling_of_torch_2_1_to
     runs_19 = {v for v, na in got.items() if na[(19, "legacy")] is None}
     assert runs_19 == {"2.1.2", "2.2.2", "2.3.1"}
     assert all(na[(19, "dynamo")] for na in got.values())
-    # 11 and 15 run on the legacy exporter of every release from 1.11 (1.13.1 included); 1.8-1.10 do not install
+    # 11 and 15 run on the legacy exporter of every release from 1.11 (1.13.1 included); 1.7-1.10 do not install
     # with onnxruntime 1.20.1 (Python 3.9)
-    old = {"1.8.1", "1.9.1", "1.10.2"}
+    old = {"1.7.1", "1.8.1", "1.9.1", "1.10.2"}
     assert all(na[(11, "legacy")] is None and na[(15, "legacy")] is None for v, na in got.items() if v not in old)
     assert all("no wheel for Python 3.9" in str(got[v][(11, "legacy")]) for v in old)
     assert "at most opset 18" in str(got["2.0.1"][(19, "legacy")])
@@ -285,14 +285,17 @@ def test_project_matrix_runs_opset_19_only_as_the_legacy_ceiling_of_torch_2_1_to
     assert all(na[(14, "legacy")] for na in got.values())  # 14: the newest of torch 1.10 alone, on onnxruntime 1.19.2
 
 
-def test_project_matrix_runs_torch_1_8_to_1_10_on_python_3_9_and_bridges_them_to_1_11() -> None:
+def test_project_matrix_runs_torch_1_7_to_1_10_on_python_3_9_and_bridges_them_to_1_11() -> None:
     got = {c.axes["torch"]: c for c in matrix.expand_all(ROOT / "matrix", "legacy_oldest", "torch.onnx")}
     assert {v: (c.python, c.requirements["onnxruntime"], c.requirements["timm"]) for v, c in got.items()} == {
-        "1.8.1": ("3.9", "==1.19.2", "==1.0.30"), "1.9.1": ("3.9", "==1.19.2", "==1.0.30"),
+        "1.7.1": ("3.9", "==1.19.2", "==0.9.16"), "1.8.1": ("3.9", "==1.19.2", "==1.0.30"),
+        "1.9.1": ("3.9", "==1.19.2", "==1.0.30"),
         "1.10.2": ("3.9", "==1.19.2", "==1.0.30"), "1.11.0": ("3.10", "==1.19.2", "==1.0.31")}
     assert all(c.requirements["setuptools"] == "<70" for v, c in got.items() if v != "1.11.0")  # pkg_resources
     runs = {v: sorted(t.opset for t in c.tasks if t.na is None) for v, c in got.items()}
-    assert runs == {"1.8.1": [11, 13], "1.9.1": [11, 13], "1.10.2": [11, 13, 14], "1.11.0": [11, 13, 15]}
+    assert got["1.7.1"].requirements["transformers"] == "==4.30.2"  # no torch.fx, no torch.utils._pytree
+    assert got["1.7.1"].requirements["torchvision"] == "~=0.8.0"
+    assert runs == {"1.7.1": [11], "1.8.1": [11, 13], "1.9.1": [11, 13], "1.10.2": [11, 13, 14], "1.11.0": [11, 13, 15]}
     full = {(c.axes["torch"], c.axes["onnxruntime"]): c for c in matrix.expand_all(ROOT / "matrix", None, "torch.onnx")}
     assert "only" in str(full[("2.6.0", "1.19.2")].na)  # the bridge runtime is not a whole torch axis
 

@@ -28,10 +28,10 @@ from packaging.version import InvalidVersion, Version
 
 from convtrack.installability_report import Entry, InstallabilityError, Interpreter, report, write
 
-# The oldest minor of interest per framework: older than any cell the matrix runs (torch 2.0, TF 2.12), back to
-# the releases users still ask about (torch 1.8 is the first with a stable torch.onnx opset 13, TF 2.8 the oldest
-# tf2onnx 1.14 accepts).
-OLDEST = {"torch": "1.8", "tensorflow": "2.8"}
+# The oldest minor of interest per framework: the whole torch 1.x line (1.7.1 is the oldest with a wheel for
+# Python 3.9, the oldest interpreter the cell side runs on, so the list says why each older release is not run), and
+# TF from 2.8, the oldest tf2onnx 1.14 accepts.
+OLDEST = {"torch": "1.0", "tensorflow": "2.8"}
 MIN_PYTHON = (3, 8)
 PLATFORM = "x86_64-manylinux_2_28"  # the target of a probe without a real interpreter
 TIMEOUT_S = 180.0

@@ -99,7 +99,7 @@ def installable(args: argparse.Namespace) -> int:
 
 INSTALLABLE_HELP = """\
 For each framework (torch for torch.onnx, tensorflow for tf2onnx) list the newest patch release of every minor on
-the package index, from the oldest of interest (torch 1.8, tensorflow 2.8; --since) to the newest, and ask uv
+the package index, from the oldest of interest (torch 1.0, tensorflow 2.8; --since) to the newest, and ask uv
 whether each can be installed on each CPython interpreter here (the running one and pyenv's, 3.8 and newer;
 --python): `uv pip compile` of `<framework>==<version>` against the interpreter, metadata only, no wheel
 downloaded. A minor given with --python but not installed here is resolved as a target
@@ -147,6 +147,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                       description=INSTALLABLE_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     mi.add_argument("--converter", help="only this converter's framework (torch.onnx, tf2onnx; default: every matrix)")
     mi.add_argument("--python", metavar="3.X,...", help="only these CPython minors (default: every one found here)")
-    mi.add_argument("--since", metavar="VERSION", help="the oldest minor to probe (default: torch 1.8, tensorflow 2.8)")
+    mi.add_argument("--since", metavar="VERSION", help="the oldest minor to probe (default: torch 1.0, tensorflow 2.8)")
     mi.add_argument("--jobs", type=int, default=4, help="uv processes at a time (default 4)")
     mi.set_defaults(func=installable)

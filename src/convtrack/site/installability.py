@@ -12,6 +12,7 @@ from typing import Any
 
 from convtrack import installability_report
 from convtrack.analysis import version_key
+from convtrack.matrix_values import CELL_PYTHON_MIN
 from convtrack.site.registry import Data, Writer, register_page
 
 VERDICT = {True: "installs", False: "not installable", None: "probe failed"}
@@ -42,4 +43,5 @@ def view(files: list[dict[str, Any]], rows: list[dict[str, Any]]) -> list[dict[s
 def _installability_page(w: Writer, d: Data) -> None:
     files, problems = installability_report.read_all(d.reports) if d.reports is not None else ([], [])
     w.page("installability.html", "installability.html", frameworks=view(files, d.rows), problems=problems,
-           folder=f"reports/{installability_report.FOLDER}/", verdict=VERDICT)
+           folder=f"reports/{installability_report.FOLDER}/", verdict=VERDICT,
+           cell_python_min=".".join(map(str, CELL_PYTHON_MIN)))
