@@ -16,10 +16,11 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from convtrack import gaps, installability_report, replay_track, witness
-from convtrack.findings import compat, headlines, issues, lifetimes, pairs, paper, replay, rows, shares
+from convtrack.findings import compat, headlines, issues, lifetimes, opsets, pairs, paper, replay, rows, shares
 from convtrack.findings.compat import CellCompat, Installability, SetApart
 from convtrack.findings.issues import IssueReport
 from convtrack.findings.lifetimes import Dates, OpenFailure
+from convtrack.findings.opsets import Written
 from convtrack.findings.pairs import Pair
 from convtrack.findings.paper import Beside, Paper
 from convtrack.findings.replay import Replay
@@ -67,6 +68,8 @@ class Findings:
     # framework releases that do not install here, per converter (reports/installability/), and unreadable files
     not_installable: list[Installability] = dataclasses.field(default_factory=list)
     installability_problems: list[str] = dataclasses.field(default_factory=list)
+    # where a converter wrote another opset than asked for (opsets.not_honoured)
+    opsets_written: list[Written] = dataclasses.field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -120,4 +123,4 @@ def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, An
         open_failures=top,
         open_total=total, open_tied=tied, compatibility=cells, set_apart=compat.set_apart(newest.rows),
         issues=report, replay=replays, not_installable=compat.not_installable(list(installable)),
-        installability_problems=list(unreadable))
+        installability_problems=list(unreadable), opsets_written=opsets.not_honoured(newest.rows))

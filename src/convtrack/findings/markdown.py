@@ -210,7 +210,27 @@ def compat_section(f: Findings) -> str:
         "### Framework releases that do not install here", installability_text(f),
         "### Cells that do not install or were excluded", not_installed,
         "### Why tasks were set apart",
-        table(["outcome", "reason", "tasks", "cells"], apart) if apart else "No task was set apart."])
+        table(["outcome", "reason", "tasks", "cells"], apart) if apart else "No task was set apart.",
+        "### The opset a converter wrote when asked for another", OPSETS_HOW, opsets_table(f)])
+
+
+OPSETS_HOW = ("Each record names the opset its model declares (`produced_opset`). Where a converter wrote another "
+              "than the task asked for, a pass there is a pass at the written opset, and a change between two "
+              "releases that wrote different opsets is set apart (\"produced opset\" in §3). Converted models of the "
+              "newest records, per framework release, mode and opset asked for; every other combination wrote the "
+              "opset asked for.")
+
+
+def written_text(written: Mapping[int, int]) -> str:
+    return ", ".join(f"{opset}: {models}" for opset, models in written.items())
+
+
+def opsets_table(f: Findings) -> str:
+    if not f.opsets_written:
+        return "Every converted model declares the opset its task asked for."
+    return table(["converter", "framework", "mode", "asked", "models", "other opset", "written (opset: models)"],
+                 [(w.converter, f"{w.framework} {w.release}", _mode(w.mode) or "–", w.asked, w.models, w.other,
+                   written_text(w.written)) for w in f.opsets_written])
 
 
 WHY = {"excluded": "excluded by the matrix", "no": "does not install"}

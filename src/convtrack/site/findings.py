@@ -37,4 +37,5 @@ def _findings_page(w: Writer, d: Data) -> None:
     w.page("findings.html", "findings.html", f=compute(d), pct=pct, cut=cut, failures=FAILURES,
            mapping=by_symptom(), caveat=CAVEAT, not_recorded=NOT_RECORDED,
            span=span, replay_how=REPLAY_HOW, no_replay=NO_REPLAY, no_installability=markdown.NO_INSTALLABILITY,
-           probed=markdown.probed, uncompared=markdown.uncompared)
+           probed=markdown.probed, uncompared=markdown.uncompared, opsets_how=markdown.OPSETS_HOW,
+           written_text=markdown.written_text)
