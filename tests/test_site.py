@@ -209,3 +209,13 @@ def test_square_results_write_runs_of_one_outcome_as_ranges() -> None:
     pairs = [(7, "m"), (3, "m"), (8, "m"), (9, "j"), (10, "m"), (11, "m"), (12, "m"), (20, "m")]
     assert encode_results(pairs) == "3m,7-8m,9j,10-12m,20m"
     assert encode_results([]) == ""
+
+
+def test_a_square_names_the_opsets_written_instead_of_the_asked_one() -> None:
+    from convtrack.site.matrix import written_instead
+
+    results = [{"produced_opset": 18}, {"produced_opset": 18}, {"produced_opset": 13}, {"produced_opset": None}]
+    assert written_instead(results, 13) == "opset 18 for 2 models"
+    assert written_instead([{"produced_opset": 20}, {"produced_opset": 18.0}], 17) == (
+        "opset 18 for 1 model, opset 20 for 1 model")  # a frame's float reads as the int
+    assert written_instead(results[2:], 13) == ""

@@ -7,9 +7,11 @@ filters without a server.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from convtrack import store
 from convtrack.outcomes import Outcome
 from convtrack.site.common import (
     case_page,
@@ -51,6 +53,12 @@ def case_index(rows: list[dict[str, Any]], meta: dict[str, dict[str, Any]]) -> l
     return [seen[k] for k in sorted(seen)]
 
 
+def written_instead(results: Iterable[dict[str, Any]], asked: int) -> str:
+    """The opsets converted models declare other than the one asked for ("opset 18 for 157 models"), or ""."""
+    other = Counter(p for r in results if (p := store.produced_opset(r)) is not None and p != asked)
+    return ", ".join(f"opset {o} for {n} model{'s' if n > 1 else ''}" for o, n in sorted(other.items()))
+
+
 def squares(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Per converter: modes x opsets columns, one row per cell, one pass-rate square per column.
 
@@ -80,6 +88,9 @@ def squares(rows: list[dict[str, Any]], cases: list[dict[str, Any]]) -> list[dic
                 c = counts([r["outcome"] for r in results])
                 c["results"] = encode_results((position[r["case"]], LETTER[r["outcome"]]) for r in results)
                 c["title"] = f"{cell['cell']} / {mode} / opset {opset}: {counts_text(c['by'])}"
+                c["written"] = written_instead(results, opset)
+                if c["written"]:
+                    c["title"] += f"; the converter wrote {c['written']} instead"
                 c["mode"] = mode
                 squares_row.append(c)
             body.append({"cell": cell, "squares": squares_row})
