@@ -39,3 +39,10 @@ def test_keep_then_replay_finds_the_runtime_fix(tmp_path: Path, capsys: pytest.C
     assert cli.main([*flags, "run", "--preset", "full", "--keep-models", "--no-site"]) == 0
     assert cli.main([*flags, "replay"]) == 0
     assert len(store.load(tmp_path / "reports")) == 1 and len(replay.load(tmp_path / "reports")) == 2
+    # pruned once replayed on every release: the store is empty and a run that keeps models converts nothing again
+    capsys.readouterr()
+    assert cli.main([*flags, "replay", "--prune"]) == 0
+    assert "pruned 1 artefacts replayed on all 2 releases" in capsys.readouterr().err
+    assert not list((tmp_path / "work" / "artefacts" / "sha256").rglob("*/*"))
+    assert cli.main([*flags, "run", "--preset", "full", "--keep-models", "--no-site"]) == 0
+    assert len(store.load(tmp_path / "reports")) == 1

@@ -12,7 +12,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from convtrack import store
+from convtrack import artefact_prune, store
 from convtrack.outcomes import Outcome
 
 # Outcomes that say the harness or the machine failed: never proof that a task is done, always retried.
@@ -39,9 +39,10 @@ def done(cell_folder: Path, artefacts: Path | None = None) -> set[Key]:
     keys: set[Key] = set()
     if not cell_folder.is_dir():
         return keys
+    gone = artefact_prune.pruned(artefacts) if artefacts is not None else set()
     for path in sorted(cell_folder.glob("*.jsonl")):
         for rec in store.read_file(path, warn=lambda _: None):
-            if artefacts is None or not lacks_artefact(rec, artefacts):
+            if artefacts is None or not lacks_artefact(rec, artefacts, gone):
                 keys.update(_keys(rec))
     return keys
 
@@ -51,11 +52,14 @@ CONVERTED = frozenset({Outcome.INVALID_MODEL.value, Outcome.LOAD_ERROR.value, Ou
                        Outcome.WRONG_SHAPE.value, Outcome.MISMATCH.value, Outcome.PASS.value})
 
 
-def lacks_artefact(rec: dict[str, Any], artefacts: Path) -> bool:
-    """A converted task whose artefact was not kept in `artefacts` (sha256/ab/cdef... of its manifest)."""
+def lacks_artefact(rec: dict[str, Any], artefacts: Path, pruned: set[str] | frozenset[str] = frozenset()) -> bool:
+    """A converted task whose artefact was not kept in `artefacts` (sha256/ab/cdef... of its manifest) and was not
+    pruned from it after its replay (`pruned`: artefact_prune.pruned)."""
     if rec["outcome"] not in CONVERTED:
         return False
     digest = rec.get("artefact")
+    if isinstance(digest, str) and digest in pruned:
+        return False
     return not (isinstance(digest, str) and (artefacts / "sha256" / digest[:2] / digest[2:]).is_file())
 
 

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from convtrack import cellrun, defaults, incremental, lifeline, store
+from convtrack import artefact_prune, cellrun, defaults, incremental, lifeline, store
 from convtrack.analysis import version_key
 from convtrack.outcomes import Outcome
 from convtrack.replay_matrix import ReplayMatrix
@@ -76,7 +76,8 @@ def _held(axes: dict[str, str]) -> tuple[tuple[str, str], ...]:
 
 def sources(records: Iterable[dict[str, Any]], artefacts: Path,
             select: list[str] | None = None) -> tuple[list[dict[str, Any]], int]:
-    """(the artefact to replay per (converter, held axes, case, opset, mode), how many named ones are missing).
+    """(the artefact to replay per (converter, held axes, case, opset, mode), how many named ones are missing:
+    neither in the store nor pruned from it after their replay).
 
     The newest record with a kept artefact wins; source cells that differ only in their onnxruntime usually
     convert to the same bytes, i.e. the same artefact, replayed once.
@@ -87,7 +88,9 @@ def sources(records: Iterable[dict[str, Any]], artefacts: Path,
             continue
         axes = dict(rec.get("axes") or store.parse_cell(rec["cell"]))
         newest[(rec["converter"], _held(axes), rec["case"], rec["opset"], str(rec["mode"]))] = rec
-    found = [r for r in newest.values() if (artefacts / "sha256" / r["artefact"][:2] / r["artefact"][2:]).is_file()]
+    found = [r for r in newest.values() if artefact_prune.blob(artefacts, r["artefact"]).is_file()]
+    gone = artefact_prune.pruned(artefacts)
+    pruned = sum(1 for r in newest.values() if r["artefact"] in gone)
     items = [{"converter": r["converter"], "framework": r["framework"], "case": r["case"], "case_kind": r["case_kind"],
               "case_hash": r["case_hash"], "opset": r["opset"], "mode": r["mode"], "artefact": r["artefact"],
               "source_axes": _ordered_axes(r),
@@ -95,7 +98,7 @@ def sources(records: Iterable[dict[str, Any]], artefacts: Path,
                          "source_outcome": str(r["outcome"]), "source_versions": r.get("versions") or {}}}
              for r in found]
     return sorted(items, key=lambda i: (i["converter"], i["replay"]["source_cell"], i["case"], i["opset"],
-                                        str(i["mode"]))), len(newest) - len(found)
+                                        str(i["mode"]))), len(newest) - len(found) - pruned
 
 
 def _ordered_axes(rec: dict[str, Any]) -> dict[str, str]:

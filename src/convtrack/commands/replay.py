@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from convtrack import defaults, machine, replay, replay_matrix, replay_track, store
+from convtrack import artefact_prune, defaults, disk, machine, replay, replay_matrix, replay_track, store
 
 
 def run(args: argparse.Namespace) -> int:
@@ -16,6 +16,8 @@ def run(args: argparse.Namespace) -> int:
         code = _replay(args, rmatrix, releases)
         if code:
             return code
+        if args.prune:
+            _prune(args, rmatrix.releases(args.preset))  # every release of the preset, not only those asked now
     found = replay_track.transitions(replay.load(args.reports))
     if args.json:
         print(json.dumps({"transitions": found, "counts": replay_track.counts(found)}, indent=1, default=str))
@@ -54,6 +56,16 @@ def _replay(args: argparse.Namespace, rmatrix: replay_matrix.ReplayMatrix, relea
     return 1 if any(e.error for e in ends) else 0
 
 
+def _prune(args: argparse.Namespace, releases: list[str]) -> None:
+    """Delete the kept artefacts now replayed on every release in `releases` (artefact_prune)."""
+    artefacts = args.work / defaults.ARTEFACTS_DIR
+    drop = artefact_prune.replayed_everywhere(replay.load(args.reports), releases, replay.RETRY)
+    named = {str(r["artefact"]) for r in store.load(args.reports) if r.get("artefact")}
+    count, freed = artefact_prune.prune(artefacts, drop & named, named)
+    print(f"convtrack replay: pruned {count} artefacts replayed on all {len(releases)} releases "
+          f"({disk.fmt(freed)} freed; their digests are in {artefacts / artefact_prune.LEDGER})", file=sys.stderr)
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("replay", help="replay kept artefacts on onnxruntime releases (the runtime-only track)",
                        description="Replays every model kept by `convtrack run --keep-models` (its inputs and the "
@@ -69,6 +81,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="resident memory limit of the replay worker and every process it starts, summed; a replay "
                    f"over it is recorded as crash of its model alone (default {defaults.MEMORY_GB:g})")
     p.add_argument("--force", action="store_true", help="replay artefacts already replayed in the same environment")
+    p.add_argument("--prune", action="store_true",
+                   help="then delete the kept artefacts replayed on every release of the preset, keeping their digests "
+                   "in the store's ledger: `run --keep-models` counts those tasks as kept and does not convert again")
     p.add_argument("--changes", action="store_true", help="only list the track's transitions; run nothing")
     p.add_argument("--json", action="store_true", help="the transitions as JSON")
     p.set_defaults(func=run)

@@ -221,7 +221,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--keep-models", action="store_true",
                    help="keep each converted model with its inputs and framework outputs in the work folder's "
                    "artefact store (content-addressed; the record names it as `artefact`) for `convtrack replay`; a "
-                   "recorded task without a kept artefact runs again")
+                   "recorded task without a kept artefact runs again (unless `replay --prune` removed it after its "
+                   "replay)")
     r.add_argument("--no-site", action="store_true", help="do not rebuild the site afterwards")
     r.add_argument("--site-out", type=Path, help="where to build the site (default: the project's site folder)")
     r.set_defaults(func=run)

@@ -1,0 +1,77 @@
+"""`convtrack replay --prune`: delete the kept models the replay track has finished with, and say so.
+
+A kept artefact (`convtrack run --keep-models`, convtrack.cell.artefacts) is a manifest blob naming the model's, the
+inputs' and the reference outputs' blobs, all under <work>/artefacts/sha256/. Once an artefact has a replay record
+on every onnxruntime release asked for, its bytes serve nothing more here, and a torch history keeps gigabytes of
+them. Pruning removes its manifest and every blob no remaining manifest names (inputs are shared between opsets and
+modes), and appends its digest to the store's ledger, `pruned`: a `run --keep-models` then counts the task as kept
+(it re-runs only tasks whose model was never kept) and `replay` counts it apart from models kept elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+LEDGER = "pruned"  # one manifest digest per line, in the store's root
+
+
+def blob(store: Path, digest: str) -> Path:
+    return store / "sha256" / digest[:2] / digest[2:]
+
+
+def pruned(store: Path) -> set[str]:
+    """The digests of the artefacts pruned from `store` after their replay."""
+    try:
+        return {line.strip() for line in (store / LEDGER).read_text().splitlines() if line.strip()}
+    except OSError:
+        return set()
+
+
+def replayed_everywhere(replays: Iterable[Mapping[str, Any]], releases: Iterable[str],
+                        retry: Iterable[str]) -> set[str]:
+    """The artefacts with a replay record (not a harness retry) on every release in `releases`."""
+    wanted, again = set(releases), set(retry)
+    seen: dict[str, set[str]] = defaultdict(set)
+    for r in replays:
+        if r.get("artefact") and str(r["outcome"]) not in again:
+            seen[str(r["artefact"])].add(str((r.get("axes") or {}).get("onnxruntime")))
+    return {a for a, got in seen.items() if wanted <= got}
+
+
+def _blobs(store: Path, digest: str) -> set[str]:
+    """The blobs a manifest names (its model, inputs and outputs); empty when it cannot be read."""
+    try:
+        data = json.loads(blob(store, digest).read_bytes())
+    except (OSError, ValueError):
+        return set()
+    named = {str(data.get("model"))}
+    for seed in data.get("seeds") or []:
+        named.update(str(d) for d in [*seed.get("inputs", []), *seed.get("outputs", [])])
+    return named
+
+
+def prune(store: Path, drop: set[str], kept: Iterable[str]) -> tuple[int, int]:
+    """Remove the artefacts `drop` from `store`, keeping every blob that an artefact in `kept` (the other manifests
+    records name) still needs; (artefacts removed, bytes freed). The ledger is written before any file goes, so
+    an interrupted prune never leaves a removed artefact unrecorded."""
+    drop = {d for d in drop if blob(store, d).is_file()}
+    if not drop:
+        return 0, 0
+    needed = {b for d in set(kept) - drop if blob(store, d).is_file() for b in _blobs(store, d)}
+    with (store / LEDGER).open("a") as ledger:
+        ledger.writelines(f"{d}\n" for d in sorted(drop))
+    freed = 0
+    for digest in sorted(drop):
+        for name in sorted(_blobs(store, digest) - needed) + [digest]:
+            path = blob(store, name)
+            try:
+                size = path.stat().st_size
+                path.unlink()
+            except OSError:
+                continue
+            freed += size
+    return len(drop), freed

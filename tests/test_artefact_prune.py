@@ -1,0 +1,63 @@
+"""Pruning replayed artefacts: shared blobs stay, the ledger says what went, and runs and replays read the ledger."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from convtrack import artefact_prune, incremental, replay, store
+from convtrack.cell import artefacts
+from convtrack.outcomes import Outcome
+
+
+def keep(kept: Path, model: bytes, opset: int) -> str:
+    """An artefact laid out as convtrack.cell.artefacts.keep stores one (its blobs and canonical manifest), with
+    byte strings for tensors: the host side has no onnx to serialise them."""
+    seeds = [{"inputs": [artefacts.put(kept, b"inputs shared by every opset")],
+              "outputs": [artefacts.put(kept, f"outputs {opset}".encode())], "tolerance": {}}]
+    return artefacts.put(kept, artefacts.canonical({"format": artefacts.FORMAT, "model": artefacts.put(kept, model),
+                                                    "seeds": seeds, "source": {"opset": opset}}))
+
+
+def rec(cell: str, opset: int, artefact: str | None, outcome: Outcome = Outcome.PASS) -> dict:
+    return store.Record(run_id="r", converter="torch.onnx", framework="torch", cell=cell, case="issues/x",
+                        case_kind="issue", case_hash="h", opset=opset, mode="legacy", versions={},
+                        outcome=outcome, artefact=artefact).to_dict()
+
+
+def test_a_pruned_artefact_leaves_the_blobs_another_still_names_and_is_in_the_ledger(tmp_path: Path) -> None:
+    kept = tmp_path / "artefacts"
+    a, b = keep(kept, b"model-13", 13), keep(kept, b"model-17", 17)
+    inputs = artefacts.manifest(kept, b)["seeds"][0]["inputs"]
+    count, freed = artefact_prune.prune(kept, {a}, {a, b})
+    assert count == 1 and freed > len(b"model-13")
+    assert not artefact_prune.blob(kept, a).exists() and artefact_prune.blob(kept, b).exists()
+    assert all(artefact_prune.blob(kept, d).exists() for d in inputs)  # shared with b: kept
+    whole = artefacts.manifest(kept, b)
+    assert all(artefact_prune.blob(kept, d).exists() for d in [whole["model"], *whole["seeds"][0]["outputs"]])
+    assert artefact_prune.pruned(kept) == {a}
+    assert artefact_prune.prune(kept, {a}, {a, b}) == (0, 0)  # already gone: nothing to do
+
+
+def test_only_artefacts_replayed_on_every_release_are_chosen() -> None:
+    def replayed(artefact: str, version: str, outcome: str = "pass") -> dict:
+        return {"artefact": artefact, "outcome": outcome, "axes": {"onnxruntime": version}}
+
+    rows = [replayed("a", "1.20.1"), replayed("a", "1.21.1"), replayed("b", "1.20.1"),
+            replayed("b", "1.21.1", "env_error"), replayed("c", "1.21.1")]
+    assert artefact_prune.replayed_everywhere(rows, ["1.20.1", "1.21.1"], incremental.RETRY) == {"a"}
+
+
+def test_runs_that_keep_models_count_a_pruned_one_as_kept_and_replay_counts_it_apart(tmp_path: Path) -> None:
+    kept = tmp_path / "artefacts"
+    a = keep(kept, b"model-13", 13)
+    cell = "torch2.8.0-ort1.20.1-onnx1.17.0"
+    folder = tmp_path / "records" / cell
+    store.write_all(folder / "r.jsonl", [store.Record(
+        run_id="r", converter="torch.onnx", framework="torch", cell=cell, case="issues/x", case_kind="issue",
+        case_hash="h", opset=13, mode="legacy", versions={}, outcome=Outcome.PASS, artefact=a, env_lock="lock")])
+    assert len(incremental.done(folder, kept)) == 1
+    artefact_prune.prune(kept, {a}, {a})
+    assert len(incremental.done(folder, kept)) == 1  # pruned after its replay: not converted again
+    assert incremental.lacks_artefact(rec(cell, 13, "f" * 64), kept)  # never kept: runs again
+    items, missing = replay.sources([rec(cell, 13, a)], kept)
+    assert items == [] and missing == 0  # pruned, not "kept on another machine"
