@@ -18,11 +18,12 @@ page shows the same figures):
   1. outcome shares in the failure analysis' shape (crash / invalid / load / run / wrong model / pass) per converter
      and mode, per task and per case, beside the paper's figures (Jajal et al., ISSTA 2024);
   2. the silent (wrong model) share per release;
-  3. regressions and fixes per release pair, as `convtrack changes` counts them, with the records' blame;
+  3. regressions and fixes per release pair, as `convtrack changes` counts them, with the blame every page shows
+     (the records' verdict beside the second witnesses of other onnxruntime releases and the replay track);
   4. the ten longest-lived open failures (release spans dated from the package index unless --offline);
   5. which framework x converter x onnxruntime x onnx combinations install and pass, and why tasks were set apart;
      beside them, the framework releases that do not install here per interpreter (REPORTS/installability/,
-     written by `convtrack matrix installable`);
+     written by `convtrack matrix installable`), and where a converter wrote another opset than asked for;
   6. the issue reproducers whose observed behaviour differs from what their issue states;
   7. the onnxruntime replay track (records under REPORTS/replay/): runtime-only regressions, fixes and changed
      failures per onnxruntime release pair, their biggest themes, and how many models that ran on one release fail
