@@ -152,7 +152,9 @@ def pairs_section(f: Findings) -> str:
             row.append(_counts(p.blame))
         rows.append(row)
     blame = ("Blame is the verdict the record of the failing side carries (the newer record of a regression, the "
-             "older of a fix): " + _counts(f.blame_totals) + "."
+             "older of a fix), read as every page shows it: an unknown one reads runtime where the same task changes "
+             "with onnxruntime alone, in the converter track or on the same model replayed: "
+             + _counts(f.blame_totals) + "."
              if f.blame_seen else "No record carries a blame verdict yet; a blame column appears when records do.")
     return "\n\n".join([
         "## 3. Regressions and fixes per release pair",
