@@ -52,20 +52,20 @@ def test_counts_per_release_pair(tmp_path: Path) -> None:
     assert (r.records, r.models, r.releases) == (20, 4, ["1.17.3", "1.18.1", "1.21.1", "1.22.1", "1.24.4"])
     assert r.source_cells == ["torch2.15.0-ort1.20.1-onnx1.17.0"]
     got = {(p.before, p.after): (p.models, p.regressions, p.fixes, p.changed) for p in r.pairs}
-    assert got == {("1.17.3", "1.18.1"): (4, 0, 2, 0), ("1.18.1", "1.21.1"): (3, 2, 0, 0),
+    # the IR version the two models need is read from 1.18.1 on: set apart, no fix (replay_track.predates)
+    assert got == {("1.17.3", "1.18.1"): (4, 0, 0, 0), ("1.18.1", "1.21.1"): (3, 2, 0, 0),
                    ("1.21.1", "1.22.1"): (3, 0, 0, 0), ("1.22.1", "1.24.4"): (4, 0, 2, 0),
                    ("1.18.1", "1.22.1"): (1, 0, 0, 0)}  # the model whose 1.21.1 replay is a harness outcome
     assert [(p.before, p.after) for p in r.pairs][:2] == [("1.17.3", "1.18.1"), ("1.18.1", "1.21.1")]
-    assert (r.totals["regressions"], r.totals["fixes"], r.totals["changed"]) == (2, 4, 0)
+    assert (r.totals["regressions"], r.totals["fixes"], r.totals["changed"], r.predates) == (2, 2, 0, 2)
 
 
 def test_themes_group_one_failure_across_models_and_name_its_releases(tmp_path: Path) -> None:
     r = _replay(tmp_path)
-    assert r.theme_count == 2
-    ln, ir = r.themes  # the biggest first
+    assert r.theme_count == 1  # the IR version the older release cannot read is no theme: set apart
+    (ln,) = r.themes
     assert (ln.outcome, ln.regressions, ln.fixes, ln.changed, ln.models) == ("run_error", 2, 2, 0, 2)
     assert ln.releases == ["1.21.1", "1.22.1"] and ln.cases == ["issues/a", "issues/b"]
-    assert (ir.outcome, ir.fixes, ir.releases) == ("load_error", 2, ["1.17.3"])
     assert replay_findings.span(ln.releases, r.releases) == "1.21.1–1.22.1"
     assert replay_findings.span(["1.17.3", "1.21.1", "1.22.1"], r.releases) == "1.17.3, 1.21.1–1.22.1"
 
@@ -94,13 +94,14 @@ def test_the_findings_object_markdown_and_json_carry_the_replay_section(tmp_path
     _write(reports, _records())
     latest, found = load(reports)
     result = findings.compute(latest, found, replayed=replay.load(reports))
-    assert result.replay is not None and result.replay.totals["fixes"] == 4
+    assert result.replay is not None and result.replay.totals["fixes"] == 2
     assert any("4 kept models on 5 onnxruntime releases" in line for line in result.headlines)
     text = markdown.render(result)
     assert "## 7. The onnxruntime replay track" in text
     assert "| 1.18.1 → 1.21.1 | 3 | 2 (0) | 0 | 0 |" in text
     assert "| 1.18.1 | 4 | 2 | 50.0 % | 1.21.1 2 |" in text
     assert "LayerNormalization node" in text and "| 2 regressions, 2 fixes | 2 | 1.21.1–1.22.1 |" in text
+    assert "2 changes are set apart, neither regression nor fix" in text
     data = json.loads(json.dumps(result.to_dict(), default=str))
     assert data["replay"]["totals"]["regressions"] == 2 and data["replay"]["broken_promise"] == 2
 

@@ -59,3 +59,18 @@ def test_the_table_counts_the_newest_replay_of_each_artefact() -> None:
     assert [(t["onnxruntime"], t["outcomes"], t["source_cell"]) for t in table] == [
         ("1.20.1", {"pass": 1}, "torch2.15.0-ort1.20.1-onnx1.17.0"),
         ("1.21.0", {"pass": 1}, "torch2.15.0-ort1.20.1-onnx1.17.0")]
+
+
+def test_a_release_that_cannot_read_the_models_ir_version_makes_no_transition() -> None:
+    ir = ("Fail: [ONNXRuntimeError] : N : FAIL : Load model from <path> failed:Unsupported model IR version: N, max "
+          "supported IR version: N")
+    rows = [rec("1.17.3", "load_error", signature=ir), rec("1.18.1", "mismatch"), rec("1.19.2", "pass")]
+    apart: list[dict] = []
+    found = replay_track.transitions(rows, apart)
+    # the mismatch that shows once a release can read the model is no "became silent" regression, and 1.17 -> 1.18
+    # is no fix; the runtime's own change after it counts
+    assert [(t["kind"], t["before_version"]) for t in found] == [("fix", "1.18.1")]
+    assert [(t["kind"], t["set_apart"], t["before_version"]) for t in apart] == [("regression", "IR version", "1.17.3")]
+    assert replay_track.transitions(rows) == found  # without a list, set apart all the same
+    other = [rec("1.17.3", "load_error", signature="Fail: ... TopK K input must be"), rec("1.18.1", "pass")]
+    assert [t["kind"] for t in replay_track.transitions(other)] == ["fix"]  # another load error stays a change

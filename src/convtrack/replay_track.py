@@ -11,17 +11,28 @@ and `flaky` when they disagree, as on the converter track.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 from convtrack.analysis import version_key
 from convtrack.confounds import also_changed
+from convtrack.outcomes import Outcome
 from convtrack.transitions import State, Transition, TransitionKind, became_silent, classify
 
 AXIS = "onnxruntime"
 BLAME = "runtime"  # every replay transition's, by construction
 Side = tuple[State, dict[str, Any]]
+# A release older than the model's format cannot read it (onnx 1.17 writes IR version 10, which onnxruntime reads
+# from 1.18): no runtime bug, and no fix when the next release can. Changes with such a side are set apart.
+PREDATES = "IR version"  # the set-apart reason
+_PREDATES = re.compile(r"Unsupported model IR version")
+
+
+def predates(state: State) -> bool:
+    """The release could not read the model's IR version at all."""
+    return state.outcome is Outcome.LOAD_ERROR and bool(_PREDATES.search(state.signature or ""))
 
 
 def _groups(rows: Iterable[dict[str, Any]]) -> dict[tuple[Any, ...], dict[str, list[Side]]]:
@@ -50,11 +61,12 @@ def lines(rows: Iterable[dict[str, Any]]) -> dict[tuple[Any, ...], list[tuple[st
             for key, by_version in _groups(rows).items()}
 
 
-def transitions(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def transitions(rows: Iterable[dict[str, Any]], apart: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Every onnxruntime transition of the replay track: Transition.to_dict() plus `blame` ("runtime"), `track`,
     `artefact`, `source_cell`, `source_outcome` (the converting cell's outcome on the same model), sorted by
-    converter, case, opset, mode and release."""
-    found = []
+    converter, case, opset, mode and release. A change where one release could not read the model's IR version
+    (`predates`) is no transition; `apart`, when given, receives it with `set_apart` naming why."""
+    found: list[dict[str, Any]] = []
     for (converter, case, opset, mode, artefact), by_version in _groups(rows).items():
         ordered = sorted(by_version, key=version_key)
         for before_v, after_v in zip(ordered, ordered[1:], strict=False):
@@ -63,6 +75,11 @@ def transitions(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             kind = classify(b_state, a_state)
             if kind is None:
                 continue
+            counted = found
+            if predates(b_state) or predates(a_state):
+                if apart is None:
+                    continue
+                counted = apart
             fixed = {k: str(v) for k, v in (a.get("axes") or {}).items() if k != AXIS}
             t = Transition(kind, converter, case, opset, mode, AXIS, before_v, after_v, b_state.outcome,
                            a_state.outcome, b_state.signature, a_state.signature, str(b["cell"]), str(a["cell"]),
@@ -71,8 +88,9 @@ def transitions(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             source = a.get("replay") or {}
             # the source cell's own verdict on the model: a failure that only shows once a release can load the
             # model (load_error -> mismatch) was there all along if the converting cell saw it too
-            found.append({**t.to_dict(), "blame": BLAME, "track": "replay", "artefact": artefact,
-                          "source_cell": source.get("source_cell"), "source_outcome": source.get("source_outcome")})
+            counted.append({**t.to_dict(), "blame": BLAME, "track": "replay", "artefact": artefact,
+                            "source_cell": source.get("source_cell"), "source_outcome": source.get("source_outcome"),
+                            **({} if counted is found else {"set_apart": PREDATES})})
     return sorted(found, key=lambda t: (t["converter"], t["case"], t["opset"], t["mode"],
                                         version_key(t["before_version"])))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from convtrack import artefact_prune, defaults, disk, machine, replay, replay_matrix, replay_track, store
 
@@ -18,9 +19,11 @@ def run(args: argparse.Namespace) -> int:
             return code
         if args.prune:
             _prune(args, rmatrix.releases(args.preset))  # every release of the preset, not only those asked now
-    found = replay_track.transitions(replay.load(args.reports))
+    apart: list[dict[str, Any]] = []
+    found = replay_track.transitions(replay.load(args.reports), apart)
     if args.json:
-        print(json.dumps({"transitions": found, "counts": replay_track.counts(found)}, indent=1, default=str))
+        print(json.dumps({"transitions": found, "counts": replay_track.counts(found), "set_apart": apart}, indent=1,
+                         default=str))
         return 0
     for t in found:
         silent = " (became silent)" if t["became_silent"] else ""
@@ -29,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
               f"[{t['source_cell']}, blame: {t['blame']}]")
     totals = {k: sum(1 for t in found if t["kind"] == k) for k in ("regression", "fix", "changed")}
     print(f"replay track: {totals['regression']} regressions, {totals['fix']} fixes, {totals['changed']} changed "
-          "failures along onnxruntime (blame: runtime)", file=sys.stderr)
+          f"failures along onnxruntime (blame: runtime); {len(apart)} changes set apart (a release predates the "
+          "model's IR version)", file=sys.stderr)
     return 0
 
 

@@ -307,6 +307,13 @@ REPLAY_HOW = ("The replay track (`convtrack replay`, records under `reports/repl
 NO_REPLAY = "No replay records: `convtrack run --keep-models`, then `convtrack replay`, make them."
 
 
+def predates_text(n: int) -> str:
+    """The changes the track sets apart because one release predates the model's format."""
+    return (f"{n} changes are set apart, neither regression nor fix: one of the two releases cannot read the model's "
+            "IR version at all (`Unsupported model IR version`: onnx 1.17 writes IR 10, which onnxruntime reads from "
+            "1.18), a format it predates, not a runtime bug.") if n else ""
+
+
 def theme_name(t: Theme) -> str:
     """A theme in words: its outcome and signature (cut)."""
     return f"`{t.outcome}`" + (f": {cut(t.signature, 200)}" if t.signature else "")
@@ -341,7 +348,7 @@ def replay_section(f: Findings) -> str:
         f"({', '.join(f'`{c}`' for c in r.source_cells)}), on {len(r.releases)} onnxruntime releases "
         f"({r.releases[0]} to {r.releases[-1]}): {t['regressions']} regressions ({t['became_silent']} loud failures "
         f"that became silent), {t['fixes']} fixes and {t['changed']} changed failures; {t['unconfirmed']} of the "
-        f"regressions and fixes seen once and not yet repeated, {t['flaky']} flaky.",
+        f"regressions and fixes seen once and not yet repeated, {t['flaky']} flaky. " + predates_text(r.predates),
         "### Per onnxruntime release pair",
         "Adjacent releases a model has a converter result on (harness outcomes skipped), over every source cell; "
         "models: those with a result on both.",

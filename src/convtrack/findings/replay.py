@@ -91,6 +91,7 @@ class Replay:
     promise: list[Promise]
     runs_everywhere_share: float | None  # of the models
     promise_kept: float | None  # of the models that ran on some release: none fails on a later one
+    predates: int = 0  # changes set apart: one release could not read the model's IR version (replay_track.predates)
 
 
 Line = list[tuple[str, State]]
@@ -193,7 +194,8 @@ def compute(rows: Iterable[Mapping[str, Any]], top: int = TOP_THEMES) -> Replay 
     if not records:
         return None
     lines = replay_track.lines(records)
-    found = replay_track.transitions(records)
+    apart: list[dict[str, Any]] = []
+    found = replay_track.transitions(records, apart)
     releases = sorted({v for line in lines.values() for v, _ in line}, key=version_key)
     pairs = _pairs(lines, found)
     totals = {"regressions": sum(p.regressions for p in pairs), "became_silent": sum(p.became_silent for p in pairs),
@@ -211,7 +213,7 @@ def compute(rows: Iterable[Mapping[str, Any]], top: int = TOP_THEMES) -> Replay 
         runs_everywhere=everywhere, runs_everywhere_share=everywhere / len(lines) if lines else None,
         never_runs=never,
         broken_promise=broken, promise=_promise(lines, releases),
-        promise_kept=1 - broken / (len(lines) - never) if len(lines) > never else None)
+        promise_kept=1 - broken / (len(lines) - never) if len(lines) > never else None, predates=len(apart))
 
 
 def span(releases: list[str], every: list[str]) -> str:

@@ -137,7 +137,8 @@ def _render(reports: Path, out: Path, suites: Path | None, base_url: str, online
     cells, banners = site_health.health(rows)
     transitions, apart, uncompared = site_changes.load_changes(index.slim, meta)  # the one classifier: every page
     replayed = replay_records.load(reports)
-    replay_found = replay_track.transitions(replayed)
+    replay_apart: list[dict[str, Any]] = []
+    replay_found = replay_track.transitions(replayed, replay_apart)
     step(f"{len(replayed)} replay records read")
     witness.annotate(rows, transitions, replay_found)  # each row's blame beside the second witnesses, in one place
     witness.annotate_transitions(transitions, rows)
@@ -150,6 +151,7 @@ def _render(reports: Path, out: Path, suites: Path | None, base_url: str, online
                          counted=[t for t in timeline if t["kind"] != TransitionKind.CHANGED.value],
                          kinds=site_changes.by_kind(timeline), releases=releases, generated=_now(), base_url=base_url,
                          reports=reports, suites=suites, replayed=replayed, replay_transitions=replay_found,
+                         replay_set_apart=len(replay_apart),
                          freshness=site_freshness.check(rows, online))
     w = _Writer(out, env, {"generated": data.generated, "banners": banners, "total": index.total})
     step(f"{len(transitions)} transitions found")

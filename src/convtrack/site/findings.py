@@ -38,4 +38,4 @@ def _findings_page(w: Writer, d: Data) -> None:
            mapping=by_symptom(), caveat=CAVEAT, not_recorded=NOT_RECORDED,
            span=span, replay_how=REPLAY_HOW, no_replay=NO_REPLAY, no_installability=markdown.NO_INSTALLABILITY,
            probed=markdown.probed, uncompared=markdown.uncompared, opsets_how=markdown.OPSETS_HOW,
-           written_text=markdown.written_text)
+           written_text=markdown.written_text, predates_text=markdown.predates_text)

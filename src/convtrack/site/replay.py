@@ -12,6 +12,7 @@ from typing import Any
 
 from convtrack import replay_track
 from convtrack.analysis import version_key
+from convtrack.findings.markdown import predates_text
 from convtrack.site.common import case_page
 from convtrack.site.registry import Data, Writer, register_page
 
@@ -35,7 +36,7 @@ def view(rows: list[dict[str, Any]], found: list[dict[str, Any]] | None = None) 
 def _replay_page(w: Writer, d: Data) -> None:
     rows = d.replayed
     data = view(rows, d.replay_transitions)
-    w.page("replay.html", "replay.html", **data)
+    w.page("replay.html", "replay.html", **data, set_apart=predates_text(d.replay_set_apart))
     out = w.out / "data"
     out.mkdir(parents=True, exist_ok=True)
     (out / "replay.json").write_text(json.dumps({"transitions": data["transitions"], "table": replay_track.table(rows),
