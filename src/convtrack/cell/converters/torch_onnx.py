@@ -39,6 +39,11 @@ class TorchOnnx(Converter):
 
         torch.set_num_threads(1)  # 2-core machines: keep timings comparable and leave a core to the supervisor
         self._has_dynamo_kw = "dynamo" in inspect.signature(torch.onnx.export).parameters
+        # Before 1.8 the legacy exporter ran no ONNX shape inference: an output not named in dynamic_axes is
+        # declared with the traced (static) shape, so a torch 1.7 user names the outputs too (measured: torch 1.7.1
+        # declares [2, 16, 16, 16] where 1.8.1 declares symbolic dims for the same export; pytorch#46629 turned
+        # shape inference on in 1.8).
+        self._names_outputs = _release(torch.__version__) < (1, 8)
 
     def seed(self, seed: int) -> None:
         import torch
@@ -83,6 +88,9 @@ class TorchOnnx(Converter):
         legacy_kw: dict[str, Any] = {"opset_version": opset, "input_names": names}
         if dynamic:
             legacy_kw["dynamic_axes"] = {names[i]: dims for i, dims in dynamic.items()}
+            if self._names_outputs and mode != "dynamo":
+                legacy_kw["output_names"], outputs = _dynamic_outputs(model, args)
+                legacy_kw["dynamic_axes"].update(outputs)
         with warnings.catch_warnings(), (torch.no_grad() if options.get("export_no_grad") else _null()):
             warnings.simplefilter("ignore")
             if mode == "dynamo":
@@ -113,6 +121,40 @@ class TorchOnnx(Converter):
             options = torch.onnx.ExportOptions(dynamic_shapes=True) if dynamic else None
             program = torch.onnx.dynamo_export(model, *args, export_options=options)
             program.save(str(path))
+
+
+def _release(version: str) -> tuple[int, int]:
+    """(major, minor) of a torch version string ("1.7.1+cpu" -> (1, 7))."""
+    major, minor = version.split("+")[0].split(".")[:2]
+    return int(major), int(minor)
+
+
+def _dynamic_outputs(model: Any, args: tuple[Any, ...]) -> tuple[list[str], dict[str, list[int]]]:
+    """output_names and their dynamic_axes for an exporter without shape inference: every dim of every output.
+
+    Which output dims follow the dynamic input dims is what shape inference would tell; without it, leaving a dim
+    out declares the traced size, which the next input shape contradicts (a harness misuse, not the exporter's).
+    """
+    import torch
+
+    with torch.no_grad():
+        ranks = _tensor_ranks(model(*args))
+    names = [f"output_{i}" for i in range(len(ranks))]
+    return names, {name: list(range(rank)) for name, rank in zip(names, ranks) if rank}  # noqa: B905
+
+
+def _tensor_ranks(value: Any) -> list[int]:
+    """The rank of every tensor of a nested output, in the order the exporter flattens them (non-tensors are no
+    graph outputs)."""
+    import torch
+
+    if isinstance(value, torch.Tensor):
+        return [value.dim()]
+    if isinstance(value, dict):
+        return [r for v in value.values() for r in _tensor_ranks(v)]
+    if isinstance(value, (list, tuple)):
+        return [r for v in value for r in _tensor_ranks(v)]
+    return []
 
 
 def _dynamic_shapes(model: Any, args: tuple[Any, ...], dynamic: dict[int, list[int]]) -> tuple[Any, ...]:
