@@ -14,7 +14,7 @@ reader (site, changes, gate, signatures) calls `shown`, so they agree.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from convtrack.store import BLAMED_OUTCOMES, NOT_ASSESSED, parse_cell
@@ -57,6 +57,14 @@ def _get(t: Any, name: str) -> Any:
     return t[name] if isinstance(t, Mapping) else getattr(t, name)
 
 
+def _failing_sides(t: Any) -> Iterator[tuple[str, str]]:
+    """("before", "after") and/or ("after", "before"): each side of a transition whose outcome is blamed, with the
+    other side (what the other release gave)."""
+    for side, other in (("before", "after"), ("after", "before")):
+        if str(_get(t, f"{side}_outcome")) in BLAMED_OUTCOMES:
+            yield side, other
+
+
 def witnesses(transitions: Iterable[Any]) -> dict[Key, str]:
     """Failing sides of outcome changes along the onnxruntime axis alone -> what the other release gave.
 
@@ -66,10 +74,7 @@ def witnesses(transitions: Iterable[Any]) -> dict[Key, str]:
         if str(_get(t, "axis")) != RUNTIME_AXIS or _get(t, "also_changed"):
             continue
         held = ", ".join(f"{k} {v}" for k, v in (_get(t, "fixed") or {}).items() if k not in ("onnx",))
-        sides = (("before", "after"), ("after", "before"))
-        for side, other in sides:
-            if str(_get(t, f"{side}_outcome")) not in BLAMED_OUTCOMES:
-                continue
+        for side, other in _failing_sides(t):
             key = (str(_get(t, "converter")), str(_get(t, f"{side}_cell")), str(_get(t, "case")),
                    int(_get(t, "opset")), str(_get(t, "mode")))
             found[key] = (f"onnxruntime {_get(t, f'{other}_version')}: {_get(t, f'{other}_outcome')}"
@@ -85,8 +90,8 @@ def from_replay(replay_transitions: Iterable[Mapping[str, Any]]) -> dict[Key, st
     for t in replay_transitions:
         source = str(t.get("source_cell") or "")
         own = parse_cell(source).get(RUNTIME_AXIS) if source else None
-        for side, other in (("before", "after"), ("after", "before")):
-            if str(t[f"{side}_version"]) != own or str(t[f"{side}_outcome"]) not in BLAMED_OUTCOMES:
+        for side, other in _failing_sides(t):
+            if str(t[f"{side}_version"]) != own:
                 continue
             key = (str(t["converter"]), source, str(t["case"]), int(t["opset"]), str(t.get("mode") or "-"))
             found[key] = f"onnxruntime {t[f'{other}_version']}: {t[f'{other}_outcome']} (the same model, replayed)"

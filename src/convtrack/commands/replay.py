@@ -13,14 +13,16 @@ from convtrack import artefact_prune, defaults, disk, machine, replay, replay_ma
 def run(args: argparse.Namespace) -> int:
     rmatrix = replay_matrix.load(replay_matrix.path_in(args.matrix_dir))
     releases = args.onnxruntime or rmatrix.releases(args.preset)
+    recorded = [] if args.changes else store.load(args.reports)  # read once: the sources, then what names a blob
     if not args.changes:
-        code = _replay(args, rmatrix, releases)
+        code = _replay(args, rmatrix, releases, recorded)
         if code:
             return code
-        if args.prune:
-            _prune(args, rmatrix.releases(args.preset))  # every release of the preset, not only those asked now
+    replays = replay.load(args.reports)
+    if args.prune and not args.changes:
+        _prune(args, rmatrix.releases(args.preset), replays, recorded)  # every release of the preset
     apart: list[dict[str, Any]] = []
-    found = replay_track.transitions(replay.load(args.reports), apart)
+    found = replay_track.transitions(replays, apart)
     if args.json:
         print(json.dumps({"transitions": found, "counts": replay_track.counts(found), "set_apart": apart}, indent=1,
                          default=str))
@@ -37,9 +39,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _replay(args: argparse.Namespace, rmatrix: replay_matrix.ReplayMatrix, releases: list[str]) -> int:
+def _replay(args: argparse.Namespace, rmatrix: replay_matrix.ReplayMatrix, releases: list[str],
+            recorded: list[dict[str, Any]]) -> int:
     artefacts = args.work / defaults.ARTEFACTS_DIR
-    items, missing = replay.sources(store.load(args.reports), artefacts, args.select)
+    items, missing = replay.sources(recorded, artefacts, args.select)
     if missing:
         print(f"convtrack replay: {missing} recorded artefacts are not in {artefacts} (kept on another machine?); "
               "`convtrack run --keep-models` on their cells keeps them again", file=sys.stderr)
@@ -51,20 +54,21 @@ def _replay(args: argparse.Namespace, rmatrix: replay_matrix.ReplayMatrix, relea
     run_id = store.new_run_id()
     print(f"convtrack replay {run_id}: {len(items)} artefacts x {len(releases)} onnxruntime releases",
           file=sys.stderr)
-    recorded = replay.done(args.reports)  # read once: each release's replays land in cells of their own
+    done = replay.done(args.reports)  # read once: each release's replays land in cells of their own
     ends = [replay.run_release(args.reports, args.work, rmatrix, v, items, run_id, args.timeout, args.force,
-                               log=lambda m: print(m, file=sys.stderr), recorded=recorded, memory_gb=memory_gb)
+                               log=lambda m: print(m, file=sys.stderr), recorded=done, memory_gb=memory_gb)
             for v in releases]
     for end in ends:
         print(end.line(), file=sys.stderr)
     return 1 if any(e.error for e in ends) else 0
 
 
-def _prune(args: argparse.Namespace, releases: list[str]) -> None:
+def _prune(args: argparse.Namespace, releases: list[str], replays: list[dict[str, Any]],
+           recorded: list[dict[str, Any]]) -> None:
     """Delete the kept artefacts now replayed on every release in `releases` (artefact_prune)."""
     artefacts = args.work / defaults.ARTEFACTS_DIR
-    drop = artefact_prune.replayed_everywhere(replay.load(args.reports), releases, replay.RETRY)
-    named = {str(r["artefact"]) for r in store.load(args.reports) if r.get("artefact")}
+    drop = artefact_prune.replayed_everywhere(replays, releases, replay.RETRY)
+    named = {str(r["artefact"]) for r in recorded if r.get("artefact")}
     count, freed = artefact_prune.prune(artefacts, drop & named, named)
     print(f"convtrack replay: pruned {count} artefacts replayed on all {len(releases)} releases "
           f"({disk.fmt(freed)} freed; their digests are in {artefacts / artefact_prune.LEDGER})", file=sys.stderr)

@@ -101,7 +101,9 @@ def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, An
     newest = rows.newest(latest, hashes)
     steps = list(uncompared) if uncompared is not None else gaps.find(gaps.cells_of(newest.rows))
     found, replay_rows = list(found), [dict(r) for r in replayed]
-    seen = {**witness.from_replay(replay_track.transitions(replay_rows)), **witness.witnesses(found)}
+    replay_apart: list[dict[str, Any]] = []
+    replay_found = replay_track.transitions(replay_rows, replay_apart)
+    seen = {**witness.from_replay(replay_found), **witness.witnesses(found)}
     counted = pairs.per_pair(found, newest.rows, apart, seen)
     known = dates(packages(newest.rows)) if dates is not None else {}
     top, total, tied = lifetimes.longest(newest.rows, known, TOP_OPEN)
@@ -111,7 +113,7 @@ def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, An
     share_rows, figures = shares.outcome_shares(newest.rows), paper.figures()
     totals, cells = pairs.totals(counted), compat.table(newest.rows)
     report = issues.report(cases, newest.everything) if cases is not None else None
-    replays = replay.compute(replay_rows)
+    replays = replay.compute(replay_rows, given=(replay_found, replay_apart))
     lines = [*headlines.headlines(share_rows, totals, len(counted), top, total, cells, report),
              replay.headline(replays)]
     return Findings(

@@ -188,14 +188,19 @@ def _broke(line: Line) -> bool:
     return False
 
 
-def compute(rows: Iterable[Mapping[str, Any]], top: int = TOP_THEMES) -> Replay | None:
-    """The replay findings of the replay records `rows` (`convtrack.replay.load(reports)`); None without any."""
+def compute(rows: Iterable[Mapping[str, Any]], top: int = TOP_THEMES,
+            given: tuple[list[dict[str, Any]], list[dict[str, Any]]] | None = None) -> Replay | None:
+    """The replay findings of the replay records `rows` (`convtrack.replay.load(reports)`); None without any.
+
+    `given`: their transitions and the changes set apart, when the caller has them (`replay_track.transitions`)."""
     records = [dict(r) for r in rows]
     if not records:
         return None
     lines = replay_track.lines(records)
-    apart: list[dict[str, Any]] = []
-    found = replay_track.transitions(records, apart)
+    if given is None:
+        apart: list[dict[str, Any]] = []
+        given = replay_track.transitions(records, apart), apart
+    found, apart = given
     releases = sorted({v for line in lines.values() for v, _ in line}, key=version_key)
     pairs = _pairs(lines, found)
     totals = {"regressions": sum(p.regressions for p in pairs), "became_silent": sum(p.became_silent for p in pairs),
