@@ -179,7 +179,7 @@ reason = "old releases have no wheels for the matrix's interpreter"
         ("python = 3.10", "rule[5].python", "3.1"),  # TOML's float 3.1, not "3.10"
         ('python = "3.10.13"', "rule[5].python", "3.10.13"),  # a minor: what the id suffix and uv look up
         ('python = "python3.10"', "rule[5].python", "python3.10"),
-        ('python = "3.8"', "rule[5].python", "3.8"),  # older than the cell side runs on
+        ('python = "3.7"', "rule[5].python", "3.7"),  # older than the cell side runs on (3.8)
         ('python = "3.10"\ncases = ["a"]\nexclude = "x"', "rule[5].cases", "['a']"),
     ],
 )
@@ -238,7 +238,8 @@ def test_project_matrix_runs_torch_1_13_on_python_3_10_below_its_opset_ceiling()
     assert "at most opset 17" in str(ceiling[(18, "legacy")]) and "at most opset 17" in str(ceiling[(20, "legacy")])
     # every cell on the matrix's interpreter keeps its id: no suffix anywhere else
     assert all(c.python_rule is None for c in matrix.expand_all(ROOT / "matrix")
-               if c.axes.get("torch") not in ("1.7.1", "1.8.1", "1.9.1", "1.10.2", "1.11.0", "1.12.1", "1.13.1")
+               if c.axes.get("torch") not in ("1.4.0", "1.5.1", "1.6.0", "1.7.1", "1.8.1", "1.9.1", "1.10.2", "1.11.0",
+                                              "1.12.1", "1.13.1")
                and c.axes.get("tensorflow") not in ("2.8.4", "2.9.3", "2.10.1", "2.11.1"))
 
 
@@ -273,16 +274,26 @@ def test_project_matrix_runs_opset_19_only_as_the_legacy_ceiling_of_torch_2_1_to
     runs_19 = {v for v, na in got.items() if na[(19, "legacy")] is None}
     assert runs_19 == {"2.1.2", "2.2.2", "2.3.1"}
     assert all(na[(19, "dynamo")] for na in got.values())
-    # 11 and 15 run on the legacy exporter of every release from 1.11 (1.13.1 included); 1.7-1.10 do not install
-    # with onnxruntime 1.20.1 (Python 3.9)
-    old = {"1.7.1", "1.8.1", "1.9.1", "1.10.2"}
+    # 11 and 15 run on the legacy exporter of every release from 1.11 (1.13.1 included); 1.4-1.10 do not install
+    # with onnxruntime 1.20.1 (Python 3.8 and 3.9)
+    old = {"1.4.0", "1.5.1", "1.6.0", "1.7.1", "1.8.1", "1.9.1", "1.10.2"}
     assert all(na[(11, "legacy")] is None and na[(15, "legacy")] is None for v, na in got.items() if v not in old)
-    assert all("no wheel for Python 3.9" in str(got[v][(11, "legacy")]) for v in old)
+    assert all("no wheel for Python 3.8 or 3.9" in str(got[v][(11, "legacy")]) for v in old)
     assert "at most opset 18" in str(got["2.0.1"][(19, "legacy")])
     # 16 likewise, the newest of torch 1.12 alone; 1.11's is 15
     assert {v for v, na in got.items() if na[(16, "legacy")] is None} == {"1.12.1"}
     assert "at most opset 15" in str(got["1.11.0"][(16, "legacy")])
     assert all(na[(14, "legacy")] for na in got.values())  # 14: the newest of torch 1.10 alone, on onnxruntime 1.19.2
+
+
+def test_project_matrix_runs_torch_1_4_to_1_6_on_python_3_8() -> None:
+    got = {c.axes["torch"]: c for c in matrix.expand_all(ROOT / "matrix", "legacy_py38", "torch.onnx")}
+    assert {v: (c.python, c.requirements["onnxruntime"], c.requirements["numpy"], c.requirements["torchvision"])
+            for v, c in got.items()} == {"1.4.0": ("3.8", "==1.19.2", "==1.24.4", "~=0.5.0"),
+                                         "1.5.1": ("3.8", "==1.19.2", "==1.24.4", "~=0.6.0"),
+                                         "1.6.0": ("3.8", "==1.19.2", "==1.24.4", "~=0.7.0")}
+    assert all(c.id.endswith("-py3.8") and [(t.opset, t.mode) for t in c.tasks if t.na is None] == [(11, "legacy")]
+               for c in got.values())
 
 
 def test_project_matrix_runs_torch_1_7_to_1_10_on_python_3_9_and_bridges_them_to_1_11() -> None:

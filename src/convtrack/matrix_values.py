@@ -16,7 +16,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 OPERATORS = "<>=!~"
-CELL_PYTHON_MIN = (3, 9)  # the oldest interpreter the cell side runs on (tests/test_interpreters.py imports it there)
+CELL_PYTHON_MIN = (3, 8)  # the oldest interpreter the cell side runs on (tests/test_interpreters.py imports it there)
 
 
 class MatrixError(ValueError):

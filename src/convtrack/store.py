@@ -141,7 +141,7 @@ def cell_python(cell: str) -> str | None:
 
 
 REPLAY_PREFIX = "replay-"  # the cell id of a replay-track record starts with it (convtrack.replay)
-_LONG_NAMES = {short: name for name, short in SHORT_NAMES.items()} | {PYTHON_TAG: "python"}
+_LONG_NAMES = {**{short: name for name, short in SHORT_NAMES.items()}, PYTHON_TAG: "python"}  # no `|`: Python 3.8
 # <package><version>: the version is the shortest tail that reads as one (digits and dots first), so a package
 # name may hold digits itself: 'tf2onnx1.17.0', 'paddle2onnx1.2.0'.
 _TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*?)(\d+(?:\.\d+)+[^-]*|\d+)$")
@@ -157,7 +157,7 @@ def _parse_cell(cell: str) -> dict[str, str]:
     # A replay-track cell ('replay-torch2.15.0-ort1.23.2-onnx1.17.0', convtrack.replay) has the axes of the cell it
     # names: its records live apart (reports/replay/), so they never meet a converter cell's.
     axes: dict[str, str] = {}
-    for token in cell.removeprefix(REPLAY_PREFIX).split("-"):
+    for token in (cell[len(REPLAY_PREFIX):] if cell.startswith(REPLAY_PREFIX) else cell).split("-"):
         m = _TOKEN.match(token)
         if not m:
             raise SchemaError(f"cell id {cell!r}: token {token!r} is not <package><version>")

@@ -14,8 +14,8 @@ from __future__ import annotations
 import dataclasses
 import math
 import random
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Callable  # noqa: UP035 (subscripted at run time below; the cell side runs on Python 3.8)
 
 F32, I64 = "float32", "int64"
 MAX_ELEMENTS = 4096

@@ -19,9 +19,9 @@ import functools
 import re
 import time
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Sequence, Tuple, TypeVar  # noqa: UP035 (`Seed` is subscripted at run time, on Python 3.8)
 
 import convtrack
 from convtrack import converter_info
@@ -108,9 +108,14 @@ def _own_file(filename: str) -> bool:
         path = Path(filename).resolve()
     except (OSError, ValueError):
         return False
-    if not path.is_relative_to(PACKAGE_DIR) or path.name in MODEL_MODULES:
+    if not _in_package(path) or path.name in MODEL_MODULES:
         return False
     return not INSTALLED.intersection(path.relative_to(PACKAGE_DIR).parts)
+
+
+def _in_package(path: Path) -> bool:
+    """`path` lies under convtrack's package folder (no Path.is_relative_to: the cell side runs on Python 3.8)."""
+    return path == PACKAGE_DIR or PACKAGE_DIR in path.parents
 
 
 WHERE_FRAMES = 4  # enough to tell the converter's frame from the adapter's that called it
@@ -131,7 +136,7 @@ def _short(filename: str) -> str:
         resolved = path.resolve()
     except (OSError, ValueError):
         return path.name
-    if resolved.is_relative_to(PACKAGE_DIR):
+    if _in_package(resolved):
         return str(resolved.relative_to(PACKAGE_DIR.parent))
     return path.name  # a case file or a script: its name alone, no machine path
 
@@ -178,7 +183,7 @@ def timed(timings: dict[str, float], key: str, outcome: Outcome, fn: Callable[[]
         raise classify(key, outcome, exc) from exc
     except (KeyboardInterrupt, SystemExit) as exc:  # an interruption is never the converter's verdict
         raise StageFailure(Outcome.HARNESS_ERROR, exc, reason=f"interrupted: {type(exc).__name__}"
-                           f"{exc.args!r} raised during the {key.removesuffix('_s')} stage") from exc
+                           f"{exc.args!r} raised during the {_stage(key)} stage") from exc
     finally:
         timings[key] = round(time.perf_counter() - start, 4)
 
@@ -187,7 +192,7 @@ def classify(key: str, outcome: Outcome, exc: Exception) -> StageFailure:
     """The StageFailure for an exception raised in stage `key` (whose own outcome is `outcome`)."""
     env = environment_fault(exc)
     if env:
-        return StageFailure(Outcome.ENV_ERROR, exc, reason=f"{env} (during {key.removesuffix('_s')})")
+        return StageFailure(Outcome.ENV_ERROR, exc, reason=f"{env} (during {_stage(key)})")
     if outcome is not Outcome.BUILD_ERROR:  # build runs the case's code, which may live anywhere
         own = harness_fault(exc)
         if own:
@@ -336,7 +341,7 @@ def run(sess: Any, inputs: tuple[Any, ...]) -> list[Any]:
 
 
 # One seeded input set to run and compare: the inputs, the framework's outputs on them, the tolerance.
-Seed = tuple[tuple[Any, ...], Sequence[Any], cmp.Tolerance]
+Seed = Tuple[Tuple[Any, ...], Sequence[Any], cmp.Tolerance]  # noqa: UP006 (the cell side runs on Python 3.8)
 
 
 def _ignore(*_: Any) -> None:
@@ -379,3 +384,8 @@ def compare_seeds(sess: Any, seeds: Iterable[Seed], declared: list[Any], timings
     if comparison.outcome is Outcome.WRONG_SHAPE and not all(o.declared_agrees for o in comparison.outputs):
         out["tags"] = ["declared_shape"]  # the model declares a static shape the framework does not produce
     return out
+
+
+def _stage(key: str) -> str:
+    """'convert_s' -> 'convert' (no str.removesuffix: the cell side runs on Python 3.8)."""
+    return key[:-2] if key.endswith("_s") else key

@@ -89,7 +89,7 @@ class ConverterInfo:
 _registered: dict[str, ConverterInfo] = {}
 
 
-@functools.cache
+@functools.lru_cache(maxsize=None)  # noqa: UP033 (functools.cache: Python 3.9; the cell side runs on 3.8)
 def _discover() -> dict[str, ConverterInfo]:
     """The INFO of every module of this package (imported on first use: they import this module)."""
     found: dict[str, ConverterInfo] = {}
