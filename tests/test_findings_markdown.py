@@ -50,6 +50,13 @@ def test_the_same_records_give_the_same_text(tmp_path: Path) -> None:
     assert markdown.render(findings.compute(latest, found)) == first
 
 
+def test_withdrawn_runs_are_named_in_the_source_line(tmp_path: Path) -> None:
+    latest, found = load(write(tmp_path, [torch("2.6.0", "issues/a", "pass")]))
+    text = markdown.render(findings.compute(latest, found, withdrawn={("r1", "torch1.7.1-x"): "outputs unnamed"}))
+    assert "1 runs of a cell are withdrawn" in text and "torch1.7.1-x (r1): outputs unnamed" in text
+    assert "withdrawn" not in markdown.render(findings.compute(latest, found))
+
+
 def test_percentages_and_cells() -> None:
     assert markdown.pct(None) == "–" and markdown.pct(0.0712) == "7.1 %"
     assert markdown.cell_text("a\nb | c") == "a b \\| c"

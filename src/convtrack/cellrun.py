@@ -31,6 +31,7 @@ from convtrack import (
     store,
     suite,
     uptodate,
+    withdrawn,
 )
 from convtrack.outcomes import Outcome
 
@@ -170,7 +171,8 @@ def execute(cell: matrix.Cell, cases: list[suite.Case], settings: Settings, venv
     folder, reused between calls. `install_args` are extra uv arguments such as `--find-links DIR`.
     """
     out = store.run_file(settings.reports, cell.converter, cell.id, settings.run_id)
-    done = incremental.done(out.parent, settings.artefacts) if settings.incremental else set()
+    done = (incremental.done(out.parent, settings.artefacts, withdrawn.load(settings.reports))
+            if settings.incremental else set())
     tally = Tally(total=sum(len(cell.tasks) for c in cases if c.converter == cell.converter))
     earlier = run_summary.interrupted(settings.work, cell.id, settings.run_id) if settings.incremental else []
     if earlier:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from convtrack import matrix, project, store, suite, triage
+from convtrack import matrix, project, store, suite, triage, withdrawn
 from convtrack.commands import register_all
 
 EPILOG = """\
@@ -60,7 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         resolve(args)
         return int(args.func(args))
-    except (matrix.MatrixError, suite.CaseError, store.SchemaError, project.ProjectError, triage.TriageError) as exc:
+    except (matrix.MatrixError, suite.CaseError, store.SchemaError, project.ProjectError, triage.TriageError,
+            withdrawn.WithdrawnError) as exc:
         print(f"convtrack: error: {exc}", file=sys.stderr)
         proj = getattr(args, "project", None)
         if proj is not None and proj.config is None:  # the likely cause: not inside a project at all

@@ -9,10 +9,11 @@ key, an unchanged cell keeps it. Only the cell's own record folder is read, neve
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from convtrack import artefact_prune, store
+from convtrack import artefact_prune, store, withdrawn
 from convtrack.outcomes import Outcome
 
 # Outcomes that say the harness or the machine failed: never proof that a task is done, always retried.
@@ -30,18 +31,20 @@ def key(lock: str, case: str, case_hash: str, opset: int, mode: str | None) -> K
     return (lock, case, case_hash, int(opset), str(mode), store.HARNESS_VERSION)
 
 
-def done(cell_folder: Path, artefacts: Path | None = None) -> set[Key]:
+def done(cell_folder: Path, artefacts: Path | None = None,
+         withdrawn_runs: Mapping[tuple[str, str], str] | None = None) -> set[Key]:
     """Keys of the tasks already recorded in one cell's folder (not_applicable ones under the env lock "").
 
     With `artefacts` (a run that keeps its models), a task whose converter wrote a model is done only when its
-    record names an artefact found in that store: otherwise it runs again to keep one.
+    record names an artefact found in that store: otherwise it runs again to keep one. A record of a withdrawn run
+    (`withdrawn.load(reports)`) is not done either.
     """
     keys: set[Key] = set()
     if not cell_folder.is_dir():
         return keys
     gone = artefact_prune.pruned(artefacts) if artefacts is not None else set()
     for path in sorted(cell_folder.glob("*.jsonl")):
-        for rec in store.read_file(path, warn=lambda _: None):
+        for rec in withdrawn.keep(store.read_file(path, warn=lambda _: None), withdrawn_runs or {}):
             if artefacts is None or not lacks_artefact(rec, artefacts, gone):
                 keys.update(_keys(rec))
     return keys

@@ -19,11 +19,11 @@ import json
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from convtrack import store
+from convtrack import store, withdrawn
 from convtrack.outcomes import Outcome
 
 CACHE = Path(".cache") / "records-index.json"  # under the reports folder
@@ -113,7 +113,16 @@ def summaries(reports: Path, warn: Callable[[str], None] = store._warn,
         out.append((path, entry))
     if cache and (changed or len(out) != len(cached)):
         _write_cache(reports, {p.relative_to(reports).as_posix(): e for p, e in out})
-    return out
+    return _without(out, withdrawn.load(reports))
+
+
+def _without(files: list[tuple[Path, dict[str, Any]]], gone: Mapping[tuple[str, str], str]
+             ) -> list[tuple[Path, dict[str, Any]]]:
+    """The summaries with the rows of withdrawn runs left out (the cache keeps every row: the ledger may change)."""
+    if not gone:
+        return files
+    return [(path, {**entry, "rows": [row for row in entry["rows"] if (row[9], row[2]) not in gone]})
+            for path, entry in files]
 
 
 def _slim(row: Row, axes: list[Any], versions: list[Any]) -> dict[str, Any]:

@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from convtrack import incremental, matrix, run_summary, suite
+from convtrack import incremental, matrix, run_summary, suite, withdrawn
 
 
 def stamp_path(work: Path, cell_id: str) -> Path:
@@ -65,7 +65,8 @@ def pending(cell: matrix.Cell, cases: list[suite.Case], reports: Path, work: Pat
 
     if run_summary.interrupted(work, cell.id, run_id):
         return None  # its session resumes and marks the earlier run: leave it to nox
-    done = incremental.done(store.run_file(reports, cell.converter, cell.id, run_id).parent, artefacts)
+    done = incremental.done(store.run_file(reports, cell.converter, cell.id, run_id).parent, artefacts,
+                            withdrawn.load(reports))
     cases = [c for c in cases if c.converter == cell.converter]
     if cell.na:
         return sum(incremental.key("", c.id, c.hash, t.opset, t.mode) not in done for c in cases for t in cell.tasks)

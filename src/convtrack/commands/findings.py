@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from convtrack import analysis, findings, installability_report, replay, suite, transitions
+from convtrack import analysis, findings, installability_report, replay, suite, transitions, withdrawn
 from convtrack.findings import lifetimes, markdown
 from convtrack.slow import announce
 
@@ -44,7 +44,7 @@ def compute(args: argparse.Namespace) -> findings.Findings:
         return findings.compute(findings.rows.latest(df), [t.to_dict() for t in scan.transitions], cases, dates,
                                 records=len(df), replayed=replay.load(Path(args.reports)), installable=installable,
                                 unreadable=unreadable, apart=[n.to_dict() for n in scan.not_comparable],
-                                uncompared=scan.gaps)
+                                uncompared=scan.gaps, withdrawn=withdrawn.load(Path(args.reports)))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -41,6 +41,7 @@ class Source:
     probe_tasks: int
     stale: int  # tasks whose newest record is of an older case source
     dates: str  # where release dates came from: "package index" or "none"
+    withdrawn: list[str] = dataclasses.field(default_factory=list)  # "cell (run): why", runs left out by withdrawn.json
 
 
 @dataclasses.dataclass
@@ -84,7 +85,8 @@ def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, An
             dates: Callable[[list[str]], Dates] | None = None, records: int | None = None,
             replayed: Iterable[Mapping[str, Any]] = (), installable: Iterable[installability_report.Report] = (),
             unreadable: Iterable[str] = (), apart: Iterable[Mapping[str, Any]] = (),
-            uncompared: Iterable[gaps.Gap] | None = None) -> Findings:
+            uncompared: Iterable[gaps.Gap] | None = None, withdrawn: Mapping[tuple[str, str], str] | None = None
+            ) -> Findings:
     """The findings of the records whose newest record per task is `latest` (`rows.latest(analysis.load(...))`).
 
     `found`: every transition as `Transition.to_dict()` (from `transitions.scan(df)`, as `convtrack changes` lists
@@ -96,6 +98,7 @@ def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, An
     (`installability_report.load_all(reports)`), for the releases that do not install beside the compatibility table.
     `apart`: the scan's not-comparable pairs (`NotComparable.to_dict()`), for the changes set apart per pair.
     `uncompared`: the scan's steps no two cells compare (`Scan.gaps`); None: found here from the newest rows.
+    `withdrawn`: the runs of a cell left out of every reading (`convtrack.withdrawn.load`), named in the source line.
     """
     hashes = {c.id: c.hash for c in cases} if cases is not None else None
     newest = rows.newest(latest, hashes)
@@ -109,7 +112,8 @@ def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, An
     top, total, tied = lifetimes.longest(newest.rows, known, TOP_OPEN)
     source = Source(records=records, tasks=len(newest.rows), newest=newest.newest,
                     probe_cells=[f"{c} {cell}" for c, cell in newest.probes], probe_tasks=newest.probe_rows,
-                    stale=newest.stale, dates="package index" if known else "none")
+                    stale=newest.stale, dates="package index" if known else "none",
+                    withdrawn=[f"{cell} ({run}): {why}" for (run, cell), why in sorted((withdrawn or {}).items())])
     share_rows, figures = shares.outcome_shares(newest.rows), paper.figures()
     totals, cells = pairs.totals(counted), compat.table(newest.rows)
     report = issues.report(cases, newest.everything) if cases is not None else None
