@@ -59,6 +59,21 @@ def test_path_switched_needs_the_package_the_axis_and_a_failure_on_the_new_path(
     assert confounds.path_switched("tf2onnx", "tensorflow", "2.15.1", "2.16.2", ["timm"], SDPA) == {}
 
 
+def test_adapter_switched_names_the_step_across_which_the_adapter_calls_the_exporter_otherwise() -> None:
+    # the adapter names torch 1.7's outputs in dynamic_axes (no shape inference there), not 1.8's
+    assert confounds.adapter_switched("torch.onnx", "torch", "1.7.1", "1.8.1", "legacy", ("pass", "wrong_shape")) == {
+        "adapter call": ["before torch 1.8",
+                         "from torch 1.8: outputs named in dynamic_axes before torch 1.8, inferred by the exporter "
+                         "from 1.8"]}
+    # only the declared-shape verdict depends on it, only in legacy mode, only across 1.8
+    assert confounds.adapter_switched("torch.onnx", "torch", "1.7.1", "1.8.1", "legacy", ("pass", "crash")) == {}
+    assert confounds.adapter_switched("torch.onnx", "torch", "1.7.1", "1.8.1", "dynamo", ("pass", "wrong_shape")) == {}
+    assert confounds.adapter_switched("torch.onnx", "torch", "1.8.1", "1.9.1", "legacy", ("wrong_shape", "pass")) == {}
+    assert confounds.adapter_switched("torch.onnx", "onnxruntime", "1.19.2", "1.20.1", "legacy",
+                                      ("pass", "wrong_shape")) == {}
+    assert confounds.adapter_switched("tf2onnx", "tensorflow", "1.7.1", "1.8.1", "-", ("pass", "wrong_shape")) == {}
+
+
 def test_a_change_between_models_of_two_opsets_is_set_apart() -> None:
     """torch 2.7.1's dynamo exporter writes opset 18 when asked for 17 (its version conversion failed) and passes;
     2.8.0 fails at 17: a change between an opset-18 model and none, not 2.8.0's regression at 17."""

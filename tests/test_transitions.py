@@ -274,6 +274,19 @@ def test_a_failure_on_the_path_a_case_package_takes_from_the_after_release_on_is
     assert [t.after_version for t in scan(records[:2]).transitions] == ["2.0.1"]
 
 
+def test_a_declared_shape_change_across_the_adapter_s_switch_is_set_apart() -> None:
+    # pytorch_120075: torch 1.7.1 passes with its outputs named by the adapter; 1.8.1 infers a static length
+    records = [rec("1.7.1", "pass", opset=11), rec("1.8.1", "wrong_shape", opset=11), rec("1.9.1", "pass", opset=11)]
+    result = scan(records)
+    (apart,) = result.not_comparable
+    assert (apart.kind, apart.after_version) == ("regression", "1.8.1") and "adapter call" in apart.stack
+    assert "how the harness called the exporter" in apart.why
+    assert [(t.kind, t.after_version) for t in result.transitions] == [(FIX, "1.9.1")]  # 1.9 fixed the inference
+    # a crash across the same step is the exporter's
+    assert [t.kind for t in scan([rec("1.7.1", "pass", opset=11), rec("1.8.1", "crash", opset=11)]).transitions] == [
+        REGRESSION]
+
+
 def test_a_pass_and_a_mismatch_judged_by_different_harness_versions_are_set_apart() -> None:
     # the older harness's tolerance passed what today's calls a mismatch: the step may be the policy's
     records = [_older_harness(rec("2.6.0", "pass")), rec("2.9.1", "mismatch", tier=4)]

@@ -90,3 +90,18 @@ def path_switched(converter: str, axis: str, before: str, after: str, imports: S
             for s in info.path_switches
             if s.package in imports and s.marker in signature
             and version_key(before) < version_key(s.since) <= version_key(after)}
+
+
+def adapter_switched(converter: str, axis: str, before: str, after: str, mode: str,
+                     outcomes: Iterable[str]) -> dict[str, list[str]]:
+    """{"adapter call": [before's call, after's]} when the step from framework release `before` to `after` crosses
+    a release from which our adapter calls the converter otherwise in this mode, and one side's outcome is a verdict
+    that call decides (ConverterInfo.adapter_switches): the change is not the release's alone. Else {}."""
+    info = converter_info.known().get(converter)
+    if info is None or axis != info.framework:
+        return {}
+    seen = set(outcomes)
+    crossed = [s for s in info.adapter_switches if (s.mode is None or s.mode == mode) and seen & s.outcomes
+               and version_key(before) < version_key(s.since) <= version_key(after)]
+    return {"adapter call": [f"before {axis} {crossed[0].since}", f"from {axis} {crossed[0].since}: {crossed[0].what}"]
+            } if crossed else {}

@@ -325,6 +325,9 @@ def _apart(kind: TransitionKind, axis: str, before: Side, after: Side, also: Map
     failing = before if kind is TransitionKind.FIX else after
     switched = confounds.path_switched(converter, axis, str((before[1].get("axes") or {}).get(axis, "")),
                                        str((after[1].get("axes") or {}).get(axis, "")), imports, failing[0].signature)
+    called = confounds.adapter_switched(converter, axis, str((before[1].get("axes") or {}).get(axis, "")),
+                                        str((after[1].get("axes") or {}).get(axis, "")), mode,
+                                        (before[0].outcome.value, after[0].outcome.value))
     judged = ({before[0].outcome, after[0].outcome} <= TOLERANCE_JUDGED
               and confounds.harness_changed(before[1], after[1])) or {}
     written = confounds.opset_not_honoured(before[1], after[1])
@@ -332,10 +335,11 @@ def _apart(kind: TransitionKind, axis: str, before: Side, after: Side, also: Map
              f"the case's own {confounds.moves(imported)}" if imported else "",
              f"the case's {confounds.moves(switched)}" if switched else "",
              f"the harness that judged the {kind} ({confounds.moves(judged)})" if judged else "",
+             f"how the harness called the exporter ({confounds.moves(called)})" if called else "",
              f"the opset the exporter wrote when asked for {after[1].get('opset')} ({confounds.moves(written)})"
              if written else ""]
     moved = "; ".join(part for part in parts if part)
-    return (moved, {**stack, **imported, **switched, **judged, **written}) if moved else None
+    return (moved, {**stack, **imported, **switched, **judged, **called, **written}) if moved else None
 
 
 def set_apart(before: Mapping[str, Any], after: Mapping[str, Any], imports: Sequence[str] = ()) -> dict[str, list[str]]:

@@ -51,6 +51,18 @@ class PathSwitch:
 
 
 @dataclasses.dataclass(frozen=True)
+class AdapterSwitch:
+    """A framework release from which our adapter calls the converter differently, because the converter needs it
+    (torch < 1.8 has no shape inference, so the adapter names the outputs in dynamic_axes there): a change of one of
+    `outcomes` across that release, in `mode`, is the adapter's call as much as the converter's (transitions.scan)."""
+
+    since: str  # the framework's first release on the other call: "1.8"
+    mode: str | None  # the exporter mode it applies to ("legacy"); None: every mode
+    outcomes: frozenset[str]  # the verdicts the call decides ("wrong_shape": what the model declares)
+    what: str  # the two calls, in words
+
+
+@dataclasses.dataclass(frozen=True)
 class ConverterInfo:
     name: str  # as in records, matrix files and CASE["converter"]: "torch.onnx"
     framework: str  # the framework axis: "torch"
@@ -71,6 +83,7 @@ class ConverterInfo:
     # move with every release and cannot be held, so a change with one of them moved still counts as the release's
     locked_packages: tuple[str, ...] = ()
     path_switches: tuple[PathSwitch, ...] = ()
+    adapter_switches: tuple[AdapterSwitch, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.release_axes:

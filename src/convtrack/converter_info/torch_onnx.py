@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from convtrack.converter_info import ConverterInfo, ModeSince, Option, PathSwitch
+from convtrack.converter_info import AdapterSwitch, ConverterInfo, ModeSince, Option, PathSwitch
 
 
 def _is_dynamic(v: Any) -> bool:
@@ -36,6 +36,14 @@ INFO = ConverterInfo(
     # Libraries that call torch's fused attention once the torch release has it. Before, the model computes attention
     # from matmul and softmax; after, the legacy exporter is handed aten::scaled_dot_product_attention, which torch
     # 2.0 cannot export at all and 2.1+ only from opset 14. Found by the hand audit of 2026-12-01 (vit_tiny @11).
+    # The adapter names every output dim in dynamic_axes where the legacy exporter has no shape inference (torch
+    # < 1.8: outputs not named are declared with their traced shape), as a torch 1.7 user must; from 1.8 it names the
+    # inputs only and the exporter infers the rest. A declared-shape verdict across 1.7 -> 1.8 compares the two calls
+    # (pytorch_120075: 1.8.1 infers [31, 1, 64] for a dynamic length, which naming the outputs would have avoided).
+    adapter_switches=(
+        AdapterSwitch("1.8", "legacy", frozenset({"wrong_shape"}),
+                      "outputs named in dynamic_axes before torch 1.8, inferred by the exporter from 1.8"),
+    ),
     path_switches=(
         PathSwitch("timm", "2.0", "scaled_dot_product_attention",
                    "timm 1.0.31 timm/layers/config.py: _HAS_FUSED_ATTN = hasattr(F, 'scaled_dot_product_attention')"),
