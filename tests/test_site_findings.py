@@ -3,13 +3,14 @@ the front page, every link resolving, record text escaped."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from convtrack import analysis, findings, site, transitions
+from convtrack import analysis, findings, site, transitions, withdrawn
 from convtrack.findings import markdown
 from convtrack.site import findings as site_findings
 from crawl import broken_links
@@ -47,6 +48,16 @@ def test_record_text_is_escaped(tmp_path: Path) -> None:
     site.build(reports, tmp_path / "out", online=False)
     page = (tmp_path / "out" / "findings.html").read_text()
     assert ESCAPED in page and EVIL not in page
+
+
+def test_a_withdrawn_run_is_named_on_the_page_escaped(tmp_path: Path) -> None:
+    reports = write(tmp_path, [torch("2.6.0", "models/a", "pass", kind="model")])
+    entry = {"run_id": "r0", "cell": "torch2.6.0-ort1.20.1-onnx1.17.0", "reason": EVIL, "fixed_by": "abc",
+             "replaced_by": "r1"}
+    (reports / withdrawn.FILE).write_text(json.dumps({"schema": 1, "withdrawn": [entry]}))
+    site.build(reports, tmp_path / "out", online=False)
+    page = (tmp_path / "out" / "findings.html").read_text()
+    assert "1 runs of a cell are withdrawn" in page and ESCAPED in page and EVIL not in page
 
 
 def test_page_and_file_show_the_same_figures(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from convtrack import findings, installability_report
+from convtrack import findings, installability_report, withdrawn
 from convtrack.findings import lifetimes, markdown
 from convtrack.findings.markdown import CAVEAT, FAILURES, NO_REPLAY, NOT_RECORDED, REPLAY_HOW, cut, pct
 from convtrack.findings.replay import span
@@ -29,7 +29,7 @@ def compute(d: Data) -> findings.Findings:
     installable, unreadable = installability_report.load_all(d.reports) if d.reports is not None else ([], [])
     return findings.compute(d.rows, d.timeline, cases(d.meta), lifetimes.index_dates if online else None,
                             replayed=d.replayed, installable=installable, unreadable=unreadable, apart=d.apart,
-                            uncompared=d.uncompared)
+                            uncompared=d.uncompared, withdrawn=withdrawn.load(d.reports) if d.reports else None)
 
 
 @register_page("findings.html", nav="Findings", order=35)
