@@ -233,7 +233,7 @@ def test_project_matrix_runs_torch_1_13_on_python_3_10_below_its_opset_ceiling()
     na = {(t.opset, t.mode): t.na for t in cell.tasks}
     assert na[(13, "legacy")] is None and na[(17, "legacy")] is None and na[(13, "dynamo")]
     full = next(c for c in matrix.expand_all(ROOT / "matrix", None, "torch.onnx")
-                if c.axes["torch"] == "1.13.1" and c.axes["onnxruntime"] == "1.20.1")
+                if c.axes["torch"] == "1.13.1" and c.axes["onnxruntime"] == "1.20.1" and c.axes["onnx"] == "1.17.0")
     ceiling = {(t.opset, t.mode): t.na for t in full.tasks}
     assert "at most opset 17" in str(ceiling[(18, "legacy")]) and "at most opset 17" in str(ceiling[(20, "legacy")])
     # every cell on the matrix's interpreter keeps its id: no suffix anywhere else
@@ -270,7 +270,8 @@ def test_matrix_list_shows_a_cells_other_interpreter_and_only_then(capsys: pytes
 
 def test_project_matrix_runs_opset_19_only_as_the_legacy_ceiling_of_torch_2_1_to_2_3() -> None:
     got = {c.axes["torch"]: {(t.opset, t.mode): t.na for t in c.tasks}
-           for c in matrix.expand_all(ROOT / "matrix", None, "torch.onnx") if c.axes["onnxruntime"] == "1.20.1"}
+           for c in matrix.expand_all(ROOT / "matrix", None, "torch.onnx") if c.axes["onnxruntime"] == "1.20.1"
+           and c.axes["onnx"] == "1.17.0"}
     runs_19 = {v for v, na in got.items() if na[(19, "legacy")] is None}
     assert runs_19 == {"2.1.2", "2.2.2", "2.3.1"}
     assert all(na[(19, "dynamo")] for na in got.values())
@@ -284,6 +285,20 @@ def test_project_matrix_runs_opset_19_only_as_the_legacy_ceiling_of_torch_2_1_to
     assert {v for v, na in got.items() if na[(16, "legacy")] is None} == {"1.12.1"}
     assert "at most opset 15" in str(got["1.11.0"][(16, "legacy")])
     assert all(na[(14, "legacy")] for na in got.values())  # 14: the newest of torch 1.10 alone, on onnxruntime 1.19.2
+
+
+def test_project_matrix_runs_opset_23_on_dynamo_from_torch_2_8_in_onnx_1_19_cells_alone() -> None:
+    cells = [c for c in matrix.expand_all(ROOT / "matrix", None, "torch.onnx") if not c.na]
+    runs_23 = {(c.axes["torch"], c.axes["onnxruntime"], c.axes["onnx"], t.mode)
+               for c in cells for t in c.tasks if t.opset == 23 and t.na is None}
+    assert {v for v, *_ in runs_23} == {"2.8.0", "2.9.1", "2.10.0", "2.11.0", "2.12.1", "2.13.0", "2.14.1", "2.15.0"}
+    assert {(ort, onnx, mode) for _, ort, onnx, mode in runs_23} == {("1.23.2", "1.19.1", "dynamo")}
+    # the onnx 1.19.1 cells run nothing else, and only with onnxruntime 1.23.2
+    newer = [c for c in cells if c.axes["onnx"] == "1.19.1"]
+    assert newer and all(c.axes["onnxruntime"] == "1.23.2" for c in newer)
+    assert all(t.opset == 23 for c in newer for t in c.tasks if t.na is None)
+    grid = {c.id for c in matrix.expand_all(ROOT / "matrix", "history_grid_opset23", "torch.onnx") if not c.na}
+    assert len(grid) == 8 and all(i.endswith("-ort1.23.2-onnx1.19.1") for i in grid)
 
 
 def test_project_matrix_runs_torch_1_4_to_1_6_on_python_3_8() -> None:
