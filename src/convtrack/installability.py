@@ -28,8 +28,8 @@ from packaging.version import InvalidVersion, Version
 
 from convtrack.installability_report import Entry, InstallabilityError, Interpreter, report, write
 
-# The oldest minor of interest per framework: the whole torch 1.x line (1.7.1 is the oldest with a wheel for
-# Python 3.9, the oldest interpreter the cell side runs on, so the list says why each older release is not run), and
+# The oldest minor of interest per framework: the whole torch 1.x line (1.4.0 is the oldest with a wheel for
+# Python 3.8, the oldest interpreter the cell side runs on, so the list says why each older release is not run), and
 # TF from 2.8, the oldest tf2onnx 1.14 accepts.
 OLDEST = {"torch": "1.0", "tensorflow": "2.8"}
 MIN_PYTHON = (3, 8)
