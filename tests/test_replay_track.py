@@ -74,3 +74,13 @@ def test_a_release_that_cannot_read_the_models_ir_version_makes_no_transition() 
     assert replay_track.transitions(rows) == found  # without a list, set apart all the same
     other = [rec("1.17.3", "load_error", signature="Fail: ... TopK K input must be"), rec("1.18.1", "pass")]
     assert [t["kind"] for t in replay_track.transitions(other)] == ["fix"]  # another load error stays a change
+
+
+def test_a_release_that_predates_the_models_opset_makes_no_transition() -> None:
+    # an opset-23 model (torch >= 2.8's dynamo exporter at its newest) on onnxruntime 1.20.1, as recorded
+    opset = ("Fail: [ONNXRuntimeError] : N : FAIL : Load model from <path> failed:<path>:N void "
+             "onnxruntime::model_load_utils::ValidateOpsetForDomain(const std::unordered_map<std::_cxx1N::basic_")
+    rows = [rec("1.20.1", "load_error", signature=opset), rec("1.23.2", "pass")]
+    apart: list[dict] = []
+    assert replay_track.transitions(rows, apart) == []
+    assert [(t["kind"], t["set_apart"]) for t in apart] == [("fix", "opset")]

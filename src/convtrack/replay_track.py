@@ -24,15 +24,19 @@ from convtrack.transitions import State, Transition, TransitionKind, became_sile
 AXIS = "onnxruntime"
 BLAME = "runtime"  # every replay transition's, by construction
 Side = tuple[State, dict[str, Any]]
-# A release older than the model's format cannot read it (onnx 1.17 writes IR version 10, which onnxruntime reads
-# from 1.18): no runtime bug, and no fix when the next release can. Changes with such a side are set apart.
-PREDATES = "IR version"  # the set-apart reason
-_PREDATES = re.compile(r"Unsupported model IR version")
+# A release older than the model's format cannot read it: onnx 1.17 writes IR version 10, which onnxruntime reads
+# from 1.18, and a model of opset 23 (torch >= 2.8's dynamo exporter at its newest) fails onnxruntime 1.20's opset
+# check ("ValidateOpsetForDomain ... Opset 23 is under development"). No runtime bug, and no fix when the next
+# release can. Changes with such a side are set apart, under the name of what the release predates.
+_PREDATES = {"IR version": re.compile(r"Unsupported model IR version"),
+             "opset": re.compile(r"ValidateOpsetForDomain|Opset \d+ is under development")}
 
 
-def predates(state: State) -> bool:
-    """The release could not read the model's IR version at all."""
-    return state.outcome is Outcome.LOAD_ERROR and bool(_PREDATES.search(state.signature or ""))
+def predates(state: State) -> str | None:
+    """What of the model the release could not read at all ("IR version", "opset"), or None."""
+    if state.outcome is not Outcome.LOAD_ERROR:
+        return None
+    return next((what for what, found in _PREDATES.items() if found.search(state.signature or "")), None)
 
 
 def _groups(rows: Iterable[dict[str, Any]]) -> dict[tuple[Any, ...], dict[str, list[Side]]]:
@@ -64,8 +68,8 @@ def lines(rows: Iterable[dict[str, Any]]) -> dict[tuple[Any, ...], list[tuple[st
 def transitions(rows: Iterable[dict[str, Any]], apart: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Every onnxruntime transition of the replay track: Transition.to_dict() plus `blame` ("runtime"), `track`,
     `artefact`, `source_cell`, `source_outcome` (the converting cell's outcome on the same model), sorted by
-    converter, case, opset, mode and release. A change where one release could not read the model's IR version
-    (`predates`) is no transition; `apart`, when given, receives it with `set_apart` naming why."""
+    converter, case, opset, mode and release. A change where one release could not read the model's IR version or
+    opset (`predates`) is no transition; `apart`, when given, receives it with `set_apart` naming why."""
     found: list[dict[str, Any]] = []
     for (converter, case, opset, mode, artefact), by_version in _groups(rows).items():
         ordered = sorted(by_version, key=version_key)
@@ -75,8 +79,8 @@ def transitions(rows: Iterable[dict[str, Any]], apart: list[dict[str, Any]] | No
             kind = classify(b_state, a_state)
             if kind is None:
                 continue
-            counted = found
-            if predates(b_state) or predates(a_state):
+            counted, older = found, predates(b_state) or predates(a_state)
+            if older:
                 if apart is None:
                     continue
                 counted = apart
@@ -90,7 +94,7 @@ def transitions(rows: Iterable[dict[str, Any]], apart: list[dict[str, Any]] | No
             # model (load_error -> mismatch) was there all along if the converting cell saw it too
             counted.append({**t.to_dict(), "blame": BLAME, "track": "replay", "artefact": artefact,
                             "source_cell": source.get("source_cell"), "source_outcome": source.get("source_outcome"),
-                            **({} if counted is found else {"set_apart": PREDATES})})
+                            **({"set_apart": older} if older else {})})
     return sorted(found, key=lambda t: (t["converter"], t["case"], t["opset"], t["mode"],
                                         version_key(t["before_version"])))
 

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     totals = {k: sum(1 for t in found if t["kind"] == k) for k in ("regression", "fix", "changed")}
     print(f"replay track: {totals['regression']} regressions, {totals['fix']} fixes, {totals['changed']} changed "
           f"failures along onnxruntime (blame: runtime); {len(apart)} changes set apart (a release predates the "
-          "model's IR version)", file=sys.stderr)
+          "model's IR version or opset)", file=sys.stderr)
     return 0
 
 

@@ -310,8 +310,9 @@ NO_REPLAY = "No replay records: `convtrack run --keep-models`, then `convtrack r
 def predates_text(n: int) -> str:
     """The changes the track sets apart because one release predates the model's format."""
     return (f"{n} changes are set apart, neither regression nor fix: one of the two releases cannot read the model's "
-            "IR version at all (`Unsupported model IR version`: onnx 1.17 writes IR 10, which onnxruntime reads from "
-            "1.18), a format it predates, not a runtime bug.") if n else ""
+            "IR version or opset at all (`Unsupported model IR version`: onnx 1.17 writes IR 10, which onnxruntime "
+            "reads from 1.18; `ValidateOpsetForDomain`: an opset-23 model on a release that predates opset 23), a "
+            "format it predates, not a runtime bug.") if n else ""
 
 
 def theme_name(t: Theme) -> str:
