@@ -44,7 +44,7 @@ class Data:
     uncompared: list[gaps.Gap] | None = None  # the scan's steps no two cells compare (None: not scanned here)
     replayed: list[dict[str, Any]] = dataclasses.field(default_factory=list)  # the replay track's records
     replay_transitions: list[dict[str, Any]] = dataclasses.field(default_factory=list)  # replay_track.transitions
-    replay_set_apart: int = 0  # replay changes set apart (replay_track.predates: a release predates the IR version or opset)
+    replay_set_apart: int = 0  # replay changes set apart (replay_track.predates)
 
 
 Render = Callable[[Writer, Data], None]
