@@ -4,6 +4,7 @@ hello, a framework that does not import is reported in it, and the process is go
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,62 @@ def test_a_replay_over_the_memory_limit_is_a_crash_of_its_own_model_only(tmp_pat
 
 def test_a_lost_replay_worker_says_it_was_the_replay_worker() -> None:
     assert supervisor.describe_exit(-9, "replay worker") == "replay worker killed by signal SIGKILL"
+
+
+ANSWER_AFTER = '''import json, sys, time
+mode, seconds = sys.argv[1], float(sys.argv[2])
+end = time.monotonic() + seconds
+while time.monotonic() < end:
+    if mode == "sleep":
+        time.sleep(0.05)
+print(json.dumps({"done": True}), flush=True)
+time.sleep(60)
+'''
+
+
+def _answer(tmp_path: Path, mode: str, seconds: float, timeout: float) -> tuple[str, float]:
+    import time
+
+    script = tmp_path / "answer.py"
+    script.write_text(ANSWER_AFTER)
+    with open(tmp_path / "log", "w") as log:
+        proc = supervisor.Supervised([sys.executable, str(script), mode, str(seconds)], log, memory_bytes=2**30)
+        start = time.monotonic()
+        try:
+            got = "answered" if proc._read(timeout).get("done") else "?"
+        except supervisor.WorkerLost as lost:
+            got = lost.outcome.value
+        finally:
+            proc.kill()
+    return got, time.monotonic() - start
+
+
+def test_a_task_the_host_starved_of_cpu_gets_more_wall_time_and_a_busy_one_does_not(tmp_path: Path) -> None:
+    """A waiting worker (what a starved one looks like: little CPU in its time) is given up to STARVED_CAP x its
+    timeout; one that used its CPU times out at its own timeout."""
+    assert _answer(tmp_path, "sleep", 2.0, timeout=1.0)[0] == "answered"  # 2 s of wall, ~0 s of CPU: not a timeout
+    outcome, took = _answer(tmp_path, "sleep", 30.0, timeout=1.0)
+    assert outcome == "timeout" and took < 1.0 * supervisor.STARVED_CAP + 2
+    outcome, took = _answer(tmp_path, "spin", 30.0, timeout=1.0)
+    assert outcome == "timeout" and took < 1.0 * supervisor.STARVED_CAP + 2
+
+
+def test_only_a_task_short_of_cpu_gets_a_later_deadline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rule itself, with the CPU figure given (a busy host makes a spinning worker look starved too)."""
+    import time
+
+    from convtrack import lifeline
+
+    with open(tmp_path / "log", "w") as log:
+        proc = supervisor.Supervised([sys.executable, "-c", "import time; time.sleep(60)"], log, memory_bytes=2**30)
+        try:
+            start = time.monotonic() - 100.0  # a task given 100 s, now at its deadline
+            monkeypatch.setattr(lifeline, "tree_cpu_seconds", lambda _: 90.0)
+            assert proc._starved(100.0, start, cpu0=0.0) is None  # it had 90 s of CPU: its own timeout
+            monkeypatch.setattr(lifeline, "tree_cpu_seconds", lambda _: 20.0)
+            later = proc._starved(100.0, start, cpu0=0.0)
+            assert later is not None and time.monotonic() + 79 < later <= start + supervisor.STARVED_CAP * 100.0
+            # past the cap, a starved task times out all the same
+            assert proc._starved(100.0, start - 250.0, cpu0=0.0) is None
+        finally:
+            proc.kill()

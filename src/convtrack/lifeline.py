@@ -123,6 +123,22 @@ def tree_rss_bytes(root: int) -> int:
     return sum(rss_bytes(pid) for pid in tree_pids(root))
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of one process and of its children it has waited for; 0 when it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            stat = fh.read()
+    except OSError:
+        return 0.0
+    fields = stat[stat.rfind(")") + 2:].split()  # state is fields[0]: utime, stime, cutime, cstime are 11-14
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu_seconds(root: int) -> float:
+    """CPU time of the whole tree (what a task was given, whatever the wall clock says)."""
+    return sum(cpu_seconds(pid) for pid in tree_pids(root))
+
+
 def alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
