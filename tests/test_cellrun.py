@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import write_case
+from conftest import ROOT, write_case
 from convtrack import cellrun, matrix, store, suite
 
 CASE = '''CASE = {"converter": "torch.onnx"}
@@ -135,3 +135,20 @@ def test_a_reused_environment_holds_exactly_what_the_cell_asks_for(tmp_path: Pat
     assert cellrun.install(python, ["kept", "left_over"], local).returncode == 0
     assert cellrun.install(python, ["kept"], local).returncode == 0  # the next run's pins: left_over is gone
     assert [line.split("==")[0] for line in cellrun.freeze(python)] == ["kept"]
+
+
+def test_two_checkouts_sharing_a_work_folder_keep_their_own_harness_link(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run and a replay from two checkouts of convtrack with one --work: neither re-points the other's link."""
+    import convtrack
+    from convtrack import cellrun
+
+    mine = cellrun.harness_path(tmp_path)
+    other_pkg = tmp_path / "other" / "convtrack"
+    other_pkg.mkdir(parents=True)
+    (other_pkg / "__init__.py").write_text("")
+    monkeypatch.setattr(convtrack, "__file__", str(other_pkg / "__init__.py"))
+    theirs = cellrun.harness_path(tmp_path)
+    assert mine != theirs and (theirs / "convtrack").resolve() == other_pkg.resolve()
+    assert (mine / "convtrack").resolve() == (ROOT / "src" / "convtrack").resolve()
+    assert cellrun.harness_path(tmp_path) == theirs  # stable: the same checkout finds its folder again

@@ -8,6 +8,7 @@ without building anything: either way the cell leaves its records and the run go
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
 import re
@@ -83,10 +84,12 @@ def harness_path(work: Path) -> Path:
     """A folder holding only the installed convtrack package (a symlink to it), for a cell's PYTHONPATH.
 
     The cell imports its runner from the same convtrack the host runs, never from a checkout; putting the host's
-    whole site-packages on the path instead would shadow the cell's own numpy, onnx and torch.
+    whole site-packages on the path instead would shadow the cell's own numpy, onnx and torch. One folder per
+    convtrack package location: two checkouts sharing a work folder (a run and a replay) never re-point each
+    other's link under a running worker.
     """
     package = Path(convtrack.__file__).resolve().parent
-    folder = work / "harness"
+    folder = work / "harness" / hashlib.sha256(str(package).encode()).hexdigest()[:12]
     link = folder / "convtrack"
     folder.mkdir(parents=True, exist_ok=True)
     if not (link.is_symlink() and link.resolve() == package):
