@@ -43,6 +43,10 @@ def test_nan_equals_nan_and_inf_needs_same_sign() -> None:
     assert result.outputs[0].inf_disagree == 1
     nan_vs_num = compare.compare([exp], [np.array([0.0, np.inf, 1.0], dtype=np.float32)])
     assert nan_vs_num.outputs[0].nan_disagree == 1 and not nan_vs_num
+    # the headline metrics say so too: max_abs reads the finite pairs only (0.0 here)
+    headline = nan_vs_num.metrics()
+    assert (headline["max_abs"], headline["nan_disagree"], headline["inf_disagree"]) == (0.0, 1, 0)
+    assert result.metrics()["inf_disagree"] == 1
 
 
 @pytest.mark.parametrize(

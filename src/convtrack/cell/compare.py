@@ -131,6 +131,10 @@ class Comparison:
         return {
             "max_abs": worst("max_abs"),
             "max_rel": worst("max_rel"),
+            # elements where one side is NaN (or an infinity) and the other is not: max_abs reads finite pairs only,
+            # so a mismatch made of NaNs alone shows 0.0 there and its size here
+            "nan_disagree": sum(o.nan_disagree for o in pool),
+            "inf_disagree": sum(o.inf_disagree for o in pool),
             "mismatch_fraction": worst("mismatch_fraction"),
             "tier": worst("tier"),
             "rtol": self.rtol,
