@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from convtrack import __version__, lock, withdrawn
+from convtrack import __version__, lock
 from convtrack.outcomes import Outcome
 
 SCHEMA_VERSION = 3
@@ -340,6 +340,8 @@ def load(reports: Path, warn: Callable[[str], None] = _warn) -> list[dict[str, A
     enabled = gc.isenabled()
     gc.disable()
     try:
+        from convtrack import withdrawn  # host side only: the cell side imports this module, never calls load
+
         gone = withdrawn.load(reports)
         return list(withdrawn.keep((rec for path in iter_files(reports) for rec in read_file(path, warn)), gone))
     finally:
