@@ -61,3 +61,11 @@ def test_runs_that_keep_models_count_a_pruned_one_as_kept_and_replay_counts_it_a
     assert incremental.lacks_artefact(rec(cell, 13, "f" * 64), kept)  # never kept: runs again
     items, missing = replay.sources([rec(cell, 13, a)], kept)
     assert items == [] and missing == 0  # pruned, not "kept on another machine"
+
+
+def test_adopt_appends_only_new_digests_to_a_ledger_it_may_create(tmp_path: Path) -> None:
+    folder = tmp_path / "fresh" / "artefacts"
+    assert artefact_prune.adopt(folder, ["a" * 64, "b" * 64]) == 2
+    assert artefact_prune.adopt(folder, ["b" * 64, "c" * 64]) == 1
+    assert artefact_prune.pruned(folder) == {"a" * 64, "b" * 64, "c" * 64}
+    assert artefact_prune.adopt(folder, []) == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -45,4 +46,10 @@ def test_keep_then_replay_finds_the_runtime_fix(tmp_path: Path, capsys: pytest.C
     assert "pruned 1 artefacts replayed on all 2 releases" in capsys.readouterr().err
     assert not list((tmp_path / "work" / "artefacts" / "sha256").rglob("*/*"))
     assert cli.main([*flags, "run", "--preset", "full", "--keep-models", "--no-site"]) == 0
+    assert len(store.load(tmp_path / "reports")) == 1
+    # a new machine's work folder has no ledger: the committed replay records say the model served its purpose
+    shutil.rmtree(tmp_path / "work" / "artefacts")
+    capsys.readouterr()
+    assert cli.main([*flags, "run", "--preset", "full", "--keep-models", "--no-site"]) == 0
+    assert "1 models replayed on all 2 onnxruntime releases (reports/replay) count as kept" in capsys.readouterr().err
     assert len(store.load(tmp_path / "reports")) == 1

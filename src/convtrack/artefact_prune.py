@@ -6,6 +6,9 @@ on every onnxruntime release asked for, its bytes serve nothing more here, and a
 them. Pruning removes its manifest and every blob no remaining manifest names (inputs are shared between opsets and
 modes), and appends its digest to the store's ledger, `pruned`: a `run --keep-models` then counts the task as kept
 (it re-runs only tasks whose model was never kept) and `replay` counts it apart from models kept elsewhere.
+A `run --keep-models` in a work folder without that ledger (a new machine, a fresh clone) adopts into it the
+artefacts the committed replay records show replayed everywhere (`adopt`): the records, not the folder, are what
+says a model served its purpose, so a new machine does not convert every replayed task again.
 """
 
 from __future__ import annotations
@@ -29,6 +32,17 @@ def pruned(store: Path) -> set[str]:
         return {line.strip() for line in (store / LEDGER).read_text().splitlines() if line.strip()}
     except OSError:
         return set()
+
+
+def adopt(store: Path, digests: Iterable[str]) -> int:
+    """Append to `store`'s ledger the `digests` it does not hold yet (artefacts replayed everywhere per the records,
+    kept and pruned elsewhere); how many were added."""
+    new = sorted(set(digests) - pruned(store))
+    if new:
+        store.mkdir(parents=True, exist_ok=True)
+        with (store / LEDGER).open("a") as ledger:
+            ledger.writelines(f"{d}\n" for d in new)
+    return len(new)
 
 
 def replayed_everywhere(replays: Iterable[Mapping[str, Any]], releases: Iterable[str],

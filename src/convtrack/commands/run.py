@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from convtrack import (
+    artefact_prune,
     defaults,
     disk,
     disk_budget,
@@ -21,6 +22,8 @@ from convtrack import (
     matrix,
     parallel,
     plan,
+    replay,
+    replay_matrix,
     run_summary,
     store,
     suite,
@@ -35,9 +38,16 @@ def run(args: argparse.Namespace) -> int:
     if not cells:
         print(f"no cells for preset={args.preset!r} converter={args.converter!r}", file=sys.stderr)
         return 2
+    try:
+        cells = only_cells(cells, args.only)
+    except ValueError as exc:
+        print(f"convtrack run: --only {exc}", file=sys.stderr)
+        return 2
     cases = {conv: suite.discover(args.suites, conv, args.select)  # case errors exit 2, before any environment
              for conv in sorted({c.converter for c in cells})}
     run_id = store.new_run_id()
+    if args.keep_models and not args.force:
+        _adopt_replayed(args)
     # cells already recorded for an untouched environment are decided here: no nox, no uv, no budget resolution
     todo = cells if args.force else _not_up_to_date(cells, cases, args, run_id)
     try:
@@ -80,6 +90,37 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 130
     return _report(args, cells, run_id, ends, budget)
+
+
+def _adopt_replayed(args: argparse.Namespace) -> None:
+    """Count as kept the models the committed replay records show replayed on every release (artefact_prune.adopt),
+    so that a run keeping models on a new machine converts only what the replay track still lacks."""
+    path = replay_matrix.path_in(args.matrix_dir)
+    if not path.is_file():  # a project without a replay track
+        return
+    releases = replay_matrix.load(path).releases(None)
+    done = artefact_prune.replayed_everywhere(replay.load(args.reports), releases, replay.RETRY)
+    added = artefact_prune.adopt(args.work / defaults.ARTEFACTS_DIR, done)
+    if added:
+        print(f"convtrack run: {added} models replayed on all {len(releases)} onnxruntime releases (reports/replay) "
+              "count as kept; their tasks are not converted again", file=sys.stderr)
+
+
+def only_cells(cells: list[Cell], only: list[str]) -> list[Cell]:
+    """The cells whose axis values match every `AXIS=V1,V2` in `only` (a slice of a preset, e.g. the releases a
+    fresh machine still lacks); an axis the cells do not have, or a value none of them takes, is a ValueError."""
+    for item in only:
+        axis, sep, values = item.partition("=")
+        wanted = {v.strip() for v in values.split(",") if v.strip()}
+        if not sep or not wanted:
+            raise ValueError(f"{item!r}: expected AXIS=VALUE[,VALUE...], e.g. torch=2.14.1,2.15.0")
+        taken = {c.axes[axis] for c in cells if axis in c.axes}
+        if not taken:
+            raise ValueError(f"{item!r}: no cell has the axis {axis!r}")
+        if wanted - taken:
+            raise ValueError(f"{item!r}: {axis} takes {sorted(taken)} in these cells, not {sorted(wanted - taken)}")
+        cells = [c for c in cells if c.axes.get(axis) in wanted]
+    return cells
 
 
 def matrix_snapshot(matrix_dir: Path, folder: Path) -> Path:
@@ -199,6 +240,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--preset", default="quick", help="matrix preset (default: quick); 'full' for everything")
     r.add_argument("--converter", help="only this converter")
     r.add_argument("--select", nargs="*", default=[], help="only cases whose id or tags match")
+    r.add_argument("--only", action="append", default=[], metavar="AXIS=V1,V2",
+                   help="only the preset's cells whose AXIS takes one of these values (repeatable; all must hold), "
+                   "e.g. --only torch=2.14.1,2.15.0; an axis or value the preset lacks exits 2")
     r.add_argument("--timeout", type=float, default=defaults.TIMEOUT_S,
                    help=f"per-task timeout in seconds (default {defaults.TIMEOUT_S:g})")
     r.add_argument("--memory-gb", type=float, default=None,
