@@ -103,7 +103,7 @@ time.sleep(60)
 '''
 
 
-def _answer(tmp_path: Path, mode: str, seconds: float, timeout: float) -> tuple[str, float]:
+def _answer(tmp_path: Path, mode: str, seconds: float, timeout: float) -> tuple[str, float, str]:
     import time
 
     script = tmp_path / "answer.py"
@@ -111,23 +111,36 @@ def _answer(tmp_path: Path, mode: str, seconds: float, timeout: float) -> tuple[
     with open(tmp_path / "log", "w") as log:
         proc = supervisor.Supervised([sys.executable, str(script), mode, str(seconds)], log, memory_bytes=2**30)
         start = time.monotonic()
+        detail = ""
         try:
             got = "answered" if proc._read(timeout).get("done") else "?"
         except supervisor.WorkerLost as lost:
-            got = lost.outcome.value
+            got, detail = lost.outcome.value, str(lost)
         finally:
             proc.kill()
-    return got, time.monotonic() - start
+    return got, time.monotonic() - start, detail
 
 
 def test_a_task_the_host_starved_of_cpu_gets_more_wall_time_and_a_busy_one_does_not(tmp_path: Path) -> None:
     """A waiting worker (what a starved one looks like: little CPU in its time) is given up to STARVED_CAP x its
     timeout; one that used its CPU times out at its own timeout."""
     assert _answer(tmp_path, "sleep", 2.0, timeout=1.0)[0] == "answered"  # 2 s of wall, ~0 s of CPU: not a timeout
-    outcome, took = _answer(tmp_path, "sleep", 30.0, timeout=1.0)
+    outcome, took, detail = _answer(tmp_path, "sleep", 30.0, timeout=1.0)
     assert outcome == "timeout" and took < 1.0 * supervisor.STARVED_CAP + 2
-    outcome, took = _answer(tmp_path, "spin", 30.0, timeout=1.0)
+    assert detail.startswith("no result within 1 s\nwaited ") and "deadline was extended" in detail
+    outcome, took, detail = _answer(tmp_path, "spin", 30.0, timeout=1.0)
     assert outcome == "timeout" and took < 1.0 * supervisor.STARVED_CAP + 2
+    assert detail.startswith("no result within 1 s\nwaited ")  # extended too when this host is loaded
+
+
+def test_a_timeout_keeps_its_signature_whatever_the_wall_time() -> None:
+    from convtrack.outcomes import signature
+
+    own, extended = supervisor.Supervised._timed_out(300, 301, 299), supervisor.Supervised._timed_out(300, 812, 140)
+    assert "used 299 CPU-s" in own and "extended" not in own
+    assert "waited 812 s of wall time; the task's processes used 140 CPU-s (the deadline was extended" in extended
+    assert signature("WorkerLost", own) == signature("WorkerLost", extended) == signature(
+        "WorkerLost", "no result within 300 s")
 
 
 def test_only_a_task_short_of_cpu_gets_a_later_deadline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -71,8 +71,9 @@ class Supervised:
                 if later is not None:
                     deadline = later
                     continue
+                cpu = lifeline.tree_cpu_seconds(self.proc.pid) - cpu0
                 self.kill()
-                raise WorkerLost(Outcome.TIMEOUT, f"no result within {timeout:.0f} s")
+                raise WorkerLost(Outcome.TIMEOUT, self._timed_out(timeout, time.monotonic() - start, cpu))
             ready, _, _ = select.select([fd], [], [], min(0.5, remaining))
             if ready:
                 chunk = os.read(fd, 1 << 16)
@@ -99,6 +100,14 @@ class Supervised:
         if used >= STARVED_SHARE * timeout or now - start >= STARVED_CAP * timeout:
             return None
         return min(start + STARVED_CAP * timeout, now + max(timeout - used, 1.0))
+
+    @staticmethod
+    def _timed_out(timeout: float, wall: float, cpu: float) -> str:
+        """The timeout's text: its first line alone makes the signature (outcomes.signature), so an extended
+        deadline does not make a new failure of an old one; the second says what the task had."""
+        extended = " (the deadline was extended: the host was loaded)" if wall > timeout * 1.05 else ""
+        return (f"no result within {timeout:.0f} s\nwaited {wall:.0f} s of wall time; the task's processes used "
+                f"{cpu:.0f} CPU-s{extended}")
 
     def _write(self, line: str) -> None:
         """One request line to the worker; a worker already gone is WorkerLost (crash)."""
