@@ -91,3 +91,15 @@ def test_the_committed_ledger_names_runs_that_exist_and_their_replacements() -> 
                      if (e["run_id"], e["cell"]) == (run_id, cell))
         folder = next((reports / "records").glob(f"*/{cell}"))
         assert (folder / f"{run_id}.jsonl").exists() and (folder / f"{entry['replaced_by']}.jsonl").exists()
+
+
+def test_the_ledger_is_parsed_once_per_version_of_the_file(tmp_path: Path) -> None:
+    ledger(tmp_path)
+    before = withdrawn._parse.cache_info().misses
+    first = withdrawn.load(tmp_path)
+    first.clear()  # a caller's copy: the cache's own dict stays whole
+    assert withdrawn.load(tmp_path) == {("old", CELL): "the adapter did not name the outputs in dynamic_axes"}
+    assert withdrawn._parse.cache_info().misses == before + 1
+    ledger(tmp_path, run_id="older", reason="another run")  # an edit is read again
+    assert withdrawn.load(tmp_path) == {("older", CELL): "another run"}
+    assert withdrawn._parse.cache_info().misses == before + 2

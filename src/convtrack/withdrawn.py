@@ -12,6 +12,7 @@ field a non-empty string, `fixed_by` the commit that fixed the harness, `replace
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -26,10 +27,18 @@ class WithdrawnError(ValueError):
 
 
 def load(reports: Path) -> dict[tuple[str, str], str]:
-    """(run_id, cell) -> reason of every withdrawn run of a cell; {} without the file."""
+    """(run_id, cell) -> reason of every withdrawn run of a cell; {} without the file. Read once per version of
+    the file (every reader of records calls this, `run` once per cell)."""
     path = reports / FILE
-    if not path.exists():
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
         return {}
+    return dict(_parse(path.resolve(), stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=8)
+def _parse(path: Path, mtime_ns: int, size: int) -> dict[tuple[str, str], str]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
