@@ -32,6 +32,15 @@ names, axes = torch_onnx._dynamic_outputs(Pair(), (x,))
 # the int is no graph output; the rank-0 sum has no dim to name
 assert names == ["output_0", "output_1", "output_2"], names
 assert axes == {"output_0": [0, 1, 2], "output_1": [0, 1]}, axes
+# the comparison's flattening walks the same leaves, numbers included, and refuses what it cannot compare
+flat = torch_onnx.flatten(Pair()(x))
+assert [a.shape for a in flat] == [(2, 3, 5), (2, 5), (), ()] and int(flat[2]) == 3, flat
+assert torch_onnx.flatten([None, (x,)])[0].shape == (2, 3, 5)
+try:
+    torch_onnx.flatten({"text": "no tensor"})
+    raise AssertionError("a string output was flattened")
+except TypeError as exc:
+    assert "cannot flatten output of type str" in str(exc), exc
 
 # an exporter without shape inference (torch < 1.8) gets the outputs named: every declared dim is symbolic
 adapter = torch_onnx.TorchOnnx()

@@ -12,23 +12,29 @@ from convtrack.cell.converters.base import Converter
 from convtrack.converter_info.torch_onnx import INFO
 
 
+def _leaves(value: Any) -> list[Any]:
+    """The leaves of a nested output (tuple, list, dict, HF ModelOutput) in the order the exporter flattens them."""
+    if isinstance(value, dict):
+        return [leaf for v in value.values() for leaf in _leaves(v)]
+    if isinstance(value, (list, tuple)):
+        return [leaf for v in value for leaf in _leaves(v)]
+    return [] if value is None else [value]
+
+
 def flatten(value: Any) -> list[Any]:
-    """Tensors of a nested output (tuple, list, dict, HF ModelOutput) in order, as numpy arrays."""
+    """Tensors and Python numbers of a nested output in order, as numpy arrays."""
+    import numpy as np
     import torch
 
-    if isinstance(value, torch.Tensor):
-        return [value.detach().cpu().numpy()]
-    if isinstance(value, dict):
-        return [a for v in value.values() for a in flatten(v)]
-    if isinstance(value, (list, tuple)):
-        return [a for v in value for a in flatten(v)]
-    if isinstance(value, (int, float, bool)):
-        import numpy as np
-
-        return [np.asarray(value)]
-    if value is None:
-        return []
-    raise TypeError(f"cannot flatten output of type {type(value).__name__}")
+    out = []
+    for leaf in _leaves(value):
+        if isinstance(leaf, torch.Tensor):
+            out.append(leaf.detach().cpu().numpy())
+        elif isinstance(leaf, (int, float, bool)):
+            out.append(np.asarray(leaf))
+        else:
+            raise TypeError(f"cannot flatten output of type {type(leaf).__name__}")
+    return out
 
 
 class TorchOnnx(Converter):
@@ -144,17 +150,10 @@ def _dynamic_outputs(model: Any, args: tuple[Any, ...]) -> tuple[list[str], dict
 
 
 def _tensor_ranks(value: Any) -> list[int]:
-    """The rank of every tensor of a nested output, in the order the exporter flattens them (non-tensors are no
-    graph outputs)."""
+    """The rank of every tensor of a nested output (non-tensors are no graph outputs)."""
     import torch
 
-    if isinstance(value, torch.Tensor):
-        return [value.dim()]
-    if isinstance(value, dict):
-        return [r for v in value.values() for r in _tensor_ranks(v)]
-    if isinstance(value, (list, tuple)):
-        return [r for v in value for r in _tensor_ranks(v)]
-    return []
+    return [leaf.dim() for leaf in _leaves(value) if isinstance(leaf, torch.Tensor)]
 
 
 def _dynamic_shapes(model: Any, args: tuple[Any, ...], dynamic: dict[int, list[int]]) -> tuple[Any, ...]:
