@@ -123,6 +123,38 @@ def test_malformed_matrix_names_file_key_and_value(tmp_path: Path, old: str, new
     assert value in message
 
 
+HELD = """
+[held]
+onnxruntime = "1.20.1"
+[presets.legacy_only]
+torch = ["2.1.2", "2.6.0"]
+mode = ["legacy"]
+[presets.old_runtime]
+onnxruntime = ["1.18.1"]
+"""
+
+
+def test_a_preset_naming_no_value_of_a_held_axis_takes_the_held_one(tmp_path: Path) -> None:
+    assert set(cells(tmp_path, BASE + HELD, "legacy_only")) == {"torch2.1.2-ort1.20.1", "torch2.6.0-ort1.20.1"}
+    assert set(cells(tmp_path, BASE + HELD, "old_runtime")) == {
+        "torch2.1.2-ort1.18.1", "torch2.6.0-ort1.18.1", "torch2.16.0rc1-ort1.18.1"}
+    assert len(cells(tmp_path, BASE + HELD)) == 6  # no preset: every value, held or not
+    assert "legacy_only" in cells(tmp_path, BASE + HELD)["torch2.6.0-ort1.20.1"].tags
+    assert "legacy_only" not in cells(tmp_path, BASE + HELD)["torch2.6.0-ort1.18.1"].tags
+
+
+@pytest.mark.parametrize(("held", "key", "says"), [
+    ('[held]\nonnx = "1.17.0"\n', "held.onnx", "not a cell axis"),
+    ('[held]\nopset = 18\n', "held.opset", "not a cell axis"),
+    ('[held]\nonnxruntime = "1.19.2"\n', "held.onnxruntime", "not among the declared values"),
+])
+def test_a_bad_held_value_names_file_key_and_value(tmp_path: Path, held: str, key: str, says: str) -> None:
+    path = write(tmp_path, BASE + held)
+    with pytest.raises(matrix.MatrixError, match=says) as err:
+        matrix.load(path)
+    assert str(path) in str(err.value) and f"key '{key}'" in str(err.value)
+
+
 def test_invalid_toml_names_the_file(tmp_path: Path) -> None:
     path = write(tmp_path, "converter = [")
     with pytest.raises(matrix.MatrixError, match="not valid TOML") as err:

@@ -29,7 +29,7 @@ else:  # pragma: no cover
 
 LOOP_AXES = ("opset", "mode")
 TOP_KEYS = {"converter", "framework", "python", "description", "axes", "loop", "packages", "case_packages", "rule",
-            "presets"}
+            "held", "presets"}
 RULE_KEYS = {"when", "pin", "exclude", "needs", "reason", "cases", "python"}
 __all__ = ["Cell", "Matrix", "MatrixError", "Rule", "Task", "cell_from_axes", "expand", "expand_all", "load",
            "load_dir"]
@@ -262,6 +262,18 @@ def _check_presets(path: Path, presets: Any, axes: dict[str, list[str]], loop: d
                     raise MatrixError(path, f"presets.{pname}.{axis}", v, f"not among the declared values {pool}")
 
 
+def _held(path: Path, raw: Any, axes: dict[str, list[str]]) -> dict[str, str]:
+    """`[held]`: axis -> the one value a preset that names none of the axis takes (said once, not per preset)."""
+    held = {}
+    for axis, value in _table(path, "held", raw).items():
+        if axis not in axes:
+            raise MatrixError(path, f"held.{axis}", value, f"not a cell axis; known: {sorted(axes)}")
+        if value not in axes[axis]:
+            raise MatrixError(path, f"held.{axis}", value, f"not among the declared values {axes[axis]}")
+        held[axis] = value
+    return held
+
+
 def load(path: Path) -> Matrix:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -285,6 +297,8 @@ def load(path: Path) -> Matrix:
     rules = [_parse_rule(path, i, r, names) for i, r in enumerate(raw.get("rule", []))]
     presets = raw.get("presets", {})
     _check_presets(path, presets, axes, loop)
+    held = _held(path, raw.get("held", {}), axes)
+    presets = {name: {**{a: [v] for a, v in held.items()}, **preset} for name, preset in presets.items()}
     return Matrix(path, raw["converter"], raw["framework"], python, axes, loop, packages, rules, presets,
                   description, case_packages)
 
