@@ -347,3 +347,16 @@ def test_project_matrix_runs_older_tf_on_python_3_10_with_the_one_tf2onnx_and_on
     full = {c.id: c for c in matrix.expand_all(ROOT / "matrix", None, "tf2onnx")}
     ceiling = {t.opset: t.na for t in full["tf2.12.1-tf2onnx1.13.0-onnx1.14.1-ort1.20.1"].tasks}
     assert ceiling[17] is None and "at most opset 17" in str(ceiling[18])
+
+
+def test_tf2onnx_1_12_runs_only_where_it_resolves_and_up_to_its_ceiling() -> None:
+    full = {c.id: c for c in matrix.expand_all(ROOT / "matrix", None, "tf2onnx") if c.axes["tf2onnx"] == "1.12.1"}
+    runnable = {i for i, c in full.items() if any(t.na is None for t in c.tasks)}
+    assert runnable == {"tf2.8.4-tf2onnx1.12.1-onnx1.12.0-ort1.20.1-py3.10",
+                        "tf2.9.3-tf2onnx1.12.1-onnx1.12.0-ort1.20.1-py3.10"}
+    assert "flatbuffers ~= 1.12" in str(full["tf2.10.1-tf2onnx1.12.1-onnx1.12.0-ort1.20.1-py3.10"].tasks[0].na)
+    ceiling = {t.opset: t.na for t in full["tf2.9.3-tf2onnx1.12.1-onnx1.12.0-ort1.20.1-py3.10"].tasks}
+    assert ceiling[17] is None and "at most opset 17" in str(ceiling[18])
+    # appended last: the value held where another axis varies stays 1.13.0
+    tf = next(m for m in matrix.load_dir(ROOT / "matrix") if m.converter == "tf2onnx")
+    assert tf.axes["tf2onnx"][0] == "1.13.0"
