@@ -20,6 +20,18 @@ def test_torch_code_carries_the_adapters_own_helpers() -> None:
     assert "dynamo=False" not in code and 'kwargs["dynamo"] = False' in code  # said only where the kw exists
 
 
+def test_every_adapter_function_a_copied_helper_calls_is_copied_too() -> None:
+    """A helper that calls another of the adapter's module-level functions needs it in the script as well (a split
+    of `flatten` once left the script calling an undefined `_leaves`)."""
+    code = converter_code("torch.onnx")
+    defined = {n.name for n in ast.walk(ast.parse(code)) if isinstance(n, ast.FunctionDef)}
+    adapter = {name for name, f in inspect.getmembers(torch_onnx, inspect.isfunction)
+               if f.__module__ == torch_onnx.__name__}
+    called = {n.func.id for n in ast.walk(ast.parse(code))
+              if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    assert called & adapter <= defined, sorted(called & adapter - defined)
+
+
 def test_stages_and_tf2onnx_code_parse() -> None:
     for code in (STEPS, TF2ONNX, run_code()):
         ast.parse(code)

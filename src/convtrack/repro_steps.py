@@ -250,7 +250,7 @@ def converter_code(converter: str) -> str:
         return TF2ONNX
     if converter != "torch.onnx":
         raise ValueError(f"no repro code for converter {converter!r}")
-    helpers = ("flatten", "_dynamic_shapes", "_bind_varargs")
+    helpers = ("_leaves", "flatten", "_dynamic_shapes", "_bind_varargs")
     return TORCH + "\n\n" + "\n\n".join(cell_function("converters/torch_onnx.py", f) for f in helpers)
 
 
