@@ -84,3 +84,19 @@ def test_a_release_that_predates_the_models_opset_makes_no_transition() -> None:
     apart: list[dict] = []
     assert replay_track.transitions(rows, apart) == []
     assert [(t["kind"], t["set_apart"]) for t in apart] == [("fix", "opset")]
+
+
+def _asked(opset: int, produced: int, artefact: str) -> list[dict[str, Any]]:
+    rows = [rec("1.20.1", "pass", artefact=artefact), rec("1.21.0", "run_error", artefact=artefact, signature="E: y")]
+    for r in rows:
+        r.update(opset=opset, produced_opset=produced, mode="dynamo")
+    return rows
+
+
+def test_one_model_written_for_several_asked_opsets_counts_once_as_distinct() -> None:
+    # the dynamo exporter asked for 11 and 15 writes the same opset-18 model: two artefacts, one model
+    found = replay_track.transitions(_asked(11, 18, "a" * 64) + _asked(15, 18, "b" * 64) + _asked(17, 17, "c" * 64))
+    assert [t["kind"] for t in found] == ["regression"] * 3
+    assert {t["model"] for t in found} == {"torch2.15.0-ort1.20.1-onnx1.17.0|issues/x|dynamo|18",
+                                           "torch2.15.0-ort1.20.1-onnx1.17.0|issues/x|dynamo|17"}
+    assert replay_track.distinct(found) == {"regression": 2, "fix": 0, "changed": 0}

@@ -39,6 +39,23 @@ def predates(state: State) -> str | None:
     return next((what for what, found in _PREDATES.items() if found.search(state.signature or "")), None)
 
 
+def model_key(row: dict[str, Any]) -> str:
+    """The model a replay record ran, as far as the records tell: the source cell, case, mode and the opset the
+    converter wrote. The dynamo exporter writes one model (opset 18, the same bytes) for every opset asked below
+    it, so its artefacts of 11, 13 and 15 are one model replayed three times, and one runtime change on it is one."""
+    source = (row.get("replay") or {}).get("source_cell") or row.get("cell")
+    mode = row.get("mode") if isinstance(row.get("mode"), str) else "-"
+    return f"{source}|{row['case']}|{mode}|{row.get('produced_opset') or row['opset']}"
+
+
+def distinct(found: Iterable[dict[str, Any]]) -> dict[str, int]:
+    """Transitions per kind counted once per model and release pair (`model_key`), not once per asked opset."""
+    seen: dict[str, set[tuple[Any, ...]]] = {k.value: set() for k in TransitionKind}
+    for t in found:
+        seen[str(t["kind"])].add((t.get("model") or t["artefact"], t["before_version"], t["after_version"]))
+    return {kind: len(keys) for kind, keys in seen.items()}
+
+
 def _groups(rows: Iterable[dict[str, Any]]) -> dict[tuple[Any, ...], dict[str, list[Side]]]:
     """(converter, case, opset, mode, artefact) -> onnxruntime release -> (state, record), oldest first."""
     groups: dict[tuple[Any, ...], dict[str, list[Side]]] = defaultdict(lambda: defaultdict(list))
@@ -93,7 +110,8 @@ def transitions(rows: Iterable[dict[str, Any]], apart: list[dict[str, Any]] | No
             # the source cell's own verdict on the model: a failure that only shows once a release can load the
             # model (load_error -> mismatch) was there all along if the converting cell saw it too
             counted.append({**t.to_dict(), "blame": BLAME, "track": "replay", "artefact": artefact,
-                            "source_cell": source.get("source_cell"), "source_outcome": source.get("source_outcome"),
+                            "model": model_key(a), "source_cell": source.get("source_cell"),
+                            "source_outcome": source.get("source_outcome"),
                             **({"set_apart": older} if older else {})})
     return sorted(found, key=lambda t: (t["converter"], t["case"], t["opset"], t["mode"],
                                         version_key(t["before_version"])))

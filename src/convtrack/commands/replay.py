@@ -33,8 +33,10 @@ def run(args: argparse.Namespace) -> int:
               f"{t['before_version']} -> {t['after_version']}: {t['before_outcome']} -> {t['after_outcome']}{silent}  "
               f"[{t['source_cell']}, blame: {t['blame']}]")
     totals = {k: sum(1 for t in found if t["kind"] == k) for k in ("regression", "fix", "changed")}
+    once = replay_track.distinct(found)
     print(f"replay track: {totals['regression']} regressions, {totals['fix']} fixes, {totals['changed']} changed "
-          f"failures along onnxruntime (blame: runtime); {len(apart)} changes set apart (a release predates the "
+          f"failures along onnxruntime (blame: runtime; {once['regression']} regressions and {once['fix']} fixes "
+          f"once per model written for several asked opsets); {len(apart)} changes set apart (a release predates the "
           "model's IR version or opset)", file=sys.stderr)
     return 0
 

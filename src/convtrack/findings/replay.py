@@ -207,6 +207,7 @@ def compute(rows: Iterable[Mapping[str, Any]], top: int = TOP_THEMES,
               "fixes": sum(p.fixes for p in pairs), "changed": sum(p.changed for p in pairs),
               "unconfirmed": sum(not t.get("confirmed") for t in found if t["kind"] != TransitionKind.CHANGED.value),
               "flaky": sum(bool(t.get("flaky")) for t in found)}
+    totals.update({f"distinct_{k}": n for k, n in replay_track.distinct(found).items()})
     themes = _themes(lines, found)
     never = sum(not any(runs(s) for _, s in line) for line in lines.values())
     broken = sum(_broke(line) for line in lines.values())
@@ -233,11 +234,18 @@ def span(releases: list[str], every: list[str]) -> str:
     return ", ".join(r[0] if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs_)
 
 
+def distinct_text(t: Mapping[str, int]) -> str:
+    """The totals once per model (replay_track.distinct): the dynamo exporter's one model for several asked opsets."""
+    return (f"{t.get('distinct_regression', 0)} regressions and {t.get('distinct_fix', 0)} fixes once each model "
+            "the dynamo exporter wrote for several asked opsets counts once")
+
+
 def headline(r: Replay | None) -> str:
     if r is None:
         return ""
     t = r.totals
     share = f"{100 * r.runs_everywhere_share:.1f} %" if r.runs_everywhere_share is not None else "–"
     return (f"Replaying {r.models} kept models on {len(r.releases)} onnxruntime releases: {t['regressions']} "
-            f"regressions, {t['fixes']} fixes and {t['changed']} changed failures, all the runtime's; {share} of the "
+            f"regressions, {t['fixes']} fixes and {t['changed']} changed failures, all the runtime's ("
+            f"{distinct_text(t)}); {share} of the "
             f"models run on every release, and {r.broken_promise} ran on one release and fail on a later one.")
