@@ -69,3 +69,13 @@ def test_adopt_appends_only_new_digests_to_a_ledger_it_may_create(tmp_path: Path
     assert artefact_prune.adopt(folder, ["b" * 64, "c" * 64]) == 1
     assert artefact_prune.pruned(folder) == {"a" * 64, "b" * 64, "c" * 64}
     assert artefact_prune.adopt(folder, []) == 0
+
+
+def test_a_manifest_no_record_names_yet_keeps_its_shared_blobs(tmp_path: Path) -> None:
+    """A run keeping models into the same store meanwhile: its manifest shares the inputs of a pruned artefact."""
+    kept = tmp_path / "artefacts"
+    a, b = keep(kept, b"model-13", 13), keep(kept, b"model-17", 17)
+    assert artefact_prune.manifests(kept) == {a, b}
+    inputs = artefacts.manifest(kept, b)["seeds"][0]["inputs"]
+    assert artefact_prune.prune(kept, {a}, {a})[0] == 1  # the records read name `a` alone
+    assert artefact_prune.blob(kept, b).exists() and all(artefact_prune.blob(kept, d).exists() for d in inputs)

@@ -68,6 +68,21 @@ def _blobs(store: Path, digest: str) -> set[str]:
     return named
 
 
+def manifests(store: Path, limit: int = 1 << 20) -> set[str]:
+    """The digests of the manifests in `store` (small JSON blobs naming a model and its seeds)."""
+    found = set()
+    for path in store.glob("sha256/*/*"):
+        try:
+            if path.name.startswith(".") or path.stat().st_size > limit:
+                continue
+            head = path.read_bytes()
+        except OSError:
+            continue
+        if head[:1] == b"{" and b'"seeds"' in head:
+            found.add(path.parent.name + path.name)
+    return found
+
+
 def prune(store: Path, drop: set[str], kept: Iterable[str]) -> tuple[int, int]:
     """Remove the artefacts `drop` from `store`, keeping every blob that an artefact in `kept` (the other manifests
     records name) still needs; (artefacts removed, bytes freed). The ledger is written before any file goes, so
@@ -75,7 +90,10 @@ def prune(store: Path, drop: set[str], kept: Iterable[str]) -> tuple[int, int]:
     drop = {d for d in drop if blob(store, d).is_file()}
     if not drop:
         return 0, 0
-    needed = {b for d in set(kept) - drop if blob(store, d).is_file() for b in _blobs(store, d)}
+    # every manifest on disk, not only those the records read so far name: a run keeping models into the same store
+    # meanwhile writes manifests that share input and output blobs (content-addressed) with the dropped ones
+    others = (set(kept) | manifests(store)) - drop
+    needed = {b for d in others if blob(store, d).is_file() for b in _blobs(store, d)}
     with (store / LEDGER).open("a") as ledger:
         ledger.writelines(f"{d}\n" for d in sorted(drop))
     freed = 0
