@@ -10,6 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pandas as pd
+from packaging.version import Version
 
 from convtrack import analysis, transitions
 
@@ -38,6 +39,9 @@ def test_tf2onnx_2088_is_fixed_between_tf2onnx_releases_as_the_issue_says() -> N
     """onnx/tensorflow-onnx#2088: wrong Conv->Mul folding in tf2onnx 1.9-1.14.0, fixed in 1.15.0 (PR #2152)."""
     found = [t for t in transitions.find(current()) if t.case == "issues/tf2onnx_2088" and t.axis == "tf2onnx"]
     assert found, "no tf2onnx transition recorded for issues/tf2onnx_2088"
+    # where the opset has no record of the releases in between (TF 2.12.1 @14/16 is recorded for 1.13.0 and 1.17.0
+    # only so far), the step spans them: it still contains the fix
     for t in found:
-        assert (t.kind, t.before_version, t.after_version) == ("fix", "1.14.0", "1.15.1")
-        assert (t.before_outcome, t.after_outcome) == ("mismatch", "pass")
+        assert t.kind == "fix" and (t.before_outcome, t.after_outcome) == ("mismatch", "pass")
+        assert Version(t.before_version) <= Version("1.14.0") and Version(t.after_version) >= Version("1.15.1")
+    assert any((t.before_version, t.after_version) == ("1.14.0", "1.15.1") for t in found)
