@@ -290,7 +290,10 @@ def _literal(meta: Mapping[str, str], indent: int, width: int = 120) -> str:
     lines = ["{"]
     for key, value in meta.items():
         head = f"{pad}{json.dumps(key)}: "
-        room = max(40, width - len(head) - 4)
+        if len(head) > width - 45:  # a long key (a cell named in it): its value goes on the next line
+            lines.append(head.rstrip())
+            head = pad + "    "
+        room = width - len(head) - 5  # the quotes and "),": within width
         chunks = textwrap.wrap(value, room, drop_whitespace=False) or [""]
         if len(chunks) == 1:
             lines.append(f"{head}{json.dumps(value)},")

@@ -53,8 +53,8 @@ CASE = {
         "torch 2.15.0": "dynamo: pass @11 13 15 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable @19",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
-        "agrees_with_issue": ("yes: convert_error on torch 2.0.1; the stated fix in 2.1 is reproduced: failing before "
-                              "it, clean on 16 releases from it (27 of 28 releases pass in some mode/opset); other "
+        "agrees_with_issue": ("yes: convert_error on torch 2.0.1; the stated fix in 2.1 is reproduced: failing before"
+                              " it, clean on 16 releases from it (27 of 28 releases pass in some mode/opset); other "
                               "modes, not counted: convert_error on torch 2.2.2, torch 2.3.1, torch 2.4.1, torch "
                               "2.8.0; invalid_model on torch 2.5.1, torch 2.6.0"),
     },

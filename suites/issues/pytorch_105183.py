@@ -48,9 +48,9 @@ CASE = {
         "torch 2.15.0": "dynamo: pass @11 13 15 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable @19",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
-        "agrees_with_issue": ("no: the stated error /'strides' is expected/ never shows in the issue's mode (dynamo); "
-                              "other failures: convert_error on torch 2.8.0; other modes, not counted: invalid_model "
-                              "on torch 1.4.0"),
+        "agrees_with_issue": ("no: the stated error /'strides' is expected/ never shows in the issue's mode (dynamo);"
+                              " other failures: convert_error on torch 2.8.0; other modes, not counted: invalid_model"
+                              " on torch 1.4.0"),
     },
 }
 

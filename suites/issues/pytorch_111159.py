@@ -22,8 +22,10 @@ CASE = {
         "torch 2.0.1": "dynamo: not_applicable @17 18; legacy: mismatch @11 13 15 17 18, not_applicable @19 20",
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: mismatch @11 13 15 17 18 19, "
                         "not_applicable @20"),
-        "torch 2.2.2": "dynamo: not_applicable @17, pass @18; legacy: mismatch @11 13 15 17 18 19, not_applicable @20",
-        "torch 2.3.1": "dynamo: not_applicable @17, pass @18; legacy: mismatch @11 13 15 17 18 19, not_applicable @20",
+        "torch 2.2.2": ("dynamo: not_applicable @17, pass @18; legacy: mismatch @11 13 15 17 18 19, not_applicable "
+                        "@20"),
+        "torch 2.3.1": ("dynamo: not_applicable @17, pass @18; legacy: mismatch @11 13 15 17 18 19, not_applicable "
+                        "@20"),
         "torch 2.4.1": ("dynamo: not_applicable @13 17 20, pass @18; legacy: mismatch @11 13 15 17 18 20, "
                         "not_applicable @19"),
         "torch 2.5.1": "dynamo: pass @13 17 18 20; legacy: mismatch @11 13 15 17 18 20, not_applicable @19",

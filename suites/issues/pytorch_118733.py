@@ -51,8 +51,8 @@ CASE = {
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
         "agrees_with_issue": ("yes: invalid_model on torch 1.12.1, torch 1.13.1, torch 2.0.1, torch 2.1.2, torch "
-                              "2.2.1, torch 2.2.2; the stated fix in 2.3 is reproduced: failing before it, clean on 15"
-                              " releases from it (15 of 21 releases pass in some mode/opset); other modes, not "
+                              "2.2.1, torch 2.2.2; the stated fix in 2.3 is reproduced: failing before it, clean on "
+                              "15 releases from it (15 of 21 releases pass in some mode/opset); other modes, not "
                               "counted: convert_error on torch 2.8.0"),
     },
 }

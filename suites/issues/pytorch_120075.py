@@ -22,22 +22,22 @@ CASE = {
         "torch 1.12.1": "legacy: pass @11 13 15 16, not_applicable @17",
         "torch 1.13.1": "dynamo: not_applicable @13 17; legacy: pass @11 13 15 17, not_applicable @19",
         "torch 2.0.1": "dynamo: not_applicable @17 18; legacy: convert_error @11 13 15 17 18, not_applicable @19 20",
-        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: convert_error @11 13, run_error "
-                        "@15 17 18 19, not_applicable @20"),
+        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: convert_error @11 13, run_error"
+                        " @15 17 18 19, not_applicable @20"),
         "torch 2.2.2": ("dynamo: not_applicable @17, pass @18; legacy: convert_error @11 13, run_error @15 17 18 19, "
                         "not_applicable @20"),
-        "torch 2.3.1": ("dynamo: not_applicable @17, convert_error @18; legacy: convert_error @11 13, run_error @15 17"
-                        " 18 19, not_applicable @20"),
-        "torch 2.4.1": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: convert_error @11 13, run_error "
-                        "@15 17 18 20, not_applicable @19"),
+        "torch 2.3.1": ("dynamo: not_applicable @17, convert_error @18; legacy: convert_error @11 13, run_error @15 "
+                        "17 18 19, not_applicable @20"),
+        "torch 2.4.1": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: convert_error @11 13, run_error"
+                        " @15 17 18 20, not_applicable @19"),
         "torch 2.5.1": ("dynamo: convert_error @13 17 18 20; legacy: convert_error @11 13, run_error @15 17 18 20, "
                         "not_applicable @19"),
         "torch 2.6.0": ("dynamo: pass @13 17 18 20; legacy: convert_error @11 13, run_error @15 17 18 20, "
                         "not_applicable @19"),
         "torch 2.7.1": ("dynamo: pass @13 17 18 20; legacy: convert_error @11 13, run_error @15 17 18 20, "
                         "not_applicable @19"),
-        "torch 2.8.0": ("dynamo: convert_error @13 17, pass @18 20; legacy: convert_error @11 13, run_error @15 17 18 "
-                        "20, not_applicable @19"),
+        "torch 2.8.0": ("dynamo: convert_error @13 17, pass @18 20; legacy: convert_error @11 13, run_error @15 17 18"
+                        " 20, not_applicable @19"),
         "torch 2.8.0 (torch2.8.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
         "torch 2.9.1": ("dynamo: pass @13 17 18 20; legacy: convert_error @11 13, run_error @15 17 18 20, "
                         "not_applicable @19"),

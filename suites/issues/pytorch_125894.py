@@ -23,8 +23,8 @@ CASE = {
         "torch 1.13.1": "dynamo: not_applicable @13 17; legacy: pass @11 13 15 17, not_applicable @19",
         "torch 2.0.1": ("dynamo: not_applicable @17 18; legacy: pass @11 13 15 17, invalid_model @18, not_applicable "
                         "@19 20"),
-        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: pass @11 13 15 17, invalid_model @18 19, "
-                        "not_applicable @20"),
+        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: pass @11 13 15 17, invalid_model @18 19,"
+                        " not_applicable @20"),
         "torch 2.2.2": ("dynamo: not_applicable @17, convert_error @18; legacy: pass @11 13 15 17, invalid_model @18 "
                         "19, not_applicable @20"),
         "torch 2.3.1": ("dynamo: not_applicable @17, pass @18; legacy: pass @11 13 15 17, invalid_model @18 19, "
@@ -53,7 +53,8 @@ CASE = {
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
         "agrees_with_issue": ("yes: convert_error on torch 2.2.2 (23 of 24 releases pass in some mode/opset); other "
-                              "modes, not counted: invalid_model on torch 2.0.1, torch 2.1.2, torch 2.2.2, torch 2.3.1"),
+                              "modes, not counted: invalid_model on torch 2.0.1, torch 2.1.2, torch 2.2.2, torch "
+                              "2.3.1"),
     },
 }
 

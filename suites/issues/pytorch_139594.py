@@ -49,8 +49,8 @@ CASE = {
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
         "agrees_with_issue": ("yes: convert_error on torch 1.12.1, torch 1.13.1, torch 2.0.1, torch 2.1.2, torch "
-                              "2.2.2, torch 2.3.1, torch 2.4.1, torch 2.5.1, torch 2.8.0; it persists past the stated "
-                              "fix in 2.6 (torch 2.8.0) (29 of 36 releases pass in some mode/opset)"),
+                              "2.2.2, torch 2.3.1, torch 2.4.1, torch 2.5.1, torch 2.8.0; it persists past the stated"
+                              " fix in 2.6 (torch 2.8.0) (29 of 36 releases pass in some mode/opset)"),
     },
 }
 

@@ -52,8 +52,8 @@ CASE = {
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
         "agrees_with_issue": ("no: the stated error /alias annotations/ never shows in the issue's mode (dynamo); "
                               "other failures: convert_error on torch 2.8.0; other modes, not counted: convert_error "
-                              "on torch 1.10.2, torch 1.11.0, torch 1.11.0 (torch1.11.0-ort1.19.2-onnx1.17.0-py3.10), "
-                              "torch 1.12.1, torch 1.13.1, torch 2.0.1, torch 2.1.2"),
+                              "on torch 1.10.2, torch 1.11.0, torch 1.11.0 (torch1.11.0-ort1.19.2-onnx1.17.0-py3.10),"
+                              " torch 1.12.1, torch 1.13.1, torch 2.0.1, torch 2.1.2"),
     },
 }
 

@@ -21,18 +21,18 @@ CASE = {
         "torch 1.12.1": "legacy: not_applicable @11 13 15 16 17",
         "torch 1.13.1": "dynamo: not_applicable @13 17; legacy: not_applicable @11 13 15 17 19",
         "torch 2.0.1": "dynamo: not_applicable @17 18; legacy: not_applicable @11 13 15 17 19 20, convert_error @18",
-        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: not_applicable @11 13 15 17 20, "
-                        "convert_error @18 19"),
+        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: not_applicable @11 13 15 17 20,"
+                        " convert_error @18 19"),
         "torch 2.2.2": ("dynamo: not_applicable @17, convert_error @18; legacy: not_applicable @11 13 15 17 20, "
                         "convert_error @18 19"),
         "torch 2.3.1": ("dynamo: not_applicable @17, convert_error @18; legacy: not_applicable @11 13 15 17 20, "
                         "convert_error @18 19"),
-        "torch 2.4.1": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: not_applicable @11 13 15 17 19, "
-                        "convert_error @18 20"),
-        "torch 2.5.1": ("dynamo: not_applicable @13 17, convert_error @18 20; legacy: not_applicable @11 13 15 17 19, "
-                        "convert_error @18 20"),
-        "torch 2.6.0": ("dynamo: not_applicable @13 17, convert_error @18 20; legacy: not_applicable @11 13 15 17 19, "
-                        "convert_error @18 20"),
+        "torch 2.4.1": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: not_applicable @11 13 15 17 19,"
+                        " convert_error @18 20"),
+        "torch 2.5.1": ("dynamo: not_applicable @13 17, convert_error @18 20; legacy: not_applicable @11 13 15 17 19,"
+                        " convert_error @18 20"),
+        "torch 2.6.0": ("dynamo: not_applicable @13 17, convert_error @18 20; legacy: not_applicable @11 13 15 17 19,"
+                        " convert_error @18 20"),
         "torch 2.7.1": ("dynamo: not_applicable @13 17, pass @18 20; legacy: not_applicable @11 13 15 17 19, "
                         "convert_error @18 20"),
         "torch 2.8.0": ("dynamo: not_applicable @13 17, pass @18 20; legacy: not_applicable @11 13 15 17 19, "
@@ -63,10 +63,11 @@ CASE = {
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
         "agrees_with_issue": ("no: 'wrong-output' never shows in the issue's mode (dynamo); only failures at an "
                               "earlier stage, which hide it: convert_error on torch 2.1.2, torch 2.2.2, torch 2.3.1, "
-                              "torch 2.4.1, torch 2.5.1, torch 2.6.0; other modes, not counted: convert_error on torch"
-                              " 2.0.1, torch 2.1.2, torch 2.2.2, torch 2.3.1, torch 2.4.1, torch 2.5.1, torch 2.6.0, "
-                              "torch 2.7.1, torch 2.8.0, torch 2.9.1, torch 2.10.0, torch 2.11.0, torch 2.12.1, torch "
-                              "2.13.0, torch 2.14.1, torch 2.15.0, torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)"),
+                              "torch 2.4.1, torch 2.5.1, torch 2.6.0; other modes, not counted: convert_error on "
+                              "torch 2.0.1, torch 2.1.2, torch 2.2.2, torch 2.3.1, torch 2.4.1, torch 2.5.1, torch "
+                              "2.6.0, torch 2.7.1, torch 2.8.0, torch 2.9.1, torch 2.10.0, torch 2.11.0, torch "
+                              "2.12.1, torch 2.13.0, torch 2.14.1, torch 2.15.0, torch 2.15.0 "
+                              "(torch2.15.0-ort1.23.2-onnx1.17.0)"),
     },
 }
 

@@ -24,8 +24,10 @@ CASE = {
         "torch 2.0.1": "dynamo: not_applicable @17 18; legacy: pass @11 13 15 17 18, not_applicable @19 20",
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, invalid_model @18; legacy: pass @11 13 15 17 18 19, "
                         "not_applicable @20"),
-        "torch 2.2.2": "dynamo: not_applicable @17, mismatch @18; legacy: pass @11 13 15 17 18 19, not_applicable @20",
-        "torch 2.3.1": "dynamo: not_applicable @17, mismatch @18; legacy: pass @11 13 15 17 18 19, not_applicable @20",
+        "torch 2.2.2": ("dynamo: not_applicable @17, mismatch @18; legacy: pass @11 13 15 17 18 19, not_applicable "
+                        "@20"),
+        "torch 2.3.1": ("dynamo: not_applicable @17, mismatch @18; legacy: pass @11 13 15 17 18 19, not_applicable "
+                        "@20"),
         "torch 2.4.1": ("dynamo: not_applicable @13 17 20, mismatch @18; legacy: pass @11 13 15 17 18 20, "
                         "not_applicable @19"),
         "torch 2.5.1": "dynamo: mismatch @13 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable @19",

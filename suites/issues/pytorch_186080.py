@@ -25,7 +25,8 @@ CASE = {
                         "not_applicable @20"),
         "torch 2.2.2": ("dynamo: not_applicable @17, convert_error @18; legacy: pass @11 13 15 17 18 19, "
                         "not_applicable @20"),
-        "torch 2.3.1": "dynamo: not_applicable @17, mismatch @18; legacy: pass @11 13 15 17 18 19, not_applicable @20",
+        "torch 2.3.1": ("dynamo: not_applicable @17, mismatch @18; legacy: pass @11 13 15 17 18 19, not_applicable "
+                        "@20"),
         "torch 2.4.1": ("dynamo: not_applicable @13 17 20, mismatch @18; legacy: pass @11 13 15 17 18 20, "
                         "not_applicable @19"),
         "torch 2.5.1": "dynamo: mismatch @13 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable @19",
@@ -49,9 +50,9 @@ CASE = {
         "torch 2.15.0": "dynamo: pass @11 13 15 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable @19",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
-        "agrees_with_issue": ("yes: mismatch on torch 2.1.2, torch 2.3.1, torch 2.4.1, torch 2.5.1, torch 2.6.0 (18 of"
-                              " 24 releases pass in some mode/opset); other modes, not counted: convert_error on torch"
-                              " 1.8.1, torch 1.9.1, torch 1.10.2, torch 1.11.0, torch 1.11.0 "
+        "agrees_with_issue": ("yes: mismatch on torch 2.1.2, torch 2.3.1, torch 2.4.1, torch 2.5.1, torch 2.6.0 (18 "
+                              "of 24 releases pass in some mode/opset); other modes, not counted: convert_error on "
+                              "torch 1.8.1, torch 1.9.1, torch 1.10.2, torch 1.11.0, torch 1.11.0 "
                               "(torch1.11.0-ort1.19.2-onnx1.17.0-py3.10)"),
     },
 }

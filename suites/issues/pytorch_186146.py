@@ -50,8 +50,8 @@ CASE = {
         "torch 2.15.0": "dynamo: pass @11 13 15 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable @19",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
-        "agrees_with_issue": ("yes: mismatch on torch 2.5.1, torch 2.6.0 (18 of 24 releases pass in some mode/opset); "
-                              "other modes, not counted: mismatch on torch 1.8.1, torch 1.9.1"),
+        "agrees_with_issue": ("yes: mismatch on torch 2.5.1, torch 2.6.0 (18 of 24 releases pass in some mode/opset);"
+                              " other modes, not counted: mismatch on torch 1.8.1, torch 1.9.1"),
     },
 }
 

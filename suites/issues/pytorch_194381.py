@@ -56,8 +56,8 @@ CASE = {
         "agrees_with_issue": ("yes: convert_error on torch 2.8.0, torch 2.13.0, torch 2.13.0 "
                               "(torch2.13.0-ort1.23.2-onnx1.19.1), torch 2.14.1, torch 2.14.1 "
                               "(torch2.14.1-ort1.23.2-onnx1.19.1), torch 2.15.0, torch 2.15.0 "
-                              "(torch2.15.0-ort1.23.2-onnx1.17.0), torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1) (16"
-                              " of 24 releases pass in some mode/opset)"),
+                              "(torch2.15.0-ort1.23.2-onnx1.17.0), torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1) "
+                              "(16 of 24 releases pass in some mode/opset)"),
     },
 }
 

@@ -49,8 +49,8 @@ CASE = {
         "torch 2.15.0": "dynamo: pass @11 13 15 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable @19",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
-        "agrees_with_issue": ("yes: mismatch on torch 1.4.0, torch 1.5.1, torch 1.6.0, torch 1.7.1, torch 1.8.1, torch"
-                              " 1.9.1 (22 of 28 releases pass in some mode/opset); other modes, not counted: "
+        "agrees_with_issue": ("yes: mismatch on torch 1.4.0, torch 1.5.1, torch 1.6.0, torch 1.7.1, torch 1.8.1, "
+                              "torch 1.9.1 (22 of 28 releases pass in some mode/opset); other modes, not counted: "
                               "convert_error on torch 2.1.2, torch 2.2.2, torch 2.8.0; invalid_model on torch 2.5.1, "
                               "torch 2.6.0"),
     },

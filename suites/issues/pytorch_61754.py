@@ -50,8 +50,8 @@ CASE = {
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
         "agrees_with_issue": ("no: the stated error /TENSORS/ never shows in the issue's mode (legacy; reported on "
                               "torch 1.8.0, before export(dynamo=) existed); other failures: crash on torch 1.8.1, "
-                              "torch 1.9.1, torch 1.10.2; other modes, not counted: convert_error on torch 2.8.0; the "
-                              "stated error shows in 2 records of 1 other cases (models/hf_gpt2)"),
+                              "torch 1.9.1, torch 1.10.2; other modes, not counted: convert_error on torch 2.8.0; the"
+                              " stated error shows in 2 records of 1 other cases (models/hf_gpt2)"),
     },
 }
 

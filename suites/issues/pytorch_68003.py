@@ -52,12 +52,12 @@ CASE = {
         "torch 2.15.0": "dynamo: pass @11 13 15 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable @19",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
-        "agrees_with_issue": ("no: passes on every release run in the issue's mode (legacy; reported on torch 1.10.0, "
-                              "before export(dynamo=) existed) (28 releases); other modes, not counted: convert_error "
-                              "on torch 2.1.2, torch 2.2.2, torch 2.3.1, torch 2.4.1, torch 2.5.1, torch 2.6.0, torch "
-                              "2.7.1, torch 2.8.0, torch 2.8.0 (torch2.8.0-ort1.23.2-onnx1.19.1), torch 2.9.1, torch "
-                              "2.9.1 (torch2.9.1-ort1.23.2-onnx1.19.1), torch 2.10.0, torch 2.10.0 "
-                              "(torch2.10.0-ort1.23.2-onnx1.19.1), torch 2.11.0, torch 2.11.0 "
+        "agrees_with_issue": ("no: passes on every release run in the issue's mode (legacy; reported on torch 1.10.0,"
+                              " before export(dynamo=) existed) (28 releases); other modes, not counted: "
+                              "convert_error on torch 2.1.2, torch 2.2.2, torch 2.3.1, torch 2.4.1, torch 2.5.1, "
+                              "torch 2.6.0, torch 2.7.1, torch 2.8.0, torch 2.8.0 (torch2.8.0-ort1.23.2-onnx1.19.1), "
+                              "torch 2.9.1, torch 2.9.1 (torch2.9.1-ort1.23.2-onnx1.19.1), torch 2.10.0, torch 2.10.0"
+                              " (torch2.10.0-ort1.23.2-onnx1.19.1), torch 2.11.0, torch 2.11.0 "
                               "(torch2.11.0-ort1.23.2-onnx1.19.1), torch 2.12.1, torch 2.12.1 "
                               "(torch2.12.1-ort1.23.2-onnx1.19.1)"),
     },

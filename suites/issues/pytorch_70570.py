@@ -48,11 +48,11 @@ CASE = {
         "torch 2.15.0": "dynamo: pass @11 13 15 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable @19",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
-        "agrees_with_issue": ("partly: the issue states 'invalid model / wrong shape (TVM rejects it)'; our runs show "
-                              "wrong_shape on torch 1.4.0, torch 1.5.1, torch 1.6.0, torch 1.7.1, torch 1.8.1, torch "
-                              "1.9.1, torch 1.10.2, torch 1.11.0, torch 1.11.0 "
-                              "(torch1.11.0-ort1.19.2-onnx1.17.0-py3.10), torch 1.12.1 (18 of 28 releases pass in some"
-                              " mode/opset); other modes, not counted: convert_error on torch 2.8.0"),
+        "agrees_with_issue": ("partly: the issue states 'invalid model / wrong shape (TVM rejects it)'; our runs show"
+                              " wrong_shape on torch 1.4.0, torch 1.5.1, torch 1.6.0, torch 1.7.1, torch 1.8.1, torch"
+                              " 1.9.1, torch 1.10.2, torch 1.11.0, torch 1.11.0 "
+                              "(torch1.11.0-ort1.19.2-onnx1.17.0-py3.10), torch 1.12.1 (18 of 28 releases pass in "
+                              "some mode/opset); other modes, not counted: convert_error on torch 2.8.0"),
     },
 }
 

@@ -53,8 +53,8 @@ CASE = {
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
         "agrees_with_issue": ("yes: convert_error on torch 1.8.1, torch 1.9.1, torch 1.10.2, torch 1.11.0, torch "
                               "1.11.0 (torch1.11.0-ort1.19.2-onnx1.17.0-py3.10) (19 of 24 releases pass in some "
-                              "mode/opset); other modes, not counted: convert_error on torch 2.1.2, torch 2.2.2, torch"
-                              " 2.3.1, torch 2.8.0"),
+                              "mode/opset); other modes, not counted: convert_error on torch 2.1.2, torch 2.2.2, "
+                              "torch 2.3.1, torch 2.8.0"),
     },
 }
 

@@ -54,11 +54,11 @@ CASE = {
                               "2.10.0, torch 2.11.0, torch 2.12.1, torch 2.13.0, torch 2.14.1, torch 2.15.0, torch "
                               "2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0); it persists past the stated fix in 2.0 "
                               "(torch 2.0.1, torch 2.1.2, torch 2.2.2, torch 2.3.1, torch 2.4.1, torch 2.5.1, torch "
-                              "2.6.0, torch 2.7.1, torch 2.8.0, torch 2.9.1, torch 2.10.0, torch 2.11.0, torch 2.12.1,"
-                              " torch 2.13.0, torch 2.14.1, torch 2.15.0, torch 2.15.0 "
-                              "(torch2.15.0-ort1.23.2-onnx1.17.0)) (10 of 28 releases pass in some mode/opset); other "
-                              "modes, not counted: convert_error on torch 2.8.0; invalid_model on torch 2.1.2, torch "
-                              "2.2.2, torch 2.3.1, torch 2.4.1"),
+                              "2.6.0, torch 2.7.1, torch 2.8.0, torch 2.9.1, torch 2.10.0, torch 2.11.0, torch "
+                              "2.12.1, torch 2.13.0, torch 2.14.1, torch 2.15.0, torch 2.15.0 "
+                              "(torch2.15.0-ort1.23.2-onnx1.17.0)) (10 of 28 releases pass in some mode/opset); other"
+                              " modes, not counted: convert_error on torch 2.8.0; invalid_model on torch 2.1.2, torch"
+                              " 2.2.2, torch 2.3.1, torch 2.4.1"),
     },
 }
 

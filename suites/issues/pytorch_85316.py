@@ -18,29 +18,29 @@ CASE = {
         "torch 1.11.0": "legacy: load_error @11 13 15, not_applicable @16 17",
         "torch 1.11.0 (torch1.11.0-ort1.19.2-onnx1.17.0-py3.10)": "legacy: load_error @11 13 15, not_applicable @14",
         "torch 1.12.1": "legacy: load_error @11 13 15, pass @16, not_applicable @17",
-        "torch 1.13.1": ("dynamo: not_applicable @13 17; legacy: load_error @11 13 15, wrong_shape @17, not_applicable"
-                         " @19"),
+        "torch 1.13.1": ("dynamo: not_applicable @13 17; legacy: load_error @11 13 15, wrong_shape @17, "
+                         "not_applicable @19"),
         "torch 2.0.1": ("dynamo: not_applicable @17 18; legacy: load_error @11 13 15, wrong_shape @17 18, "
                         "not_applicable @19 20"),
-        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: load_error @11 13 15 19, wrong_shape @17 "
-                        "18, not_applicable @20"),
+        "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: load_error @11 13 15 19, wrong_shape @17"
+                        " 18, not_applicable @20"),
         "torch 2.2.2": ("dynamo: not_applicable @17, pass @18; legacy: load_error @11 13 15 19, wrong_shape @17 18, "
                         "not_applicable @20"),
         "torch 2.3.1": ("dynamo: not_applicable @17, pass @18; legacy: load_error @11 13 15 19, wrong_shape @17 18, "
                         "not_applicable @20"),
-        "torch 2.4.1": ("dynamo: not_applicable @13 17 20, pass @18; legacy: load_error @11 13 15 20, wrong_shape @17 "
-                        "18, not_applicable @19"),
+        "torch 2.4.1": ("dynamo: not_applicable @13 17 20, pass @18; legacy: load_error @11 13 15 20, wrong_shape @17"
+                        " 18, not_applicable @19"),
         "torch 2.5.1": ("dynamo: pass @13 17 18 20; legacy: load_error @11 13 15 20, wrong_shape @17 18, "
                         "not_applicable @19"),
-        "torch 2.6.0": ("dynamo: pass @13 17 18, load_error @20; legacy: load_error @11 13 15 20, wrong_shape @17 18, "
-                        "not_applicable @19"),
-        "torch 2.7.1": ("dynamo: pass @13 17 18, load_error @20; legacy: load_error @11 13 15 20, wrong_shape @17 18, "
-                        "not_applicable @19"),
+        "torch 2.6.0": ("dynamo: pass @13 17 18, load_error @20; legacy: load_error @11 13 15 20, wrong_shape @17 18,"
+                        " not_applicable @19"),
+        "torch 2.7.1": ("dynamo: pass @13 17 18, load_error @20; legacy: load_error @11 13 15 20, wrong_shape @17 18,"
+                        " not_applicable @19"),
         "torch 2.8.0": ("dynamo: convert_error @13 17, pass @18, load_error @20; legacy: load_error @11 13 15 20, "
                         "wrong_shape @17 18, not_applicable @19"),
         "torch 2.8.0 (torch2.8.0-ort1.23.2-onnx1.19.1)": "dynamo: load_error @23",
-        "torch 2.9.1": ("dynamo: pass @13 17 18, load_error @20; legacy: load_error @11 13 15 20, wrong_shape @17 18, "
-                        "not_applicable @19"),
+        "torch 2.9.1": ("dynamo: pass @13 17 18, load_error @20; legacy: load_error @11 13 15 20, wrong_shape @17 18,"
+                        " not_applicable @19"),
         "torch 2.9.1 (torch2.9.1-ort1.23.2-onnx1.19.1)": "dynamo: load_error @23",
         "torch 2.10.0": ("dynamo: pass @11 13 15 17 18, load_error @20; legacy: load_error @11 13 15 20, wrong_shape "
                          "@17 18, not_applicable @19"),

@@ -30,17 +30,17 @@ CASE = {
                         "not_applicable @20"),
         "torch 2.4.1": ("dynamo: not_applicable @13 17 20, pass @18; legacy: convert_error @11 13 15 17 18 20, "
                         "not_applicable @19"),
-        "torch 2.5.1": ("dynamo: convert_error @13 17 18 20; legacy: convert_error @11 13 15 17 18 20, not_applicable "
-                        "@19"),
-        "torch 2.6.0": ("dynamo: convert_error @13 17 18 20; legacy: convert_error @11 13 15 17 18 20, not_applicable "
-                        "@19"),
-        "torch 2.7.1": ("dynamo: convert_error @13 17 18 20; legacy: convert_error @11 13 15 17 18 20, not_applicable "
-                        "@19"),
-        "torch 2.8.0": ("dynamo: convert_error @13 17 18 20; legacy: convert_error @11 13 15 17 18 20, not_applicable "
-                        "@19"),
+        "torch 2.5.1": ("dynamo: convert_error @13 17 18 20; legacy: convert_error @11 13 15 17 18 20, not_applicable"
+                        " @19"),
+        "torch 2.6.0": ("dynamo: convert_error @13 17 18 20; legacy: convert_error @11 13 15 17 18 20, not_applicable"
+                        " @19"),
+        "torch 2.7.1": ("dynamo: convert_error @13 17 18 20; legacy: convert_error @11 13 15 17 18 20, not_applicable"
+                        " @19"),
+        "torch 2.8.0": ("dynamo: convert_error @13 17 18 20; legacy: convert_error @11 13 15 17 18 20, not_applicable"
+                        " @19"),
         "torch 2.8.0 (torch2.8.0-ort1.23.2-onnx1.19.1)": "dynamo: convert_error @23",
-        "torch 2.9.1": ("dynamo: convert_error @13 17 18 20; legacy: convert_error @11 13 15 17 18 20, not_applicable "
-                        "@19"),
+        "torch 2.9.1": ("dynamo: convert_error @13 17 18 20; legacy: convert_error @11 13 15 17 18 20, not_applicable"
+                        " @19"),
         "torch 2.9.1 (torch2.9.1-ort1.23.2-onnx1.19.1)": "dynamo: convert_error @23",
         "torch 2.10.0": ("dynamo: convert_error @11 13 15 17 18 20; legacy: convert_error @11 13 15 17 18 20, "
                          "not_applicable @19"),
@@ -65,10 +65,11 @@ CASE = {
         "agrees_with_issue": ("yes: convert_error on torch 1.12.1, torch 1.13.1, torch 2.0.1, torch 2.1.2, torch "
                               "2.2.2, torch 2.3.1, torch 2.4.1, torch 2.5.1, torch 2.6.0, torch 2.7.1, torch 2.8.0, "
                               "torch 2.9.1, torch 2.10.0, torch 2.11.0, torch 2.12.1, torch 2.13.0, torch 2.14.1, "
-                              "torch 2.15.0, torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0) (4 of 23 releases pass in"
-                              " some mode/opset); other modes, not counted: convert_error on torch 2.2.2, torch 2.5.1,"
-                              " torch 2.6.0, torch 2.7.1, torch 2.8.0, torch 2.8.0 (torch2.8.0-ort1.23.2-onnx1.19.1), "
-                              "torch 2.9.1, torch 2.9.1 (torch2.9.1-ort1.23.2-onnx1.19.1), torch 2.10.0, torch 2.10.0 "
+                              "torch 2.15.0, torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0) (4 of 23 releases pass "
+                              "in some mode/opset); other modes, not counted: convert_error on torch 2.2.2, torch "
+                              "2.5.1, torch 2.6.0, torch 2.7.1, torch 2.8.0, torch 2.8.0 "
+                              "(torch2.8.0-ort1.23.2-onnx1.19.1), torch 2.9.1, torch 2.9.1 "
+                              "(torch2.9.1-ort1.23.2-onnx1.19.1), torch 2.10.0, torch 2.10.0 "
                               "(torch2.10.0-ort1.23.2-onnx1.19.1), torch 2.11.0, torch 2.11.0 "
                               "(torch2.11.0-ort1.23.2-onnx1.19.1), torch 2.12.1, torch 2.12.1 "
                               "(torch2.12.1-ort1.23.2-onnx1.19.1), torch 2.13.0, torch 2.13.0 "

@@ -29,8 +29,8 @@ CASE = {
                         "not_applicable @20"),
         "torch 2.3.1": ("dynamo: not_applicable @17, pass @18; legacy: convert_error @11 13, pass @15 17 18 19, "
                         "not_applicable @20"),
-        "torch 2.4.1": ("dynamo: not_applicable @13 17 20, pass @18; legacy: convert_error @11 13, pass @15 17 18 20, "
-                        "not_applicable @19"),
+        "torch 2.4.1": ("dynamo: not_applicable @13 17 20, pass @18; legacy: convert_error @11 13, pass @15 17 18 20,"
+                        " not_applicable @19"),
         "torch 2.5.1": ("dynamo: pass @13 17 18 20; legacy: convert_error @11 13, pass @15 17 18 20, not_applicable "
                         "@19"),
         "torch 2.6.0": ("dynamo: pass @13 17 18 20; legacy: convert_error @11 13, pass @15 17 18 20, not_applicable "
@@ -62,10 +62,10 @@ CASE = {
                          "not_applicable @19"),
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
-        "agrees_with_issue": ("yes: convert_error on torch 2.0.1, torch 2.1.2, torch 2.2.2, torch 2.3.1, torch 2.4.1, "
-                              "torch 2.5.1, torch 2.6.0, torch 2.7.1, torch 2.8.0, torch 2.9.1, torch 2.10.0, torch "
-                              "2.11.0, torch 2.12.1, torch 2.13.0, torch 2.14.1, torch 2.15.0 (16 of 17 releases pass "
-                              "in some mode/opset); other modes, not counted: convert_error on torch 2.1.2, torch "
+        "agrees_with_issue": ("yes: convert_error on torch 2.0.1, torch 2.1.2, torch 2.2.2, torch 2.3.1, torch 2.4.1,"
+                              " torch 2.5.1, torch 2.6.0, torch 2.7.1, torch 2.8.0, torch 2.9.1, torch 2.10.0, torch "
+                              "2.11.0, torch 2.12.1, torch 2.13.0, torch 2.14.1, torch 2.15.0 (16 of 17 releases pass"
+                              " in some mode/opset); other modes, not counted: convert_error on torch 2.1.2, torch "
                               "2.8.0"),
     },
 }

@@ -51,8 +51,8 @@ CASE = {
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
         "agrees_with_issue": ("no: 'wrong-dtype' never shows in the issue's mode (legacy; reported on torch 2.1.0, "
                               "before export(dynamo=) existed); only failures at an earlier stage, which hide it: "
-                              "invalid_model on torch 1.4.0, torch 1.5.1, torch 1.6.0, torch 1.7.1, torch 1.8.1, torch"
-                              " 1.9.1, torch 1.10.2, torch 1.11.0, torch 1.11.0 "
+                              "invalid_model on torch 1.4.0, torch 1.5.1, torch 1.6.0, torch 1.7.1, torch 1.8.1, "
+                              "torch 1.9.1, torch 1.10.2, torch 1.11.0, torch 1.11.0 "
                               "(torch1.11.0-ort1.19.2-onnx1.17.0-py3.10); other modes, not counted: convert_error on "
                               "torch 2.8.0"),
     },

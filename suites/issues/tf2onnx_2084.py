@@ -10,16 +10,21 @@ CASE = {
     "observed": {
         "tensorflow 2.8.4 + tf2onnx 1.12.1": "run_error @13 14 15 16 17",
         "tensorflow 2.8.4 + tf2onnx 1.13.0": "run_error @13 14 15 16 17",
-        "tensorflow 2.8.4 + tf2onnx 1.13.0 (tf2.8.4-tf2onnx1.13.0-onnx1.14.1-ort1.20.1-py3.10)": "not_applicable @14 16",
+        "tensorflow 2.8.4 + tf2onnx 1.13.0 (tf2.8.4-tf2onnx1.13.0-onnx1.14.1-ort1.20.1-py3.10)":
+            "not_applicable @14 16",
         "tensorflow 2.9.3 + tf2onnx 1.12.1": "run_error @13 14 15 16 17",
         "tensorflow 2.9.3 + tf2onnx 1.13.0": "run_error @13 14 15 16 17",
-        "tensorflow 2.9.3 + tf2onnx 1.13.0 (tf2.9.3-tf2onnx1.13.0-onnx1.14.1-ort1.20.1-py3.10)": "not_applicable @14 16",
+        "tensorflow 2.9.3 + tf2onnx 1.13.0 (tf2.9.3-tf2onnx1.13.0-onnx1.14.1-ort1.20.1-py3.10)":
+            "not_applicable @14 16",
         "tensorflow 2.10.1 + tf2onnx 1.13.0": "run_error @13 14 15 16 17",
-        "tensorflow 2.10.1 + tf2onnx 1.13.0 (tf2.10.1-tf2onnx1.13.0-onnx1.14.1-ort1.20.1-py3.10)": "not_applicable @13 14 15 16 17",
+        "tensorflow 2.10.1 + tf2onnx 1.13.0 (tf2.10.1-tf2onnx1.13.0-onnx1.14.1-ort1.20.1-py3.10)":
+            "not_applicable @13 14 15 16 17",
         "tensorflow 2.11.1 + tf2onnx 1.13.0": "run_error @13 14 15 16 17",
-        "tensorflow 2.11.1 + tf2onnx 1.13.0 (tf2.11.1-tf2onnx1.13.0-onnx1.14.1-ort1.20.1-py3.10)": "not_applicable @13 14 15 16 17",
+        "tensorflow 2.11.1 + tf2onnx 1.13.0 (tf2.11.1-tf2onnx1.13.0-onnx1.14.1-ort1.20.1-py3.10)":
+            "not_applicable @13 14 15 16 17",
         "tensorflow 2.12.1 + tf2onnx 1.13.0": "not_applicable @13 14 15 16 17",
-        "tensorflow 2.12.1 + tf2onnx 1.13.0 (tf2.12.1-tf2onnx1.13.0-onnx1.14.1-ort1.20.1)": "run_error @13 14 15 16 17",
+        "tensorflow 2.12.1 + tf2onnx 1.13.0 (tf2.12.1-tf2onnx1.13.0-onnx1.14.1-ort1.20.1)":
+            "run_error @13 14 15 16 17",
         "tensorflow 2.12.1 + tf2onnx 1.14.0": "run_error @13 15 17",
         "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",
         "tensorflow 2.12.1 + tf2onnx 1.16.1": "pass @13 15 17",
@@ -45,13 +50,14 @@ CASE = {
         "tensorflow 2.19.1 + tf2onnx 1.15.1": "pass @13 15 17",
         "tensorflow 2.19.1 + tf2onnx 1.16.1": "pass @13 15 17",
         "tensorflow 2.19.1 + tf2onnx 1.17.0": "pass @13 14 15 16 17 18",
-        "tensorflow 2.19.1 + tf2onnx 1.17.0 (tf2.19.1-tf2onnx1.17.0-onnx1.17.0-ort1.20.1)": "pass @13 15 17 18",
+        "tensorflow 2.19.1 + tf2onnx 1.17.0 (tf2.19.1-tf2onnx1.17.0-onnx1.17.0-ort1.20.1)":
+            "pass @13 15 17 18",
         "tensorflow 2.20.0 + tf2onnx 1.17.0": "pass @13 15 17 18",
         "tensorflow 2.21.0 + tf2onnx 1.17.0": "pass @13 15 17 18",
         "agrees_with_issue": ("yes: the stated fix in 1.15.0 is reproduced: failing before it, clean on 27 releases "
                               "from it (the issue states 'ORT session fails (negative group)'; here run_error on "
-                              "tensorflow 2.8.4 + tf2onnx 1.12.1, tensorflow 2.8.4 + tf2onnx 1.13.0, tensorflow 2.9.3 "
-                              "+ tf2onnx 1.12.1, tensorflow 2.9.3 + tf2onnx 1.13.0, tensorflow 2.10.1 + tf2onnx "
+                              "tensorflow 2.8.4 + tf2onnx 1.12.1, tensorflow 2.8.4 + tf2onnx 1.13.0, tensorflow 2.9.3"
+                              " + tf2onnx 1.12.1, tensorflow 2.9.3 + tf2onnx 1.13.0, tensorflow 2.10.1 + tf2onnx "
                               "1.13.0, tensorflow 2.11.1 + tf2onnx 1.13.0, tensorflow 2.12.1 + tf2onnx 1.13.0 "
                               "(tf2.12.1-tf2onnx1.13.0-onnx1.14.1-ort1.20.1), tensorflow 2.12.1 + tf2onnx 1.14.0)"),
     },
