@@ -44,15 +44,18 @@ def model_key(row: dict[str, Any]) -> str:
     converter wrote. The dynamo exporter writes one model (opset 18, the same bytes) for every opset asked below
     it, so its artefacts of 11, 13 and 15 are one model replayed three times, and one runtime change on it is one."""
     source = (row.get("replay") or {}).get("source_cell") or row.get("cell")
-    mode = row.get("mode") if isinstance(row.get("mode"), str) else "-"
-    return f"{source}|{row['case']}|{mode}|{row.get('produced_opset') or row['opset']}"
+    return f"{source}|{row['case']}|{_mode(row)}|{row.get('produced_opset') or row['opset']}"
+
+
+def _mode(row: dict[str, Any]) -> str:
+    return row["mode"] if isinstance(row.get("mode"), str) else "-"  # "-": a converter without modes
 
 
 def distinct(found: Iterable[dict[str, Any]]) -> dict[str, int]:
     """Transitions per kind counted once per model and release pair (`model_key`), not once per asked opset."""
     seen: dict[str, set[tuple[Any, ...]]] = {k.value: set() for k in TransitionKind}
     for t in found:
-        seen[str(t["kind"])].add((t.get("model") or t["artefact"], t["before_version"], t["after_version"]))
+        seen[str(t["kind"])].add((t["model"], t["before_version"], t["after_version"]))
     return {kind: len(keys) for kind, keys in seen.items()}
 
 
@@ -64,8 +67,8 @@ def _groups(rows: Iterable[dict[str, Any]]) -> dict[tuple[Any, ...], dict[str, l
         if state.harness or not row.get("artefact"):
             continue
         version = str((row.get("axes") or {}).get(AXIS) or (row.get("replay") or {}).get(AXIS))
-        mode = row.get("mode") if isinstance(row.get("mode"), str) else "-"
-        groups[(row["converter"], row["case"], int(row["opset"]), mode, row["artefact"])][version].append((state, row))
+        groups[(row["converter"], row["case"], int(row["opset"]), _mode(row), row["artefact"])][version].append(
+            (state, row))
     return groups
 
 

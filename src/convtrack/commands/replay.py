@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from convtrack import artefact_prune, defaults, disk, machine, replay, replay_matrix, replay_track, store
+from convtrack.findings.replay import distinct_text
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,9 +36,8 @@ def run(args: argparse.Namespace) -> int:
     totals = {k: sum(1 for t in found if t["kind"] == k) for k in ("regression", "fix", "changed")}
     once = replay_track.distinct(found)
     print(f"replay track: {totals['regression']} regressions, {totals['fix']} fixes, {totals['changed']} changed "
-          f"failures along onnxruntime (blame: runtime; {once['regression']} regressions and {once['fix']} fixes "
-          f"once per model written for several asked opsets); {len(apart)} changes set apart (a release predates the "
-          "model's IR version or opset)", file=sys.stderr)
+          f"failures along onnxruntime (blame: runtime; {distinct_text(once['regression'], once['fix'])}); "
+          f"{len(apart)} changes set apart (a release predates the model's IR version or opset)", file=sys.stderr)
     return 0
 
 

@@ -349,7 +349,8 @@ def replay_section(f: Findings) -> str:
         f"({', '.join(f'`{c}`' for c in r.source_cells)}), on {len(r.releases)} onnxruntime releases "
         f"({r.releases[0]} to {r.releases[-1]}): {t['regressions']} regressions ({t['became_silent']} loud failures "
         f"that became silent), {t['fixes']} fixes and {t['changed']} changed failures; {t['unconfirmed']} of the "
-        f"regressions and fixes seen once and not yet repeated, {t['flaky']} flaky; {distinct_text(t)}. "
+        f"regressions and fixes seen once and not yet repeated, {t['flaky']} flaky; "
+        f"{distinct_text(t['distinct_regression'], t['distinct_fix'])}. "
         + predates_text(r.predates),
         "### Per onnxruntime release pair",
         "Adjacent releases a model has a converter result on (harness outcomes skipped), over every source cell; "

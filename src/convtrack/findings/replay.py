@@ -234,10 +234,10 @@ def span(releases: list[str], every: list[str]) -> str:
     return ", ".join(r[0] if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs_)
 
 
-def distinct_text(t: Mapping[str, int]) -> str:
+def distinct_text(regressions: int, fixes: int) -> str:
     """The totals once per model (replay_track.distinct): the dynamo exporter's one model for several asked opsets."""
-    return (f"{t.get('distinct_regression', 0)} regressions and {t.get('distinct_fix', 0)} fixes once each model "
-            "the dynamo exporter wrote for several asked opsets counts once")
+    return (f"{regressions} regressions and {fixes} fixes once each model the dynamo exporter wrote for several "
+            "asked opsets counts once")
 
 
 def headline(r: Replay | None) -> str:
@@ -247,5 +247,5 @@ def headline(r: Replay | None) -> str:
     share = f"{100 * r.runs_everywhere_share:.1f} %" if r.runs_everywhere_share is not None else "–"
     return (f"Replaying {r.models} kept models on {len(r.releases)} onnxruntime releases: {t['regressions']} "
             f"regressions, {t['fixes']} fixes and {t['changed']} changed failures, all the runtime's ("
-            f"{distinct_text(t)}); {share} of the "
+            f"{distinct_text(t['distinct_regression'], t['distinct_fix'])}); {share} of the "
             f"models run on every release, and {r.broken_promise} ran on one release and fail on a later one.")
