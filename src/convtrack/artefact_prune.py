@@ -56,49 +56,44 @@ def replayed_everywhere(replays: Iterable[Mapping[str, Any]], releases: Iterable
     return {a for a, got in seen.items() if wanted <= got}
 
 
-def _blobs(store: Path, digest: str) -> set[str]:
-    """The blobs a manifest names (its model, inputs and outputs); empty when it cannot be read."""
-    try:
-        data = json.loads(blob(store, digest).read_bytes())
-    except (OSError, ValueError):
-        return set()
-    named = {str(data.get("model"))}
-    for seed in data.get("seeds") or []:
-        named.update(str(d) for d in [*seed.get("inputs", []), *seed.get("outputs", [])])
-    return named
-
-
-def manifests(store: Path, limit: int = 1 << 20) -> set[str]:
-    """The digests of the manifests in `store` (small JSON blobs naming a model and its seeds)."""
-    found = set()
+def manifests(store: Path) -> dict[str, set[str]]:
+    """Every manifest in `store` (a JSON blob naming a model and its seeds) -> the blobs it names: its model, inputs
+    and outputs. Read from the disk, not from the records: a run keeping models into the same store meanwhile writes
+    manifests that share input and output blobs (content-addressed) with older ones."""
+    found: dict[str, set[str]] = {}
     for path in store.glob("sha256/*/*"):
         try:
-            if path.name.startswith(".") or path.stat().st_size > limit:
+            if path.name.startswith("."):
                 continue
-            head = path.read_bytes()
-        except OSError:
+            with path.open("rb") as fh:
+                if fh.read(1) != b"{":  # a model or an array, never JSON
+                    continue
+            data = json.loads(path.read_bytes())
+        except (OSError, ValueError):
             continue
-        if head[:1] == b"{" and b'"seeds"' in head:
-            found.add(path.parent.name + path.name)
+        if not isinstance(data, dict) or "seeds" not in data:
+            continue
+        named = {str(data.get("model"))}
+        for seed in data.get("seeds") or []:
+            named.update(str(d) for d in [*seed.get("inputs", []), *seed.get("outputs", [])])
+        found[path.parent.name + path.name] = named
     return found
 
 
-def prune(store: Path, drop: set[str], kept: Iterable[str]) -> tuple[int, int]:
-    """Remove the artefacts `drop` from `store`, keeping every blob that an artefact in `kept` (the other manifests
-    records name) still needs; (artefacts removed, bytes freed). The ledger is written before any file goes, so
-    an interrupted prune never leaves a removed artefact unrecorded."""
-    drop = {d for d in drop if blob(store, d).is_file()}
+def prune(store: Path, drop: set[str]) -> tuple[int, int]:
+    """Remove the artefacts `drop` from `store`, keeping every blob another manifest in it still names (`manifests`);
+    (artefacts removed, bytes freed). The ledger is written before any file goes, so an interrupted prune never
+    leaves a removed artefact unrecorded."""
+    on_disk = manifests(store)
+    drop = {d for d in drop if d in on_disk}
     if not drop:
         return 0, 0
-    # every manifest on disk, not only those the records read so far name: a run keeping models into the same store
-    # meanwhile writes manifests that share input and output blobs (content-addressed) with the dropped ones
-    others = (set(kept) | manifests(store)) - drop
-    needed = {b for d in others if blob(store, d).is_file() for b in _blobs(store, d)}
+    needed = {b for d, named in on_disk.items() if d not in drop for b in named}
     with (store / LEDGER).open("a") as ledger:
         ledger.writelines(f"{d}\n" for d in sorted(drop))
     freed = 0
     for digest in sorted(drop):
-        for name in sorted(_blobs(store, digest) - needed) + [digest]:
+        for name in sorted(on_disk[digest] - needed) + [digest]:
             path = blob(store, name)
             try:
                 size = path.stat().st_size

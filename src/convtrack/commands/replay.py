@@ -71,7 +71,7 @@ def _prune(args: argparse.Namespace, releases: list[str], replays: list[dict[str
     artefacts = args.work / defaults.ARTEFACTS_DIR
     drop = artefact_prune.replayed_everywhere(replays, releases, replay.RETRY)
     named = {str(r["artefact"]) for r in recorded if r.get("artefact")}
-    count, freed = artefact_prune.prune(artefacts, drop & named, named)
+    count, freed = artefact_prune.prune(artefacts, drop & named)
     print(f"convtrack replay: pruned {count} artefacts replayed on all {len(releases)} releases "
           f"({disk.fmt(freed)} freed; their digests are in {artefacts / artefact_prune.LEDGER})", file=sys.stderr)
 
