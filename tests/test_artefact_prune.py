@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from convtrack import artefact_prune, incremental, replay, store
+import pytest
+
+from convtrack import artefact_prune, incremental, lock, replay, store
 from convtrack.cell import artefacts
 from convtrack.outcomes import Outcome
 
@@ -79,3 +82,27 @@ def test_a_manifest_no_record_names_yet_keeps_its_shared_blobs(tmp_path: Path) -
     inputs = artefacts.manifest(kept, b)["seeds"][0]["inputs"]
     assert artefact_prune.prune(kept, {a})[0] == 1  # b is named by no record read yet: found on the disk
     assert artefact_prune.blob(kept, b).exists() and all(artefact_prune.blob(kept, d).exists() for d in inputs)
+
+
+def test_the_artefacts_of_published_transitions_are_held_back_from_a_prune() -> None:
+    rows = [{"artefact": a, "outcome": "pass", "axes": {"onnxruntime": v}} for a in "abc" for v in ("1.20.1", "1.21.1")]
+    published = [{"artefact": "b", "kind": "fix"}, {"artefact": "z", "kind": "regression"}]
+    drop, held = artefact_prune.droppable(rows, ["1.20.1", "1.21.1"], incremental.RETRY, {"a", "b"}, published)
+    assert (drop, held) == ({"a"}, {"b"})  # c: no record names it here; z: not replayed everywhere
+
+
+def test_a_prune_waits_for_a_task_keeping_an_artefact(tmp_path: Path) -> None:
+    kept = tmp_path / "artefacts"
+    a = keep(kept, b"model-13", 13)
+    with artefacts.store_lock(kept, shared=True), artefacts.store_lock(kept, shared=True):  # two tasks keeping
+        probe = lock.FileLock(kept / lock.LOCK_NAME, timeout=0.2, log=None)
+        with pytest.raises(lock.LockTimeout):
+            probe.acquire()  # what prune takes: exclusive, so it waits for both
+    assert artefact_prune.prune(kept, {a})[0] == 1
+
+
+def test_a_manifest_names_its_model_for_the_replay_records(tmp_path: Path) -> None:
+    kept = tmp_path / "artefacts"
+    a = keep(kept, b"model-13", 13)
+    assert artefact_prune.model_of(kept, a) == hashlib.sha256(b"model-13").hexdigest()
+    assert artefact_prune.model_of(kept, "f" * 64) is None  # pruned or never here

@@ -10,6 +10,7 @@ import pytest
 
 from conftest import ROOT, tiny_project
 from convtrack import cli, replay, store
+from convtrack.cell import artefacts
 from test_replay import MAXPOOL
 
 pytestmark = pytest.mark.integration
@@ -40,11 +41,14 @@ def test_keep_then_replay_finds_the_runtime_fix(tmp_path: Path, capsys: pytest.C
     assert cli.main([*flags, "run", "--preset", "full", "--keep-models", "--no-site"]) == 0
     assert cli.main([*flags, "replay"]) == 0
     assert len(store.load(tmp_path / "reports")) == 1 and len(replay.load(tmp_path / "reports")) == 2
-    # pruned once replayed on every release: the store is empty and a run that keeps models converts nothing again
+    # replayed on every release, but the model of a published transition: --prune keeps its exact bytes
     capsys.readouterr()
     assert cli.main([*flags, "replay", "--prune"]) == 0
-    assert "pruned 1 artefacts replayed on all 2 releases" in capsys.readouterr().err
-    assert not list((tmp_path / "work" / "artefacts" / "sha256").rglob("*/*"))
+    said = capsys.readouterr().err
+    assert "pruned 0 artefacts replayed on all 2 releases" in said and "kept 1 that a transition" in said
+    assert (tmp_path / "work" / "artefacts" / "sha256" / rec["artefact"][:2] / rec["artefact"][2:]).is_file()
+    assert {r["replay"]["model"] for r in replay.load(tmp_path / "reports")} == {
+        artefacts.manifest(tmp_path / "work" / "artefacts", rec["artefact"])["model"]}
     assert cli.main([*flags, "run", "--preset", "full", "--keep-models", "--no-site"]) == 0
     assert len(store.load(tmp_path / "reports")) == 1
     # a new machine's work folder has no ledger: the committed replay records say the model served its purpose

@@ -100,3 +100,17 @@ def test_one_model_written_for_several_asked_opsets_counts_once_as_distinct() ->
     assert {t["model"] for t in found} == {"torch2.15.0-ort1.20.1-onnx1.17.0|issues/x|dynamo|18",
                                            "torch2.15.0-ort1.20.1-onnx1.17.0|issues/x|dynamo|17"}
     assert replay_track.distinct(found) == {"regression": 2, "fix": 0, "changed": 0}
+
+
+def test_replays_that_name_their_models_bytes_count_once_per_digest() -> None:
+    # two torch releases wrote the same bytes (one model), a third other bytes; the newer replays of the first
+    # artefact carry the digest and its older ones do not: the artefact's key is its digest all the same
+    same, other = "d" * 64, "e" * 64
+    rows = _asked(11, 18, "a" * 64) + _asked(15, 18, "b" * 64) + _asked(17, 17, "c" * 64)
+    for r in rows[1:]:
+        r["replay"]["model"] = other if r["artefact"] == "c" * 64 else same
+    found = replay_track.transitions(rows)
+    assert {t["artefact"][0]: t["model"] for t in found} == {"a": f"sha256:{same}", "b": f"sha256:{same}",
+                                                             "c": f"sha256:{other}"}
+    assert replay_track.distinct(found) == {"regression": 2, "fix": 0, "changed": 0}
+    assert replay_track.model_key(rows[0]).endswith("|issues/x|dynamo|18")  # a replay without the digest

@@ -19,11 +19,19 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from convtrack.cell import artefacts
+
 LEDGER = "pruned"  # one manifest digest per line, in the store's root
+blob = artefacts.blob_path
 
 
-def blob(store: Path, digest: str) -> Path:
-    return store / "sha256" / digest[:2] / digest[2:]
+def model_of(store: Path, artefact: str) -> str | None:
+    """The digest of the ONNX model an artefact in `store` names (None when its manifest cannot be read): what
+    makes two artefacts one model, whatever opset was asked of the converter."""
+    try:
+        return str(artefacts.manifest(store, artefact)["model"])
+    except (OSError, ValueError, KeyError):
+        return None
 
 
 def pruned(store: Path) -> set[str]:
@@ -56,6 +64,16 @@ def replayed_everywhere(replays: Iterable[Mapping[str, Any]], releases: Iterable
     return {a for a, got in seen.items() if wanted <= got}
 
 
+def droppable(replays: Iterable[Mapping[str, Any]], releases: Iterable[str], retry: Iterable[str],
+              named: set[str], published: Iterable[Mapping[str, Any]]) -> tuple[set[str], set[str]]:
+    """(the artefacts to prune, those held back): replayed on every release of `releases` and named by a record
+    (`named`), less those a `published` transition of the track names, whose exact bytes an audit or a re-run of
+    the transition needs."""
+    done = replayed_everywhere(replays, releases, retry) & named
+    held = done & {str(t["artefact"]) for t in published if t.get("artefact")}
+    return done - held, held
+
+
 def manifests(store: Path) -> dict[str, set[str]]:
     """Every manifest in `store` (a JSON blob naming a model and its seeds) -> the blobs it names: its model, inputs
     and outputs. Read from the disk, not from the records: a run keeping models into the same store meanwhile writes
@@ -83,7 +101,15 @@ def manifests(store: Path) -> dict[str, set[str]]:
 def prune(store: Path, drop: set[str]) -> tuple[int, int]:
     """Remove the artefacts `drop` from `store`, keeping every blob another manifest in it still names (`manifests`);
     (artefacts removed, bytes freed). The ledger is written before any file goes, so an interrupted prune never
-    leaves a removed artefact unrecorded."""
+    leaves a removed artefact unrecorded. It holds the store's lock exclusive: a task keeping an artefact meanwhile
+    (holding it shared) waits, so no blob its new manifest names is deleted under it."""
+    if not store.is_dir():
+        return 0, 0
+    with artefacts.store_lock(store, shared=False):
+        return _prune(store, drop)
+
+
+def _prune(store: Path, drop: set[str]) -> tuple[int, int]:
     on_disk = manifests(store)
     drop = {d for d in drop if d in on_disk}
     if not drop:

@@ -28,12 +28,20 @@ class LockTimeout(TimeoutError):
 
 
 class FileLock:
-    """`with FileLock(folder / LOCK_NAME):` exclusive between processes; re-entrant within one object only."""
+    """`with FileLock(folder / LOCK_NAME):` exclusive between processes; re-entrant within one object only.
 
-    def __init__(self, path: Path, timeout: float | None = None, log: Callable[[str], None] | None = _say) -> None:
+    `shared=True` takes the lock shared: any number of shared holders at once, none while an exclusive one holds it
+    (writers that may interleave with each other but not with a reader that must see a still store, e.g. the
+    artefact store's puts and its prune). A shared holder leaves the pid in the file alone: it is the exclusive
+    holder's."""
+
+    def __init__(self, path: Path, timeout: float | None = None, log: Callable[[str], None] | None = _say,
+                 shared: bool = False) -> None:
         self.path = path
         self.timeout = timeout
         self.log = log
+        self.shared = shared
+        self._mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
         self._fd: int | None = None
 
     def holder(self) -> int | None:
@@ -48,18 +56,19 @@ class FileLock:
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(fd, self._mode | fcntl.LOCK_NB)
             except OSError as exc:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES):
                     raise
                 if self.log:
                     self.log(f"waiting for {self.path} (held by pid {self.holder() or '?'})")
                 self._wait(fd)
-            try:  # best effort: on a full disk the lock still holds, only the pid is missing
-                os.ftruncate(fd, 0)
-                os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-            except OSError:
-                pass
+            if not self.shared:
+                try:  # best effort: on a full disk the lock still holds, only the pid is missing
+                    os.ftruncate(fd, 0)
+                    os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+                except OSError:
+                    pass
         except BaseException:
             os.close(fd)
             raise
@@ -67,12 +76,12 @@ class FileLock:
 
     def _wait(self, fd: int) -> None:
         if self.timeout is None:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            fcntl.flock(fd, self._mode)
             return
         deadline = time.monotonic() + self.timeout
         while True:
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(fd, self._mode | fcntl.LOCK_NB)
                 return
             except OSError:
                 if time.monotonic() > deadline:
@@ -82,10 +91,11 @@ class FileLock:
     def release(self) -> None:
         if self._fd is None:
             return
-        try:  # an empty file says "free"; a stale pid would be overwritten anyway
-            os.ftruncate(self._fd, 0)
-        except OSError:
-            pass
+        if not self.shared:
+            try:  # an empty file says "free"; a stale pid would be overwritten anyway
+                os.ftruncate(self._fd, 0)
+            except OSError:
+                pass
         fcntl.flock(self._fd, fcntl.LOCK_UN)
         os.close(self._fd)
         self._fd = None

@@ -90,12 +90,13 @@ def sources(records: Iterable[dict[str, Any]], artefacts: Path,
         newest[(rec["converter"], _held(axes), rec["case"], rec["opset"], str(rec["mode"]))] = rec
     found = [r for r in newest.values() if artefact_prune.blob(artefacts, r["artefact"]).is_file()]
     gone = artefact_prune.pruned(artefacts)
-    pruned = sum(1 for r in newest.values() if r["artefact"] in gone)
+    pruned = sum(1 for r in newest.values() if r["artefact"] in gone and r not in found)  # adopted ones may be here
     items = [{"converter": r["converter"], "framework": r["framework"], "case": r["case"], "case_kind": r["case_kind"],
               "case_hash": r["case_hash"], "opset": r["opset"], "mode": r["mode"], "artefact": r["artefact"],
               "source_axes": _ordered_axes(r),
               "replay": {"source_cell": r["cell"], "source_record": r["record_id"], "source_run": r["run_id"],
-                         "source_outcome": str(r["outcome"]), "source_versions": r.get("versions") or {}}}
+                         "source_outcome": str(r["outcome"]), "source_versions": r.get("versions") or {},
+                         "model": artefact_prune.model_of(artefacts, r["artefact"])}}
              for r in found]
     return sorted(items, key=lambda i: (i["converter"], i["replay"]["source_cell"], i["case"], i["opset"],
                                         str(i["mode"]))), len(newest) - len(found) - pruned

@@ -40,10 +40,14 @@ def predates(state: State) -> str | None:
 
 
 def model_key(row: dict[str, Any]) -> str:
-    """The model a replay record ran, as far as the records tell: the source cell, case, mode and the opset the
+    """The model a replay record ran: the digest of its ONNX bytes (`replay.model`, written by `replay.sources`);
+    for replays recorded before records carried it, as far as they tell: the source cell, case, mode and the opset the
     converter wrote. The dynamo exporter writes one model (opset 18, the same bytes) for every opset asked below
     it, so its artefacts of 11, 13 and 15 are one model replayed three times, and one runtime change on it is one."""
-    source = (row.get("replay") or {}).get("source_cell") or row.get("cell")
+    replayed = row.get("replay") or {}
+    if replayed.get("model"):
+        return f"sha256:{replayed['model']}"
+    source = replayed.get("source_cell") or row.get("cell")
     return f"{source}|{row['case']}|{_mode(row)}|{row.get('produced_opset') or row['opset']}"
 
 
@@ -93,6 +97,7 @@ def transitions(rows: Iterable[dict[str, Any]], apart: list[dict[str, Any]] | No
     found: list[dict[str, Any]] = []
     for (converter, case, opset, mode, artefact), by_version in _groups(rows).items():
         ordered = sorted(by_version, key=version_key)
+        model = _model(by_version)
         for before_v, after_v in zip(ordered, ordered[1:], strict=False):
             (b, b_state), b_ok, b_flaky = _unpack(_side(by_version[before_v]))
             (a, a_state), a_ok, a_flaky = _unpack(_side(by_version[after_v]))
@@ -113,11 +118,18 @@ def transitions(rows: Iterable[dict[str, Any]], apart: list[dict[str, Any]] | No
             # the source cell's own verdict on the model: a failure that only shows once a release can load the
             # model (load_error -> mismatch) was there all along if the converting cell saw it too
             counted.append({**t.to_dict(), "blame": BLAME, "track": "replay", "artefact": artefact,
-                            "model": model_key(a), "source_cell": source.get("source_cell"),
+                            "model": model, "source_cell": source.get("source_cell"),
                             "source_outcome": source.get("source_outcome"),
                             **({"set_apart": older} if older else {})})
     return sorted(found, key=lambda t: (t["converter"], t["case"], t["opset"], t["mode"],
                                         version_key(t["before_version"])))
+
+
+def _model(by_version: dict[str, list[Side]]) -> str:
+    """One artefact's model key for all its transitions: its digest when any of its replays names it (replays of
+    earlier harnesses do not), so two artefacts of the same bytes count once whichever replays a transition has."""
+    keys = {model_key(row) for sides in by_version.values() for _, row in sides}
+    return min(keys, key=lambda k: (not k.startswith("sha256:"), k))
 
 
 def _unpack(side: tuple[Side, bool, bool]) -> tuple[tuple[dict[str, Any], State], bool, bool]:

@@ -17,6 +17,10 @@ Manifest: `format`, `model` (blob), `seeds` (per seed: `inputs`, `outputs`: blob
 source, noise, method, reason, k of `compare.Tolerance`), `source` (converter, case, case_hash, opset, mode and the
 cell's versions: where the artefact came from, so the record that names it can re-create it).
 
+Keeping holds the store's lock (`store_lock`) shared, so puts of concurrent tasks interleave freely, while
+`convtrack replay --prune` holds it exclusive: a prune never sees a manifest half-written, nor deletes a shared
+input blob that a manifest being kept is about to name.
+
 Cell-side: numpy and onnx are imported when used, never at import time; nothing host-side is imported.
 """
 
@@ -31,7 +35,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from convtrack import defaults
+from convtrack import defaults, lock
 from convtrack.cell import compare as cmp
 from convtrack.cell.exact import zip_exact
 from convtrack.outcomes import Outcome
@@ -40,6 +44,11 @@ FORMAT = "convtrack-artefact/1"
 # Outcomes of a task whose converter wrote a model: the model exists, whatever the later stages said of it.
 CONVERTED = frozenset({Outcome.INVALID_MODEL, Outcome.LOAD_ERROR, Outcome.RUN_ERROR, Outcome.WRONG_SHAPE,
                        Outcome.MISMATCH, Outcome.PASS})
+
+
+def store_lock(store: Path, shared: bool) -> lock.FileLock:
+    """The store's lock: shared while a task keeps its artefact, exclusive while a prune deletes blobs."""
+    return lock.FileLock(store / lock.LOCK_NAME, log=None, shared=shared)
 
 
 def blob_path(store: Path, digest: str) -> Path:
@@ -99,13 +108,13 @@ def tolerance_of(data: dict[str, Any]) -> cmp.Tolerance:
 def keep(store: Path, model: Path, inputs: Sequence[Sequence[Any]], references: Sequence[Sequence[Any]],
          tolerances: Sequence[cmp.Tolerance], source: dict[str, Any]) -> str:
     """Store one converted task's artefact and return its id (the manifest's sha256)."""
-    seeds = []
-    for x, refs, tol in zip_exact(inputs, references, tolerances):
-        arrays = [a for a in x if hasattr(a, "dtype")]  # what stages.run feeds the model
-        seeds.append({"inputs": [put(store, tensor_bytes(a)) for a in arrays],
-                      "outputs": [put(store, tensor_bytes(r)) for r in refs], "tolerance": tolerance_dict(tol)})
-    manifest = {"format": FORMAT, "model": put(store, model.read_bytes()), "seeds": seeds, "source": source}
-    return put(store, canonical(manifest))
+    blobs = [[tensor_bytes(a) for a in x if hasattr(a, "dtype")] for x in inputs]  # what stages.run feeds the model
+    outputs = [[tensor_bytes(r) for r in refs] for refs in references]
+    with store_lock(store, shared=True):
+        seeds = [{"inputs": [put(store, b) for b in x], "outputs": [put(store, b) for b in refs],
+                  "tolerance": tolerance_dict(tol)} for x, refs, tol in zip_exact(blobs, outputs, tolerances)]
+        manifest = {"format": FORMAT, "model": put(store, model.read_bytes()), "seeds": seeds, "source": source}
+        return put(store, canonical(manifest))
 
 
 def canonical(data: dict[str, Any]) -> bytes:

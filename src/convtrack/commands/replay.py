@@ -20,10 +20,10 @@ def run(args: argparse.Namespace) -> int:
         if code:
             return code
     replays = replay.load(args.reports)
-    if args.prune and not args.changes:
-        _prune(args, rmatrix.releases(args.preset), replays, recorded)  # every release of the preset
     apart: list[dict[str, Any]] = []
     found = replay_track.transitions(replays, apart)
+    if args.prune and not args.changes:  # every release of the preset; the transitions' models stay
+        _prune(args, rmatrix.releases(args.preset), replays, recorded, [*found, *apart])
     if args.json:
         print(json.dumps({"transitions": found, "counts": replay_track.counts(found), "set_apart": apart}, indent=1,
                          default=str))
@@ -66,14 +66,16 @@ def _replay(args: argparse.Namespace, rmatrix: replay_matrix.ReplayMatrix, relea
 
 
 def _prune(args: argparse.Namespace, releases: list[str], replays: list[dict[str, Any]],
-           recorded: list[dict[str, Any]]) -> None:
-    """Delete the kept artefacts now replayed on every release in `releases` (artefact_prune)."""
+           recorded: list[dict[str, Any]], published: list[dict[str, Any]]) -> None:
+    """Delete the kept artefacts now replayed on every release in `releases` (artefact_prune), except those of the
+    `published` transitions: their exact bytes stay for a replay or an audit."""
     artefacts = args.work / defaults.ARTEFACTS_DIR
-    drop = artefact_prune.replayed_everywhere(replays, releases, replay.RETRY)
     named = {str(r["artefact"]) for r in recorded if r.get("artefact")}
-    count, freed = artefact_prune.prune(artefacts, drop & named)
+    drop, held = artefact_prune.droppable(replays, releases, replay.RETRY, named, published)
+    count, freed = artefact_prune.prune(artefacts, drop)
     print(f"convtrack replay: pruned {count} artefacts replayed on all {len(releases)} releases "
-          f"({disk.fmt(freed)} freed; their digests are in {artefacts / artefact_prune.LEDGER})", file=sys.stderr)
+          f"({disk.fmt(freed)} freed; their digests are in {artefacts / artefact_prune.LEDGER}); kept {len(held)} "
+          "that a transition of the track names", file=sys.stderr)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
