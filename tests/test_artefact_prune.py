@@ -7,18 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from convtrack import artefact_prune, incremental, lock, replay, store
-from convtrack.cell import artefacts
+from convtrack import artefact_prune, artefact_store, incremental, lock, replay, store
 from convtrack.outcomes import Outcome
 
 
 def keep(kept: Path, model: bytes, opset: int) -> str:
     """An artefact laid out as convtrack.cell.artefacts.keep stores one (its blobs and canonical manifest), with
     byte strings for tensors: the host side has no onnx to serialise them."""
-    seeds = [{"inputs": [artefacts.put(kept, b"inputs shared by every opset")],
-              "outputs": [artefacts.put(kept, f"outputs {opset}".encode())], "tolerance": {}}]
-    return artefacts.put(kept, artefacts.canonical({"format": artefacts.FORMAT, "model": artefacts.put(kept, model),
-                                                    "seeds": seeds, "source": {"opset": opset}}))
+    seeds = [{"inputs": [artefact_store.put(kept, b"inputs shared by every opset")],
+              "outputs": [artefact_store.put(kept, f"outputs {opset}".encode())], "tolerance": {}}]
+    manifest = {"format": artefact_store.FORMAT, "model": artefact_store.put(kept, model), "seeds": seeds,
+                "source": {"opset": opset}}
+    return artefact_store.put(kept, artefact_store.canonical(manifest))
 
 
 def rec(cell: str, opset: int, artefact: str | None, outcome: Outcome = Outcome.PASS) -> dict:
@@ -30,12 +30,12 @@ def rec(cell: str, opset: int, artefact: str | None, outcome: Outcome = Outcome.
 def test_a_pruned_artefact_leaves_the_blobs_another_still_names_and_is_in_the_ledger(tmp_path: Path) -> None:
     kept = tmp_path / "artefacts"
     a, b = keep(kept, b"model-13", 13), keep(kept, b"model-17", 17)
-    inputs = artefacts.manifest(kept, b)["seeds"][0]["inputs"]
+    inputs = artefact_store.manifest(kept, b)["seeds"][0]["inputs"]
     count, freed = artefact_prune.prune(kept, {a})
     assert count == 1 and freed > len(b"model-13")
     assert not artefact_prune.blob(kept, a).exists() and artefact_prune.blob(kept, b).exists()
     assert all(artefact_prune.blob(kept, d).exists() for d in inputs)  # shared with b: kept
-    whole = artefacts.manifest(kept, b)
+    whole = artefact_store.manifest(kept, b)
     assert all(artefact_prune.blob(kept, d).exists() for d in [whole["model"], *whole["seeds"][0]["outputs"]])
     assert artefact_prune.pruned(kept) == {a}
     assert artefact_prune.prune(kept, {a}) == (0, 0)  # already gone: nothing to do
@@ -79,7 +79,7 @@ def test_a_manifest_no_record_names_yet_keeps_its_shared_blobs(tmp_path: Path) -
     kept = tmp_path / "artefacts"
     a, b = keep(kept, b"model-13", 13), keep(kept, b"model-17", 17)
     assert set(artefact_prune.manifests(kept)) == {a, b}
-    inputs = artefacts.manifest(kept, b)["seeds"][0]["inputs"]
+    inputs = artefact_store.manifest(kept, b)["seeds"][0]["inputs"]
     assert artefact_prune.prune(kept, {a})[0] == 1  # b is named by no record read yet: found on the disk
     assert artefact_prune.blob(kept, b).exists() and all(artefact_prune.blob(kept, d).exists() for d in inputs)
 
@@ -94,7 +94,8 @@ def test_the_artefacts_of_published_transitions_are_held_back_from_a_prune() -> 
 def test_a_prune_waits_for_a_task_keeping_an_artefact(tmp_path: Path) -> None:
     kept = tmp_path / "artefacts"
     a = keep(kept, b"model-13", 13)
-    with artefacts.store_lock(kept, shared=True), artefacts.store_lock(kept, shared=True):  # two tasks keeping
+    keeping = [artefact_store.store_lock(kept, shared=True) for _ in range(2)]  # two tasks keeping at once
+    with keeping[0], keeping[1]:
         probe = lock.FileLock(kept / lock.LOCK_NAME, timeout=0.2, log=None)
         with pytest.raises(lock.LockTimeout):
             probe.acquire()  # what prune takes: exclusive, so it waits for both

@@ -1,4 +1,4 @@
-"""The artefact store (convtrack.cell.artefacts), exercised in a real cell (numpy and onnx live there)."""
+"""Artefacts (convtrack.cell.artefacts on convtrack.artefact_store), kept in a real cell (numpy and onnx live there)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import onnx
 from onnx import helper, TensorProto
+from convtrack import artefact_store
 from convtrack.cell import artefacts, compare
 
 store, tmp = Path(sys.argv[1]), Path(sys.argv[2])
@@ -35,7 +36,7 @@ m = artefacts.manifest(store, first)
 back = [artefacts.tensor_of(artefacts.get(store, d)) for d in m["seeds"][0]["outputs"]]
 laid = artefacts.materialize(store, first, tmp / "layout")
 blobs = sorted(p.name for p in (store / "sha256").rglob("*") if p.is_file())
-victim = artefacts.blob_path(store, m["model"])
+victim = artefact_store.blob_path(store, m["model"])
 victim.write_bytes(b"changed")
 try:
     artefacts.get(store, m["model"])

@@ -15,8 +15,8 @@ HOST_PACKAGES = {"pandas", "jinja2", "nox", "packaging"}
 # protocol and defaults, the converters' descriptions, the synthetic generator
 SHARED = {"convtrack", "convtrack.lifeline", "convtrack.lock", "convtrack.outcomes", "convtrack.store",
           "convtrack.suite", "convtrack.defaults", "convtrack.protocol", "convtrack.synthetic",
-          "convtrack.synthetic_graph", "convtrack.converter_info", "convtrack.converter_info.torch_onnx",
-          "convtrack.converter_info.tf2onnx"}
+          "convtrack.synthetic_graph", "convtrack.artefact_store", "convtrack.converter_info",
+          "convtrack.converter_info.torch_onnx", "convtrack.converter_info.tf2onnx"}
 
 PROBE = """
 import importlib, json, pkgutil, sys

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, tiny_project
-from convtrack import cli, replay, store
-from convtrack.cell import artefacts
+from convtrack import artefact_store, cli, replay, store
 from test_replay import MAXPOOL
 
 pytestmark = pytest.mark.integration
@@ -48,7 +47,7 @@ def test_keep_then_replay_finds_the_runtime_fix(tmp_path: Path, capsys: pytest.C
     assert "pruned 0 artefacts replayed on all 2 releases" in said and "kept 1 that a transition" in said
     assert (tmp_path / "work" / "artefacts" / "sha256" / rec["artefact"][:2] / rec["artefact"][2:]).is_file()
     assert {r["replay"]["model"] for r in replay.load(tmp_path / "reports")} == {
-        artefacts.manifest(tmp_path / "work" / "artefacts", rec["artefact"])["model"]}
+        artefact_store.manifest(tmp_path / "work" / "artefacts", rec["artefact"])["model"]}
     assert cli.main([*flags, "run", "--preset", "full", "--keep-models", "--no-site"]) == 0
     assert len(store.load(tmp_path / "reports")) == 1
     # a new machine's work folder has no ledger: the committed replay records say the model served its purpose

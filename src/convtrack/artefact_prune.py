@@ -19,17 +19,17 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from convtrack.cell import artefacts
+from convtrack import artefact_store
 
 LEDGER = "pruned"  # one manifest digest per line, in the store's root
-blob = artefacts.blob_path
+blob = artefact_store.blob_path
 
 
 def model_of(store: Path, artefact: str) -> str | None:
     """The digest of the ONNX model an artefact in `store` names (None when its manifest cannot be read): what
     makes two artefacts one model, whatever opset was asked of the converter."""
     try:
-        return str(artefacts.manifest(store, artefact)["model"])
+        return str(artefact_store.manifest(store, artefact)["model"])
     except (OSError, ValueError, KeyError):
         return None
 
@@ -105,7 +105,7 @@ def prune(store: Path, drop: set[str]) -> tuple[int, int]:
     (holding it shared) waits, so no blob its new manifest names is deleted under it."""
     if not store.is_dir():
         return 0, 0
-    with artefacts.store_lock(store, shared=False):
+    with artefact_store.store_lock(store, shared=False):
         return _prune(store, drop)
 
 

@@ -2,9 +2,7 @@
 
 An artefact is everything a runtime needs to judge the converted model without the framework: the ONNX file,
 each seeded input, the framework's reference outputs for it, and the calibrated tolerance the task used. It is
-stored content-addressed under the work folder (outside git), one blob per file:
-
-    <store>/sha256/ab/cdef...          a blob: its name is the sha256 of its bytes
+stored content-addressed under the work folder (outside git), one blob per file (convtrack.artefact_store):
 
 - the model: the converter's `.onnx` bytes, as written;
 - every input and reference output: an ONNX `TensorProto` (`.pb`, the backend test-data format), so the same
@@ -17,9 +15,7 @@ Manifest: `format`, `model` (blob), `seeds` (per seed: `inputs`, `outputs`: blob
 source, noise, method, reason, k of `compare.Tolerance`), `source` (converter, case, case_hash, opset, mode and the
 cell's versions: where the artefact came from, so the record that names it can re-create it).
 
-Keeping holds the store's lock (`store_lock`) shared, so puts of concurrent tasks interleave freely, while
-`convtrack replay --prune` holds it exclusive: a prune never sees a manifest half-written, nor deletes a shared
-input blob that a manifest being kept is about to name.
+Keeping holds the store's lock shared (artefact_store.store_lock): `convtrack replay --prune` holds it exclusive.
 
 Cell-side: numpy and onnx are imported when used, never at import time; nothing host-side is imported.
 """
@@ -27,57 +23,21 @@ Cell-side: numpy and onnx are imported when used, never at import time; nothing 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from convtrack import defaults, lock
+from convtrack import defaults
+from convtrack.artefact_store import FORMAT, canonical, get, manifest, put, store_lock
 from convtrack.cell import compare as cmp
 from convtrack.cell.exact import zip_exact
 from convtrack.outcomes import Outcome
 
-FORMAT = "convtrack-artefact/1"
 # Outcomes of a task whose converter wrote a model: the model exists, whatever the later stages said of it.
 CONVERTED = frozenset({Outcome.INVALID_MODEL, Outcome.LOAD_ERROR, Outcome.RUN_ERROR, Outcome.WRONG_SHAPE,
                        Outcome.MISMATCH, Outcome.PASS})
-
-
-def store_lock(store: Path, shared: bool) -> lock.FileLock:
-    """The store's lock: shared while a task keeps its artefact, exclusive while a prune deletes blobs."""
-    return lock.FileLock(store / lock.LOCK_NAME, log=None, shared=shared)
-
-
-def blob_path(store: Path, digest: str) -> Path:
-    return store / "sha256" / digest[:2] / digest[2:]
-
-
-def put(store: Path, data: bytes) -> str:
-    """Store `data` under its sha256 (once: an existing blob is left alone) and return the hex digest."""
-    digest = hashlib.sha256(data).hexdigest()
-    path = blob_path(store, digest)
-    if path.exists():
-        return digest
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)  # atomic: a reader never sees half a blob, two writers write the same bytes
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return digest
-
-
-def get(store: Path, digest: str) -> bytes:
-    data = blob_path(store, digest).read_bytes()
-    if hashlib.sha256(data).hexdigest() != digest:
-        raise ValueError(f"artefact blob {digest[:12]} is corrupt (its bytes hash to something else)")
-    return data
 
 
 def tensor_bytes(array: Any) -> bytes:
@@ -115,17 +75,6 @@ def keep(store: Path, model: Path, inputs: Sequence[Sequence[Any]], references: 
                   "tolerance": tolerance_dict(tol)} for x, refs, tol in zip_exact(blobs, outputs, tolerances)]
         manifest = {"format": FORMAT, "model": put(store, model.read_bytes()), "seeds": seeds, "source": source}
         return put(store, canonical(manifest))
-
-
-def canonical(data: dict[str, Any]) -> bytes:
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), default=str).encode()
-
-
-def manifest(store: Path, artefact: str) -> dict[str, Any]:
-    data = json.loads(get(store, artefact))
-    if data.get("format") != FORMAT:
-        raise ValueError(f"artefact {artefact[:12]}: unknown format {data.get('format')!r} (reads {FORMAT})")
-    return dict(data)
 
 
 def materialize(store: Path, artefact: str, folder: Path) -> Path:

@@ -23,6 +23,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+from convtrack import artefact_store
 from convtrack.cell import artefacts, stages
 from convtrack.outcomes import Outcome
 from convtrack.protocol import Result
@@ -51,10 +52,10 @@ def replay(store: Path, artefact: str) -> dict[str, Any]:
     timings: dict[str, float] = {}
     fields: dict[str, Any] = {}
     try:
-        manifest = artefacts.manifest(store, artefact)
+        manifest = artefact_store.manifest(store, artefact)
         with tempfile.TemporaryDirectory(prefix="convtrack-replay-") as tmp:
             path = Path(tmp) / "model.onnx"
-            path.write_bytes(artefacts.get(store, manifest["model"]))
+            path.write_bytes(artefact_store.get(store, manifest["model"]))
             fields = {"produced_opset": stages.produced_opset(path), "declared_outputs": stages.declared_outputs(path)}
             return {**fields, **_run(store, manifest, path, fields, timings)}
     except stages.StageFailure as failure:
@@ -70,8 +71,8 @@ def _run(store: Path, manifest: dict[str, Any], path: Path, fields: dict[str, An
          timings: dict[str, float]) -> Result:
     sess = stages.timed(timings, "load_s", Outcome.LOAD_ERROR, lambda: stages.session(path))
     declared = [d["shape"] for d in fields.get("declared_outputs") or []]
-    seeds = ((tuple(artefacts.tensor_of(artefacts.get(store, d)) for d in kept["inputs"]),
-              [artefacts.tensor_of(artefacts.get(store, d)) for d in kept["outputs"]],
+    seeds = ((tuple(artefacts.tensor_of(artefact_store.get(store, d)) for d in kept["inputs"]),
+              [artefacts.tensor_of(artefact_store.get(store, d)) for d in kept["outputs"]],
               artefacts.tolerance_of(kept["tolerance"])) for kept in manifest["seeds"])
     return stages.compare_seeds(sess, seeds, declared, timings)
 
