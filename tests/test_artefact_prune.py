@@ -86,7 +86,8 @@ def test_a_manifest_no_record_names_yet_keeps_its_shared_blobs(tmp_path: Path) -
 
 def test_the_artefacts_of_published_transitions_are_held_back_from_a_prune() -> None:
     rows = [{"artefact": a, "outcome": "pass", "axes": {"onnxruntime": v}} for a in "abc" for v in ("1.20.1", "1.21.1")]
-    published = [{"artefact": "b", "kind": "fix"}, {"artefact": "z", "kind": "regression"}]
+    published = [{"artefact": "b", "kind": "fix"}, {"artefact": "z", "kind": "regression"},
+                 {"artefact": "a", "kind": "fix", "set_apart": "IR version"}]  # 1.17 cannot read it: no fix
     drop, held = artefact_prune.droppable(rows, ["1.20.1", "1.21.1"], incremental.RETRY, {"a", "b"}, published)
     assert (drop, held) == ({"a"}, {"b"})  # c: no record names it here; z: not replayed everywhere
 

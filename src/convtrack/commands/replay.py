@@ -22,8 +22,8 @@ def run(args: argparse.Namespace) -> int:
     replays = replay.load(args.reports)
     apart: list[dict[str, Any]] = []
     found = replay_track.transitions(replays, apart)
-    if args.prune and not args.changes:  # every release of the preset; the transitions' models stay
-        _prune(args, rmatrix.releases(args.preset), replays, recorded, [*found, *apart])
+    if args.prune and not args.changes:  # every release of the preset; the published transitions' models stay
+        _prune(args, rmatrix.releases(args.preset), replays, recorded, found)
     if args.json:
         print(json.dumps({"transitions": found, "counts": replay_track.counts(found), "set_apart": apart}, indent=1,
                          default=str))
@@ -73,6 +73,7 @@ def _prune(args: argparse.Namespace, releases: list[str], replays: list[dict[str
     named = {str(r["artefact"]) for r in recorded if r.get("artefact")}
     drop, held = artefact_prune.droppable(replays, releases, replay.RETRY, named, published)
     count, freed = artefact_prune.prune(artefacts, drop)
+    held = {a for a in held if artefact_prune.blob(artefacts, a).is_file()}  # this store's, not another folder's
     print(f"convtrack replay: pruned {count} artefacts replayed on all {len(releases)} releases "
           f"({disk.fmt(freed)} freed; their digests are in {artefacts / artefact_prune.LEDGER}); kept {len(held)} "
           "that a transition of the track names", file=sys.stderr)
