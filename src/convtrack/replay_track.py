@@ -126,8 +126,9 @@ def transitions(rows: Iterable[dict[str, Any]], apart: list[dict[str, Any]] | No
 
 
 def _model(by_version: dict[str, list[Side]]) -> str:
-    """One artefact's model key for all its transitions: its digest when any of its replays names it (replays of
-    earlier harnesses do not), so two artefacts of the same bytes count once whichever replays a transition has."""
+    """One artefact's model key for all its transitions: its digest when any of its replays names it (replays
+    recorded before 2026-12-01 do not), so two artefacts of the same bytes count once whatever replays a
+    transition's sides are."""
     keys = {model_key(row) for sides in by_version.values() for _, row in sides}
     return min(keys, key=lambda k: (not k.startswith("sha256:"), k))
 
