@@ -108,3 +108,13 @@ def tiny_project(root: Path, cases: Mapping[str, str], matrix: str | None = None
 def convtrack_command(flags: Sequence[str], *args: str) -> list[str]:
     """`python -m convtrack.cli FLAGS ARGS` with this Python (give PYTHONPATH=src in its environment)."""
     return [sys.executable, "-m", "convtrack.cli", *flags, *args]
+
+
+def keep_artefact(store: Path, model: bytes = b"model", inputs: tuple[bytes, ...] = (b"x",)) -> str:
+    """A manifest naming a model, inputs and an output, stored with the store's own `put`; its digest."""
+    from convtrack import artefact_store
+
+    seeds = [{"inputs": [artefact_store.put(store, i) for i in inputs], "outputs": [artefact_store.put(store, b"y")],
+              "tolerance": {}}]
+    data = {"format": artefact_store.FORMAT, "model": artefact_store.put(store, model), "seeds": seeds, "source": {}}
+    return artefact_store.put(store, artefact_store.canonical(data))

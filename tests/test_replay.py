@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write_case
-from convtrack import defaults, matrix, plan, replay, replay_matrix, replay_track, store, suite
+from conftest import ROOT, keep_artefact, write_case
+from convtrack import artefact_store, defaults, matrix, plan, replay, replay_matrix, replay_track, store, suite
 
 pytestmark = pytest.mark.integration
 
@@ -135,16 +135,17 @@ def test_sources_take_the_newest_kept_artefact_per_model_and_count_the_missing(t
                             outcome=Outcome.PASS, artefact=artefact, created=created).to_dict()
 
     kept = tmp_path / "artefacts"
-    for digest in ("a" * 64, "b" * 64):
-        (kept / "sha256" / digest[:2]).mkdir(parents=True, exist_ok=True)
-        (kept / "sha256" / digest[:2] / digest[2:]).write_text("{}")
-    records = [rec("torch2.15.0-ort1.20.1-onnx1.17.0", "a" * 64, "1"),
-               rec("torch2.15.0-ort1.23.2-onnx1.17.0", "b" * 64, "2"),  # same model, converted in another ort cell
+    a, b, damaged = (keep_artefact(kept, model) for model in (b"a", b"b", b"c"))
+    artefact_store.blob_path(kept, artefact_store.put(kept, b"c")).unlink()  # its manifest outlived its model
+    records = [rec("torch2.15.0-ort1.20.1-onnx1.17.0", a, "1"),
+               rec("torch2.15.0-ort1.23.2-onnx1.17.0", b, "2"),  # same model, converted in another ort cell
                rec("torch2.14.1-ort1.20.1-onnx1.17.0", "c" * 64, "3"),  # named, but not in this store
-               rec("torch2.14.1-ort1.20.1-onnx1.17.0", None, "4", case="issues/y")]
+               rec("torch2.14.1-ort1.20.1-onnx1.17.0", None, "4", case="issues/y"),
+               rec("torch2.13.0-ort1.20.1-onnx1.17.0", damaged, "5")]  # in the store, but not whole: missing
     items, missing = replay.sources(records, kept)
-    assert missing == 1 and [(i["artefact"][0], i["replay"]["source_cell"]) for i in items] == [
-        ("b", "torch2.15.0-ort1.23.2-onnx1.17.0")]
+    assert missing == 2 and [(i["artefact"], i["replay"]["source_cell"]) for i in items] == [
+        (b, "torch2.15.0-ort1.23.2-onnx1.17.0")]
+    assert items[0]["replay"]["model"] == artefact_store.put(kept, b"b")
     assert items[0]["source_axes"] == {"torch": "2.15.0", "onnxruntime": "1.23.2", "onnx": "1.17.0"}
     (planned,) = replay.for_release(items, "1.21.0")
     assert planned["cell"] == "replay-torch2.15.0-ort1.21.0-onnx1.17.0"

@@ -92,10 +92,7 @@ def manifests(store: Path) -> dict[str, set[str]]:
             continue
         if not isinstance(data, dict) or "seeds" not in data:
             continue
-        named = {str(data.get("model"))}
-        for seed in data.get("seeds") or []:
-            named.update(str(d) for d in [*seed.get("inputs", []), *seed.get("outputs", [])])
-        found[path.parent.name + path.name] = named
+        found[path.parent.name + path.name] = artefact_store.named_blobs(data)
     return found
 
 

@@ -65,6 +65,26 @@ def canonical(data: dict[str, Any]) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), default=str).encode()
 
 
+def named_blobs(data: dict[str, Any]) -> set[str]:
+    """The blobs a manifest names: its model, every seed's inputs and outputs."""
+    named = {str(data.get("model"))}
+    for seed in data.get("seeds") or []:
+        named.update(str(d) for d in [*seed.get("inputs", []), *seed.get("outputs", [])])
+    return named
+
+
+def complete(store: Path, artefact: str) -> bool:
+    """Whether the artefact can be replayed from `store`: its manifest and every blob it names are there. A manifest
+    that outlived a blob it names (stop 24's prune raced a keep, before the lock) is no artefact: replaying it can
+    only fail in the harness, and a run that keeps models must convert the task again."""
+    try:
+        data = json.loads(blob_path(store, artefact).read_bytes())
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and "seeds" in data and all(
+        blob_path(store, d).is_file() for d in named_blobs(data))
+
+
 def manifest(store: Path, artefact: str) -> dict[str, Any]:
     data = json.loads(get(store, artefact))
     if data.get("format") != FORMAT:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from convtrack import artefact_prune, store, withdrawn
+from convtrack import artefact_prune, artefact_store, store, withdrawn
 from convtrack.outcomes import Outcome
 
 # Outcomes that say the harness or the machine failed: never proof that a task is done, always retried.
@@ -56,14 +56,14 @@ CONVERTED = frozenset({Outcome.INVALID_MODEL.value, Outcome.LOAD_ERROR.value, Ou
 
 
 def lacks_artefact(rec: dict[str, Any], artefacts: Path, pruned: set[str] | frozenset[str] = frozenset()) -> bool:
-    """A converted task whose artefact was not kept in `artefacts` (sha256/ab/cdef... of its manifest) and was not
-    pruned from it after its replay (`pruned`: artefact_prune.pruned)."""
+    """A converted task whose artefact is not whole in `artefacts` (artefact_store.complete: its manifest and every
+    blob it names) and was not pruned from it after its replay (`pruned`: artefact_prune.pruned)."""
     if rec["outcome"] not in CONVERTED:
         return False
     digest = rec.get("artefact")
     if isinstance(digest, str) and digest in pruned:
         return False
-    return not (isinstance(digest, str) and (artefacts / "sha256" / digest[:2] / digest[2:]).is_file())
+    return not (isinstance(digest, str) and artefact_store.complete(artefacts, digest))
 
 
 def _keys(rec: dict[str, Any]) -> list[Key]:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from convtrack import artefact_prune, cellrun, defaults, incremental, lifeline, store
+from convtrack import artefact_prune, artefact_store, cellrun, defaults, incremental, lifeline, store
 from convtrack.analysis import version_key
 from convtrack.outcomes import Outcome
 from convtrack.replay_matrix import ReplayMatrix
@@ -77,7 +77,7 @@ def _held(axes: dict[str, str]) -> tuple[tuple[str, str], ...]:
 def sources(records: Iterable[dict[str, Any]], artefacts: Path,
             select: list[str] | None = None) -> tuple[list[dict[str, Any]], int]:
     """(the artefact to replay per (converter, held axes, case, opset, mode), how many named ones are missing:
-    neither in the store nor pruned from it after their replay).
+    neither whole in the store (artefact_store.complete) nor pruned from it after their replay).
 
     The newest record with a kept artefact wins; source cells that differ only in their onnxruntime usually
     convert to the same bytes, i.e. the same artefact, replayed once.
@@ -88,7 +88,7 @@ def sources(records: Iterable[dict[str, Any]], artefacts: Path,
             continue
         axes = dict(rec.get("axes") or store.parse_cell(rec["cell"]))
         newest[(rec["converter"], _held(axes), rec["case"], rec["opset"], str(rec["mode"]))] = rec
-    found = [r for r in newest.values() if artefact_prune.blob(artefacts, r["artefact"]).is_file()]
+    found = [r for r in newest.values() if artefact_store.complete(artefacts, r["artefact"])]
     gone = artefact_prune.pruned(artefacts)
     pruned = sum(1 for r in newest.values() if r["artefact"] in gone and r not in found)  # adopted ones may be here
     items = [{"converter": r["converter"], "framework": r["framework"], "case": r["case"], "case_kind": r["case_kind"],
