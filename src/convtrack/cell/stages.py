@@ -207,13 +207,21 @@ def classify(key: str, outcome: Outcome, exc: Exception) -> StageFailure:
     return StageFailure(outcome, exc, tags)
 
 
+STRICT_INFERENCE = "strict_shape_inference"  # the tag of an invalid_model that onnx.checker alone accepts
+
+
 def check(path: Path) -> None:
-    """onnx.checker plus strict shape inference, as the taxonomy's invalid_model stage."""
+    """onnx.checker plus strict shape inference, as the taxonomy's invalid_model stage. A model the checker accepts
+    and strict inference rejects is tagged so: onnxruntime may still load and run it, and a reader must tell the
+    two verdicts apart."""
     import onnx
 
     onnx.checker.check_model(str(path))
     model = onnx.load(str(path))
-    onnx.shape_inference.infer_shapes(model, check_type=True, strict_mode=True)
+    try:
+        onnx.shape_inference.infer_shapes(model, check_type=True, strict_mode=True)
+    except Exception as exc:
+        raise StageFailure(Outcome.INVALID_MODEL, exc, [STRICT_INFERENCE]) from exc
 
 
 def model_info(path: Path) -> dict[str, Any]:
