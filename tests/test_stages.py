@@ -149,55 +149,6 @@ def test_wellformed_case_values_pass() -> None:
     assert stages.meta_problem({"rtol": 1e-3, "atol": 0, "timeout": 60, "min_opset": 17, "modes": ["legacy"]}) is None
 
 
-class _Doubling:
-    """An onnxruntime session's interface (get_inputs, run) over one input: doubles it, fails on a negative one.
-    The real session runs in the integration tests (test_runner, test_replay)."""
-
-    def get_inputs(self) -> list[SimpleNamespace]:
-        return [SimpleNamespace(name="x")]
-
-    def run(self, _: None, feed: dict[str, object]) -> list[object]:
-        import numpy as np
-
-        x = np.asarray(feed["x"])
-        if (x < 0).any():
-            raise RuntimeError("[ONNXRuntimeError] : 2 : INVALID_ARGUMENT : negative")
-        return [x * 2]
-
-
-def test_the_worst_seed_decides_and_each_seed_is_reported() -> None:
-    import numpy as np
-
-    from convtrack.cell import compare as cmp
-
-    x = np.ones(3, dtype=np.float32)
-    seeds = [((x,), [x * 2], cmp.Tolerance()), ((x,), [x * 3], cmp.Tolerance()), ((x,), [x * 5], cmp.Tolerance())]
-    heard: list[int] = []
-    timings: dict[str, float] = {}
-    out = stages.compare_seeds(_Doubling(), iter(seeds), [[3]], timings, on_worse=lambda s, _: heard.append(s))
-    assert (out["outcome"], out["failed_seed"], heard) == ("mismatch", 1, [0, 1])  # the first of equally bad
-    assert [(s["seed"], s["outcome"]) for s in out["metrics"]["seeds"]] == [(0, "pass"), (1, "mismatch"),
-                                                                          (2, "mismatch")]
-    assert out["metrics"]["max_abs"] == 1.0 and out["timings"] is timings and "run_s" in timings
-    assert "tags" not in out
-    passed = stages.compare_seeds(_Doubling(), seeds[:1], [[3]], {})
-    assert (passed["outcome"], passed["failed_seed"]) == ("pass", None)
-    assert stages.compare_seeds(_Doubling(), seeds[:1], [[4]], {})["tags"] == ["declared_shape"]
-
-
-def test_a_seed_onnxruntime_fails_on_is_a_run_error_naming_it() -> None:
-    import numpy as np
-
-    from convtrack.cell import compare as cmp
-
-    x = np.ones(2, dtype=np.float32)
-    seeds = [((x,), [x * 2], cmp.Tolerance()), ((-x,), [x], cmp.Tolerance())]
-    failed: list[int] = []
-    with pytest.raises(stages.StageFailure) as err:
-        stages.compare_seeds(_Doubling(), seeds, [], {}, on_run_error=failed.append)
-    assert err.value.outcome is Outcome.RUN_ERROR and err.value.tags[-1] == "seed:1" and failed == [1]
-
-
 def test_a_failure_records_where_it_was_raised_without_machine_paths() -> None:
     # the converter's frame under an environment's site-packages, called from convtrack's adapter
     venv = "/home/someone/.nox/tf2onnx-tf2-16-2/lib/python3.11/site-packages"

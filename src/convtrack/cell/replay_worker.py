@@ -2,7 +2,7 @@
 
 It imports numpy, onnx and onnxruntime only, never a framework: the model, its inputs and the framework's
 outputs all come from the artefact, so what changes between two replays is the runtime alone. The stages are the
-cell's own from `load` on (`stages.session`, then `stages.compare_seeds`, the converting worker's own run and
+cell's own from `load` on (`stages.session`, then `seeds.compare_seeds`, the converting worker's own run and
 compare loop) with the tolerance the converting task used, seed by seed, worst seed wins. There is no
 `check` stage: onnx's checker is not the runtime under test.
 
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from convtrack import artefact_store
-from convtrack.cell import artefacts, stages
+from convtrack.cell import artefacts, seeds, stages
 from convtrack.outcomes import Outcome
 from convtrack.protocol import Result
 
@@ -71,10 +71,10 @@ def _run(store: Path, manifest: dict[str, Any], path: Path, fields: dict[str, An
          timings: dict[str, float]) -> Result:
     sess = stages.timed(timings, "load_s", Outcome.LOAD_ERROR, lambda: stages.session(path))
     declared = [d["shape"] for d in fields.get("declared_outputs") or []]
-    seeds = ((tuple(artefacts.tensor_of(artefact_store.get(store, d)) for d in kept["inputs"]),
-              [artefacts.tensor_of(artefact_store.get(store, d)) for d in kept["outputs"]],
-              artefacts.tolerance_of(kept["tolerance"])) for kept in manifest["seeds"])
-    return stages.compare_seeds(sess, seeds, declared, timings)
+    seeded = ((tuple(artefacts.tensor_of(artefact_store.get(store, d)) for d in kept["inputs"]),
+               [artefacts.tensor_of(artefact_store.get(store, d)) for d in kept["outputs"]],
+               artefacts.tolerance_of(kept["tolerance"])) for kept in manifest["seeds"])
+    return seeds.compare_seeds(sess, seeded, declared, timings, fresh=lambda: stages.session(path))
 
 
 def main(argv: list[str]) -> int:

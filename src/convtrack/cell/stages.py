@@ -15,17 +15,15 @@ from __future__ import annotations
 
 import collections
 import errno
-import functools
 import re
 import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Sequence, Tuple, TypeVar  # noqa: UP035 (`Seed` is subscripted at run time, on Python 3.8)
+from typing import Any, TypeVar
 
 import convtrack
 from convtrack import converter_info
-from convtrack.cell import compare as cmp
 from convtrack.outcomes import Outcome, is_unsupported_op, signature
 from convtrack.protocol import Result
 
@@ -346,52 +344,6 @@ def run(sess: Any, inputs: tuple[Any, ...]) -> list[Any]:
             raise ValueError(f"model declares {len(declared)} inputs, case gives {len(arrays)}; unmatched {missing}")
         feed = {d.name: by_name[d.name] for d in declared}
     return list(sess.run(None, feed))
-
-
-# One seeded input set to run and compare: the inputs, the framework's outputs on them, the tolerance.
-Seed = Tuple[Tuple[Any, ...], Sequence[Any], cmp.Tolerance]  # noqa: UP006 (the cell side runs on Python 3.8)
-
-
-def _ignore(*_: Any) -> None:
-    return None
-
-
-def compare_seeds(sess: Any, seeds: Iterable[Seed], declared: list[Any], timings: dict[str, float],
-                  on_run_error: Callable[[int], None] = _ignore,
-                  on_worse: Callable[[int, list[Any]], None] = _ignore) -> Result:
-    """The run and compare stages over every seed, in order; the worst seed (lowest outcome rank, the first of
-    equals) decides. The converting worker and the replay worker share it, so a replay judges a kept model as the
-    task that converted it did.
-
-    Returns the result's `outcome`, `metrics` (the worst seed's comparison, and `seeds`: outcome, max_abs and
-    noise_ratio of each), `timings`, `failed_seed` (None when the worst seed passes) and, when the model declares
-    a static shape the framework does not produce, `tags` ["declared_shape"]. A seed onnxruntime fails on raises
-    its StageFailure (run_error) tagged `seed:N`, after `on_run_error(N)`; `on_worse(N, outputs)` hears of each
-    seed that becomes the worst so far (blame's evidence). `declared`: the model's declared output shapes.
-    """
-    worst: tuple[int, cmp.Comparison] | None = None
-    per_seed = []
-    for seed, (inputs, expected, tolerance) in enumerate(seeds):
-        try:
-            actual = timed(timings, "run_s", Outcome.RUN_ERROR, functools.partial(run, sess, inputs))
-        except StageFailure as failure:
-            failure.tags.append(f"seed:{seed}")
-            on_run_error(seed)
-            raise
-        result = cmp.compare(expected, actual, tolerance=tolerance, declared=declared)
-        m = result.metrics()
-        per_seed.append({"seed": seed, "outcome": result.outcome.value, "max_abs": m["max_abs"],
-                         "noise_ratio": m["tolerance"]["noise_ratio"]})
-        if worst is None or result.outcome.rank < worst[1].outcome.rank:
-            worst = (seed, result)
-            on_worse(seed, actual)
-    assert worst is not None, "at least one seed"
-    failed_seed, comparison = worst
-    out: Result = {"outcome": comparison.outcome.value, "metrics": {**comparison.metrics(), "seeds": per_seed},
-                   "timings": timings, "failed_seed": None if comparison else failed_seed}
-    if comparison.outcome is Outcome.WRONG_SHAPE and not all(o.declared_agrees for o in comparison.outputs):
-        out["tags"] = ["declared_shape"]  # the model declares a static shape the framework does not produce
-    return out
 
 
 def _stage(key: str) -> str:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from convtrack import lifeline, protocol
-from convtrack.cell import artefacts, assess, intermediates, stages
+from convtrack.cell import artefacts, assess, intermediates, seeds, stages
 from convtrack.cell import compare as cmp
 from convtrack.cell.blame import ASSESSED
 from convtrack.cell.converters import get
@@ -203,7 +203,7 @@ class Executor:
         info = stages.model_info(path)
         sess = stages.timed(timings, "load_s", Outcome.LOAD_ERROR, lambda: stages.session(path))
         declared = [d["shape"] for d in self._fields.get("declared_outputs") or []]
-        seeds = ((inputs, built.references[seed], tolerance(case, built, seed))
+        seeded = ((inputs, built.references[seed], tolerance(case, built, seed))
                  for seed, inputs in enumerate(built.inputs))
 
         def ran_on_none(seed: int) -> None:
@@ -214,7 +214,8 @@ class Executor:
         def worse(seed: int, actual: list[Any]) -> None:
             self._evidence = {"seed": seed, "ort": actual}  # the failing seed's outputs, for blame
 
-        compared = stages.compare_seeds(sess, seeds, declared, timings, on_run_error=ran_on_none, on_worse=worse)
+        compared = seeds.compare_seeds(sess, seeded, declared, timings, on_run_error=ran_on_none, on_worse=worse,
+                                        fresh=lambda: stages.session(path))
         return {**self._fields, **compared, "model": info}
 
 
