@@ -94,3 +94,19 @@ def test_blame_is_shown_with_the_second_witness_as_on_the_site() -> None:
     key = ("torch.onnx", "torch2.8.0-ort1.20.1-onnx1.17.0", "issues/x", 20, "dynamo")
     assert blame_of(rec) == "unknown"
     assert blame_of(rec, {key: "onnxruntime 1.21.1: pass (the same model, replayed)"}) == "runtime"
+
+
+def test_one_model_written_for_several_asked_opsets_counts_once(tmp_path: Path) -> None:
+    records = []
+    for opset in (11, 13, 15):  # the dynamo exporter wrote opset 18 for each: one model, asked three times
+        records += [torch("2.6.0", "issues/a", "pass", opset=opset, mode="dynamo", produced_opset=18),
+                    torch("2.7.1", "issues/a", "mismatch", opset=opset, mode="dynamo", produced_opset=18)]
+    for opset in (11, 13):  # a release that wrote what was asked: two models
+        records += [torch("2.6.0", "issues/b", "convert_error", opset=opset, mode="dynamo", signature="E"),
+                    torch("2.7.1", "issues/b", "pass", opset=opset, mode="dynamo", produced_opset=opset)]
+    latest, found = load(write(tmp_path, records))
+    assert sorted((t["case"], t["opset"], tuple(t["written"])) for t in found) == [
+        ("issues/a", 11, (18, 18)), ("issues/a", 13, (18, 18)), ("issues/a", 15, (18, 18)),
+        ("issues/b", 11, (None, 11)), ("issues/b", 13, (None, 13))]
+    t = pairs.totals(pairs.per_pair(found, rows.newest(latest).rows))
+    assert (t["regressions"], t["distinct_regression"], t["fixes"], t["distinct_fix"]) == (3, 1, 2, 2)

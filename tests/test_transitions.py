@@ -358,3 +358,17 @@ def test_set_apart_is_the_scans_rule_for_one_pair_of_records() -> None:
     judged = _older_harness(rec("2.4.1", "pass"))
     assert list(transitions.set_apart(judged, rec("2.5.1", "mismatch"))) == ["harness_version"]
     assert confounds.moves({"onnxscript": ["0.1.0", "0.2.7"]}) == "onnxscript 0.1.0 -> 0.2.7"
+
+
+def test_a_transition_names_the_opset_each_side_wrote() -> None:
+    before, after = rec("2.6.0", "pass", opset=11), rec("2.7.1", "mismatch", opset=11)
+    before["produced_opset"] = after["produced_opset"] = 18  # the exporter wrote another opset than asked
+    (t,) = scan([before, after]).transitions
+    assert t.written == [18, 18]
+    failed = rec("2.7.1", "convert_error", opset=11, signature="E")
+    (t,) = scan([rec("2.6.0", "pass", opset=11), failed]).transitions
+    assert t.written == [11, None]  # the failing side wrote no model; a record without produced_opset: as asked
+    older = rec("2.6.0", "mismatch", opset=13)  # a record from before produced_opset: the asked opset
+    assert transitions.written(transitions.State.of(older), older, 13) == 13
+    keys = {transitions.model_key({**t.to_dict(), "opset": o}) for o in (11, 13)}
+    assert len(keys) == 1  # what was asked does not tell two models apart, what was written does

@@ -50,15 +50,12 @@ def done(cell_folder: Path, artefacts: Path | None = None,
     return keys
 
 
-# Outcomes of a task whose converter wrote a model (convtrack.cell.artefacts.CONVERTED; the host imports no cell code).
-CONVERTED = frozenset({Outcome.INVALID_MODEL.value, Outcome.LOAD_ERROR.value, Outcome.RUN_ERROR.value,
-                       Outcome.WRONG_SHAPE.value, Outcome.MISMATCH.value, Outcome.PASS.value})
 
 
 def lacks_artefact(rec: dict[str, Any], artefacts: Path, pruned: set[str] | frozenset[str] = frozenset()) -> bool:
     """A converted task whose artefact is not whole in `artefacts` (artefact_store.complete: its manifest and every
     blob it names) and was not pruned from it after its replay (`pruned`: artefact_prune.pruned)."""
-    if rec["outcome"] not in CONVERTED:
+    if not Outcome(rec["outcome"]).wrote_model:
         return False
     digest = rec.get("artefact")
     if isinstance(digest, str) and digest in pruned:

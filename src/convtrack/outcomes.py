@@ -56,6 +56,11 @@ class Outcome(str, enum.Enum):
     def rank(self) -> int:
         return _ORDER.index(self)
 
+    @property
+    def wrote_model(self) -> bool:
+        """The converter wrote a model, whatever the later stages said of it (invalid_model on)."""
+        return self.rank >= _ORDER.index(Outcome.INVALID_MODEL)
+
 
 # Outcomes decided by the harness (convtrack's own code, the environment, the case file, an interruption),
 # never charged to a converter: left out of pass rates, transitions, the gate and bisect.

@@ -34,7 +34,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from convtrack import confounds, gaps
+from convtrack import confounds, gaps, store
 from convtrack.analysis import version_key
 from convtrack.outcomes import SIGNATURE_LIMIT, Outcome, signature_key
 
@@ -77,6 +77,9 @@ class Transition:
     # e.g. a case dependency pinned per torch release: the change may be theirs rather than the axis's.
     also_changed: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     became_silent: bool = False  # a loud failure turned into a wrong answer (a regression)
+    # The opset each side's model declares, [before, after]; None where a side wrote no model. An exporter may
+    # write another than `opset` asked (torch 2.5-2.9's dynamo writes 18), so one model can stand for several.
+    written: list[int | None] = dataclasses.field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
@@ -180,6 +183,22 @@ def classify(before: State, after: State) -> TransitionKind | None:
     if before.outcome is Outcome.PASS or became_silent(before, after):
         return TransitionKind.REGRESSION
     return TransitionKind.CHANGED
+
+
+def written(state: State, record: Mapping[str, Any], asked: int) -> int | None:
+    """The opset a side's model declares: its record's produced_opset, the asked one when a record that wrote a
+    model does not say (older records), None when it wrote none."""
+    if not state.outcome.wrote_model:
+        return None
+    produced = store.produced_opset(record)
+    return produced if produced is not None else int(asked)
+
+
+def model_key(t: Mapping[str, Any]) -> tuple[Any, ...]:
+    """What makes regressions and fixes one change of one model: the same case, mode, cells and kind, and the same
+    opsets written on each side whatever was asked (a transition without `written`: its asked opset)."""
+    sides = tuple(t.get("written") or ()) or (t["opset"],)
+    return (t["kind"], t["converter"], t["case"], t["mode"], t["before_cell"], t["after_cell"], sides)
 
 
 def became_silent(before: State, after: State) -> bool:
@@ -395,7 +414,8 @@ def scan(records: pd.DataFrame | Sequence[Mapping[str, Any]], requires: Requires
                                     b_state.outcome, a_state.outcome, b_state.signature, a_state.signature,
                                     str(b_rec["cell"]), str(a_rec["cell"]), dict(fixed), confirmed=confirmed,
                                     flaky=flaky, also_changed=also,
-                                    became_silent=became_silent(b_state, a_state)))
+                                    became_silent=became_silent(b_state, a_state),
+                                    written=[written(b_state, b_rec, opset), written(a_state, a_rec, opset)]))
     found.sort(key=lambda t: (t.converter, t.case, t.opset, t.mode, t.axis, version_key(t.before_version)))
     return Scan(found, not_comparable, gaps.find(gaps.cells_of(rows)))
 

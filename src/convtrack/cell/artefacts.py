@@ -33,11 +33,6 @@ from convtrack import defaults
 from convtrack.artefact_store import FORMAT, canonical, get, manifest, put, store_lock
 from convtrack.cell import compare as cmp
 from convtrack.cell.exact import zip_exact
-from convtrack.outcomes import Outcome
-
-# Outcomes of a task whose converter wrote a model: the model exists, whatever the later stages said of it.
-CONVERTED = frozenset({Outcome.INVALID_MODEL, Outcome.LOAD_ERROR, Outcome.RUN_ERROR, Outcome.WRONG_SHAPE,
-                       Outcome.MISMATCH, Outcome.PASS})
 
 
 def tensor_bytes(array: Any) -> bytes:

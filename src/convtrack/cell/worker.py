@@ -182,7 +182,7 @@ class Executor:
               result: Result) -> protocol.Kept:
         """`artefact`: the id of the converted model, inputs and references kept for replay (--keep-models)."""
         store = artefacts.keep_requested()
-        if store is None or Outcome(result["outcome"]) not in artefacts.CONVERTED or not path.is_file():
+        if store is None or not Outcome(result["outcome"]).wrote_model or not path.is_file():
             return {}
         source = {"converter": self.converter.name, "case": case.id, "case_hash": case.hash, "opset": opset,
                   "mode": mode, "versions": versions(self.converter)}

@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from convtrack import artefact_prune, defaults, disk, machine, replay, replay_matrix, replay_track, store
-from convtrack.findings.replay import distinct_text
+from convtrack.findings.headlines import distinct_text
 
 
 def run(args: argparse.Namespace) -> int:

@@ -46,9 +46,18 @@ def real_models(shares: list[Shares]) -> str:
 KIND_NAMES = {"issue": "issue reproducers", "synthetic": "synthetic graphs"}
 
 
+def distinct_text(regressions: int, fixes: int) -> str:
+    """Totals once per model (transitions.model_key, replay_track.distinct): an exporter that wrote one opset for
+    several asked ones (torch 2.5-2.9's dynamo writes 18) changed one model, not several."""
+    return (f"{regressions} regressions and {fixes} fixes once each model the dynamo exporter wrote for several "
+            "asked opsets counts once")
+
+
 def changes(totals: dict[str, int], pairs: int) -> str:
     return (f"{totals['regressions']} regressions ({totals['became_silent']} became silent) and {totals['fixes']} "
-            f"fixes over {pairs} pairs of adjacent releases; {totals['changed']} failures changed into others.")
+            f"fixes over {pairs} pairs of adjacent releases ("
+            f"{distinct_text(totals['distinct_regression'], totals['distinct_fix'])}); {totals['changed']} failures "
+            "changed into others.")
 
 
 def open_failures(top: list[Any], total: int) -> str:

@@ -11,7 +11,8 @@ from typing import Any
 
 from convtrack.findings import Findings
 from convtrack.findings.compat import Installability, Refused
-from convtrack.findings.replay import Theme, distinct_text, span
+from convtrack.findings.headlines import distinct_text
+from convtrack.findings.replay import Theme, span
 from convtrack.findings.shares import by_symptom
 from convtrack.outcomes import Symptom
 
@@ -160,7 +161,8 @@ def pairs_section(f: Findings) -> str:
         "## 3. Regressions and fixes per release pair",
         f"From the one classifier (`transitions.classify`), as `convtrack changes` lists them: {t['regressions']} "
         f"regressions ({t['became_silent']} loud failures that became silent), {t['fixes']} fixes, and "
-        f"{t['changed']} changed failures (a failure that became another one: neither). "
+        f"{t['changed']} changed failures (a failure that became another one: neither); "
+        f"{distinct_text(t['distinct_regression'], t['distinct_fix'])}. "
         f"The regressions and fixes come from at most {t['causes']} distinct causes (one normalised failing "
         "signature per release pair, kind and mode: one upstream change that breaks fifty cases is one cause; "
         "`convtrack changes --by-cause`). "

@@ -14,10 +14,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from convtrack import causes, witness
+from convtrack import causes, transitions, witness
 from convtrack.analysis import version_key
 from convtrack.findings.rows import Row
-from convtrack.transitions import TransitionKind
 
 VERDICTS = ("converter", "runtime", "model-spec", "unknown")
 NOT_ASSESSED = "not-assessed"  # recorded before blame was assessed
@@ -64,6 +63,9 @@ class Pair:
     # the distinct causes of the regressions and fixes (causes.key_of: one normalised failing signature per kind
     # and mode): one upstream change that breaks fifty cases is one cause
     cause_keys: set[causes.CauseKey] = dataclasses.field(default_factory=set, repr=False)
+    # the models the regressions and fixes change (transitions.model_key): an exporter that wrote one opset for
+    # several asked ones changed one model, not several
+    model_keys: set[tuple[Any, ...]] = dataclasses.field(default_factory=set, repr=False)
 
     @property
     def causes(self) -> int:
@@ -78,19 +80,20 @@ def _index(rows: Iterable[Row]) -> dict[Key, Row]:
 
 
 def _count(pair: Pair, t: Mapping[str, Any], records: Mapping[Key, Row], seen: Mapping[Key, str]) -> None:
-    kind = TransitionKind(t["kind"])
-    if kind is TransitionKind.CHANGED:
+    kind = transitions.TransitionKind(t["kind"])
+    if kind is transitions.TransitionKind.CHANGED:
         pair.changed += 1
         return
-    if kind is TransitionKind.REGRESSION:
+    if kind is transitions.TransitionKind.REGRESSION:
         pair.regressions += 1
         pair.became_silent += bool(t.get("became_silent"))
     else:
         pair.fixes += 1
     pair.cause_keys.add(causes.key_of(t))
+    pair.model_keys.add(transitions.model_key(t))
     pair.unconfirmed += not t.get("confirmed")
     pair.flaky += bool(t.get("flaky"))
-    failing = t["after_cell"] if kind is TransitionKind.REGRESSION else t["before_cell"]
+    failing = t["after_cell"] if kind is transitions.TransitionKind.REGRESSION else t["before_cell"]
     verdict = blame_of(records.get((t["converter"], failing, t["case"], int(t["opset"]), t["mode"])), seen)
     pair.blame[verdict] = pair.blame.get(verdict, 0) + 1
 
@@ -130,8 +133,9 @@ def totals(pairs: Iterable[Pair]) -> dict[str, int]:
     for p in pairs:
         out.update(regressions=p.regressions, became_silent=p.became_silent, fixes=p.fixes, changed=p.changed,
                    unconfirmed=p.unconfirmed, flaky=p.flaky, set_apart=p.set_apart, causes=p.causes)
+        out.update(f"distinct_{key[0]}" for key in p.model_keys)
     return {k: out[k] for k in ("regressions", "became_silent", "fixes", "changed", "unconfirmed", "flaky",
-                                "set_apart", "causes")}
+                                "set_apart", "causes", "distinct_regression", "distinct_fix")}
 
 
 def set_apart_by(pairs: Iterable[Pair]) -> dict[str, int]:

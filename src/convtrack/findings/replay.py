@@ -21,6 +21,7 @@ from typing import Any
 
 from convtrack import replay_track
 from convtrack.analysis import version_key
+from convtrack.findings.headlines import distinct_text
 from convtrack.outcomes import Outcome
 from convtrack.transitions import State, TransitionKind, same_failure
 
@@ -232,12 +233,6 @@ def span(releases: list[str], every: list[str]) -> str:
         else:
             runs_.append([v])
     return ", ".join(r[0] if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs_)
-
-
-def distinct_text(regressions: int, fixes: int) -> str:
-    """The totals once per model (replay_track.distinct): the dynamo exporter's one model for several asked opsets."""
-    return (f"{regressions} regressions and {fixes} fixes once each model the dynamo exporter wrote for several "
-            "asked opsets counts once")
 
 
 def headline(r: Replay | None) -> str:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from convtrack import findings, installability_report, withdrawn
 from convtrack.findings import lifetimes, markdown
+from convtrack.findings.headlines import distinct_text
 from convtrack.findings.markdown import CAVEAT, FAILURES, NO_REPLAY, NOT_RECORDED, REPLAY_HOW, cut, pct
-from convtrack.findings.replay import distinct_text, span
+from convtrack.findings.replay import span
 from convtrack.findings.shares import by_symptom
 from convtrack.site.registry import Data, Writer, register_page
 from convtrack.suite import Case
