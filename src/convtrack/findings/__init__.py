@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from convtrack import gaps, installability_report, replay_track, witness
-from convtrack.findings import compat, headlines, issues, lifetimes, opsets, pairs, paper, replay, rows, shares
+from convtrack.findings import compat, headlines, invalid, issues, lifetimes, opsets, pairs, paper, replay, rows, shares
 from convtrack.findings.compat import CellCompat, Installability, SetApart
 from convtrack.findings.issues import IssueReport
 from convtrack.findings.lifetimes import Dates, OpenFailure
@@ -119,7 +119,7 @@ def compute(latest: Iterable[Mapping[str, Any]], found: Iterable[Mapping[str, An
     report = issues.report(cases, newest.everything) if cases is not None else None
     replays = replay.compute(replay_rows, given=(replay_found, replay_apart))
     lines = [*headlines.headlines(share_rows, totals, len(counted), top, total, cells, report),
-             replay.headline(replays)]
+             replay.headline(replays), invalid.headline(replays.invalid if replays else [])]
     return Findings(
         source=source, headlines=[line for line in lines if line],
         case_rule=shares.CASE_RULE, shares=share_rows, paper=figures, beside_paper=paper.beside(share_rows, figures),

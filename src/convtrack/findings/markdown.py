@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import groupby
 from typing import Any
 
-from convtrack.findings import Findings
+from convtrack.findings import Findings, invalid
 from convtrack.findings.compat import Installability, Refused
 from convtrack.findings.headlines import distinct_text
 from convtrack.findings.replay import Theme, span
@@ -371,7 +371,9 @@ def replay_section(f: Findings) -> str:
         "release: of the models that ran on it, how many fail on a later release, by the first release they fail "
         "on.",
         table(["onnxruntime", "models that ran", "fail on a later release", "share", "first failing on"],
-              promise_rows)])
+              promise_rows),
+        "### The models called invalid, run anyway", invalid.HOW,
+        table(invalid.HEAD, [invalid.row(i) for i in r.invalid]) if r.invalid else invalid.NONE])
 
 
 def render(f: Findings) -> str:

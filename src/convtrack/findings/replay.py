@@ -21,6 +21,7 @@ from typing import Any
 
 from convtrack import replay_track
 from convtrack.analysis import version_key
+from convtrack.findings import invalid
 from convtrack.findings.headlines import distinct_text
 from convtrack.outcomes import Outcome
 from convtrack.transitions import State, TransitionKind, same_failure
@@ -93,6 +94,7 @@ class Replay:
     runs_everywhere_share: float | None  # of the models
     promise_kept: float | None  # of the models that ran on some release: none fails on a later one
     predates: int = 0  # changes set apart: one release could not read the model's IR version (replay_track.predates)
+    invalid: list[invalid.InvalidRan] = dataclasses.field(default_factory=list)  # invalid models, run anyway
 
 
 Line = list[tuple[str, State]]
@@ -220,7 +222,8 @@ def compute(rows: Iterable[Mapping[str, Any]], top: int = TOP_THEMES,
         runs_everywhere=everywhere, runs_everywhere_share=everywhere / len(lines) if lines else None,
         never_runs=never,
         broken_promise=broken, promise=_promise(lines, releases),
-        promise_kept=1 - broken / (len(lines) - never) if len(lines) > never else None, predates=len(apart))
+        promise_kept=1 - broken / (len(lines) - never) if len(lines) > never else None, predates=len(apart),
+        invalid=invalid.ran_anyway(records))
 
 
 def span(releases: list[str], every: list[str]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from convtrack import findings, installability_report, withdrawn
-from convtrack.findings import lifetimes, markdown
+from convtrack.findings import invalid, lifetimes, markdown
 from convtrack.findings.headlines import distinct_text
 from convtrack.findings.markdown import CAVEAT, FAILURES, NO_REPLAY, NOT_RECORDED, REPLAY_HOW, cut, pct
 from convtrack.findings.replay import span
@@ -39,4 +39,5 @@ def _findings_page(w: Writer, d: Data) -> None:
            mapping=by_symptom(), caveat=CAVEAT, not_recorded=NOT_RECORDED,
            span=span, replay_how=REPLAY_HOW, no_replay=NO_REPLAY, no_installability=markdown.NO_INSTALLABILITY,
            probed=markdown.probed, uncompared=markdown.uncompared, opsets_how=markdown.OPSETS_HOW,
-           written_text=markdown.written_text, predates_text=markdown.predates_text, distinct_text=distinct_text)
+           written_text=markdown.written_text, predates_text=markdown.predates_text, distinct_text=distinct_text,
+           invalid=invalid)
