@@ -26,8 +26,8 @@ page shows the same figures):
      written by `convtrack matrix installable`), and where a converter wrote another opset than asked for;
   6. the issue reproducers whose observed behaviour differs from what their issue states;
   7. the onnxruntime replay track (records under REPORTS/replay/): runtime-only regressions, fixes and changed
-     failures per onnxruntime release pair, their biggest themes, and how many models that ran on one release fail
-     on a later one.
+     failures per onnxruntime release pair, their biggest themes, how many models that ran on one release fail
+     on a later one, and what the converting cell's own onnxruntime makes of the models recorded invalid_model.
 
 Every number is counted from the newest record of each task; harness outcomes (not_applicable, env_error,
 build_error, harness_error) are left out of the shares and counted apart. Regenerating from unchanged records gives
