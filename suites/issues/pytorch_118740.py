@@ -31,13 +31,17 @@ CASE = {
                         "not_applicable @20"),
         "torch 2.4.1": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: pass @11 13 15 17 18 20, "
                         "not_applicable @19"),
-        "torch 2.5.1": "dynamo: invalid_model @13 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable @19",
-        "torch 2.6.0": "dynamo: invalid_model @13 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable @19",
-        "torch 2.7.1": "dynamo: invalid_model @13 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable @19",
-        "torch 2.8.0": ("dynamo: convert_error @13 17, invalid_model @18 20; legacy: pass @11 13 15 17 18 20, "
+        "torch 2.5.1": ("dynamo: invalid_model @11 13 15 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable "
+                        "@19"),
+        "torch 2.6.0": ("dynamo: invalid_model @11 13 15 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable "
+                        "@19"),
+        "torch 2.7.1": ("dynamo: invalid_model @11 13 15 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable "
+                        "@19"),
+        "torch 2.8.0": ("dynamo: convert_error @11 13 15 17, invalid_model @18 20; legacy: pass @11 13 15 17 18 20, "
                         "not_applicable @19"),
         "torch 2.8.0 (torch2.8.0-ort1.23.2-onnx1.19.1)": "dynamo: invalid_model @23",
-        "torch 2.9.1": "dynamo: invalid_model @13 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable @19",
+        "torch 2.9.1": ("dynamo: invalid_model @11 13 15 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable "
+                        "@19"),
         "torch 2.9.1 (torch2.9.1-ort1.23.2-onnx1.19.1)": "dynamo: invalid_model @23",
         "torch 2.10.0": ("dynamo: invalid_model @11 13 15 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable "
                          "@19"),

@@ -29,16 +29,16 @@ CASE = {
                         "convert_error @18 19"),
         "torch 2.4.1": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: not_applicable @11 13 15 17 19,"
                         " convert_error @18 20"),
-        "torch 2.5.1": ("dynamo: not_applicable @13 17, convert_error @18 20; legacy: not_applicable @11 13 15 17 19,"
-                        " convert_error @18 20"),
-        "torch 2.6.0": ("dynamo: not_applicable @13 17, convert_error @18 20; legacy: not_applicable @11 13 15 17 19,"
-                        " convert_error @18 20"),
-        "torch 2.7.1": ("dynamo: not_applicable @13 17, pass @18 20; legacy: not_applicable @11 13 15 17 19, "
+        "torch 2.5.1": ("dynamo: not_applicable @11 13 15 17, convert_error @18 20; legacy: not_applicable @11 13 15 "
+                        "17 19, convert_error @18 20"),
+        "torch 2.6.0": ("dynamo: not_applicable @11 13 15 17, convert_error @18 20; legacy: not_applicable @11 13 15 "
+                        "17 19, convert_error @18 20"),
+        "torch 2.7.1": ("dynamo: not_applicable @11 13 15 17, pass @18 20; legacy: not_applicable @11 13 15 17 19, "
                         "convert_error @18 20"),
-        "torch 2.8.0": ("dynamo: not_applicable @13 17, pass @18 20; legacy: not_applicable @11 13 15 17 19, "
+        "torch 2.8.0": ("dynamo: not_applicable @11 13 15 17, pass @18 20; legacy: not_applicable @11 13 15 17 19, "
                         "convert_error @18 20"),
         "torch 2.8.0 (torch2.8.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
-        "torch 2.9.1": ("dynamo: not_applicable @13 17, pass @18 20; legacy: not_applicable @11 13 15 17 19, "
+        "torch 2.9.1": ("dynamo: not_applicable @11 13 15 17, pass @18 20; legacy: not_applicable @11 13 15 17 19, "
                         "convert_error @18 20"),
         "torch 2.9.1 (torch2.9.1-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
         "torch 2.10.0": ("dynamo: not_applicable @11 13 15 17, pass @18 20; legacy: not_applicable @11 13 15 17 19, "
