@@ -106,5 +106,5 @@ def test_a_prune_waits_for_a_task_keeping_an_artefact(tmp_path: Path) -> None:
 def test_a_manifest_names_its_model_for_the_replay_records(tmp_path: Path) -> None:
     kept = tmp_path / "artefacts"
     a = keep(kept, b"model-13", 13)
-    assert artefact_prune.model_of(kept, a) == hashlib.sha256(b"model-13").hexdigest()
-    assert artefact_prune.model_of(kept, "f" * 64) is None  # pruned or never here
+    assert (artefact_store.whole(kept, a) or {})["model"] == hashlib.sha256(b"model-13").hexdigest()
+    assert artefact_store.whole(kept, "f" * 64) is None  # pruned or never here

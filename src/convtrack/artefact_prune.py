@@ -25,15 +25,6 @@ LEDGER = "pruned"  # one manifest digest per line, in the store's root
 blob = artefact_store.blob_path
 
 
-def model_of(store: Path, artefact: str) -> str | None:
-    """The digest of the ONNX model an artefact in `store` names (None when its manifest cannot be read): what
-    makes two artefacts one model, whatever opset was asked of the converter."""
-    try:
-        return str(artefact_store.manifest(store, artefact)["model"])
-    except (OSError, ValueError, KeyError):
-        return None
-
-
 def pruned(store: Path) -> set[str]:
     """The digests of the artefacts pruned from `store` after their replay."""
     try:

@@ -73,16 +73,19 @@ def named_blobs(data: dict[str, Any]) -> set[str]:
     return named
 
 
-def complete(store: Path, artefact: str) -> bool:
-    """Whether the artefact can be replayed from `store`: its manifest and every blob it names are there. A manifest
-    that outlived a blob it names (stop 24's prune raced a keep, before the lock) is no artefact: replaying it can
-    only fail in the harness, and a run that keeps models must convert the task again."""
+def whole(store: Path, artefact: str) -> dict[str, Any] | None:
+    """The artefact's manifest when it can be replayed from `store` (the manifest and every blob it names are
+    there), else None. A manifest that outlived a blob it names (stop 24's prune raced a keep, before the lock) is
+    no artefact: replaying it can only fail in the harness, and a run that keeps models must convert the task again."""
     try:
-        data = json.loads(blob_path(store, artefact).read_bytes())
+        data = manifest(store, artefact)
     except (OSError, ValueError):
-        return False
-    return isinstance(data, dict) and "seeds" in data and all(
-        blob_path(store, d).is_file() for d in named_blobs(data))
+        return None
+    return data if all(blob_path(store, d).is_file() for d in named_blobs(data)) else None
+
+
+def complete(store: Path, artefact: str) -> bool:
+    return whole(store, artefact) is not None
 
 
 def manifest(store: Path, artefact: str) -> dict[str, Any]:

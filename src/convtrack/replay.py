@@ -77,7 +77,7 @@ def _held(axes: dict[str, str]) -> tuple[tuple[str, str], ...]:
 def sources(records: Iterable[dict[str, Any]], artefacts: Path,
             select: list[str] | None = None) -> tuple[list[dict[str, Any]], int]:
     """(the artefact to replay per (converter, held axes, case, opset, mode), how many named ones are missing:
-    neither whole in the store (artefact_store.complete) nor pruned from it after their replay).
+    neither whole in the store (artefact_store.whole) nor pruned from it after their replay).
 
     The newest record with a kept artefact wins; source cells that differ only in their onnxruntime usually
     convert to the same bytes, i.e. the same artefact, replayed once.
@@ -88,7 +88,8 @@ def sources(records: Iterable[dict[str, Any]], artefacts: Path,
             continue
         axes = dict(rec.get("axes") or store.parse_cell(rec["cell"]))
         newest[(rec["converter"], _held(axes), rec["case"], rec["opset"], str(rec["mode"]))] = rec
-    found = [r for r in newest.values() if artefact_store.complete(artefacts, r["artefact"])]
+    kept = {r["artefact"]: m for r in newest.values() if (m := artefact_store.whole(artefacts, r["artefact"]))}
+    found = [r for r in newest.values() if r["artefact"] in kept]
     gone = artefact_prune.pruned(artefacts)
     pruned = sum(1 for r in newest.values() if r["artefact"] in gone and r not in found)  # adopted ones may be here
     items = [{"converter": r["converter"], "framework": r["framework"], "case": r["case"], "case_kind": r["case_kind"],
@@ -96,7 +97,7 @@ def sources(records: Iterable[dict[str, Any]], artefacts: Path,
               "source_axes": _ordered_axes(r),
               "replay": {"source_cell": r["cell"], "source_record": r["record_id"], "source_run": r["run_id"],
                          "source_outcome": str(r["outcome"]), "source_versions": r.get("versions") or {},
-                         "model": artefact_prune.model_of(artefacts, r["artefact"])}}
+                         "model": str(kept[r["artefact"]]["model"])}}
              for r in found]
     return sorted(items, key=lambda i: (i["converter"], i["replay"]["source_cell"], i["case"], i["opset"],
                                         str(i["mode"]))), len(newest) - len(found) - pruned

@@ -40,7 +40,7 @@ def compare_seeds(sess: Any, seeds: Iterable[Seed], declared: list[Any], timings
     does better there, the result is tagged `session_reuse` (the verdict stands: the session a user keeps answers
     wrongly, but only after it ran an earlier input; stop 25's audit found onnxruntime 1.18.1 doing so).
     """
-    worst: tuple[int, cmp.Comparison] | None = None
+    worst: tuple[int, cmp.Comparison, Seed] | None = None
     per_seed = []
     for seed, (inputs, expected, tolerance) in enumerate(seeds):
         try:
@@ -54,11 +54,10 @@ def compare_seeds(sess: Any, seeds: Iterable[Seed], declared: list[Any], timings
         per_seed.append({"seed": seed, "outcome": result.outcome.value, "max_abs": m["max_abs"],
                          "noise_ratio": m["tolerance"]["noise_ratio"]})
         if worst is None or result.outcome.rank < worst[1].outcome.rank:
-            worst = (seed, result)
-            worst_seed = (inputs, expected, tolerance)
+            worst = (seed, result, (inputs, expected, tolerance))
             on_worse(seed, actual)
     assert worst is not None, "at least one seed"
-    failed_seed, comparison = worst
+    failed_seed, comparison, worst_seed = worst
     out: Result = {"outcome": comparison.outcome.value, "metrics": {**comparison.metrics(), "seeds": per_seed},
                    "timings": timings, "failed_seed": None if comparison else failed_seed}
     tags = []

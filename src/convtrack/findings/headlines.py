@@ -15,7 +15,7 @@ def _find(shares: list[Shares], converter: str, mode: str, unit: str, kind: str)
     return next((s for s in shares if (s.converter, s.mode, s.unit, s.kind) == (converter, mode, unit, kind)), None)
 
 
-def _label(converter: str, mode: str) -> str:
+def label(converter: str, mode: str) -> str:
     return converter if mode == "-" else f"{converter} {mode}"
 
 
@@ -24,7 +24,7 @@ def silent(shares: list[Shares]) -> str:
     for converter, mode in dict.fromkeys((s.converter, s.mode) for s in shares):
         task, case = _find(shares, converter, mode, "task", ALL), _find(shares, converter, mode, "case", ALL)
         if task and case:
-            parts.append(f"{_label(converter, mode)} {_pct(task.silent_of_ran)} of tasks, "
+            parts.append(f"{label(converter, mode)} {_pct(task.silent_of_ran)} of tasks, "
                          f"{case.counts['wrong model']} of {case.n} cases")
     return "Wrong models (converted, ran, answered wrongly): " + "; ".join(parts) + "." if parts else ""
 
@@ -67,7 +67,7 @@ def open_failures(top: list[Any], total: int) -> str:
     since = f"≤ {f.since}" if f.open_before else f.since
     span = f", {f.days} days" if f.days is not None else ""
     return (f"{total} case-and-mode pairs fail in the newest release measured; the longest-lived, "
-            f"{f.case} ({_label(f.converter, f.mode)}), since {f.axis} {since} ({f.releases} releases{span}).")
+            f"{f.case} ({label(f.converter, f.mode)}), since {f.axis} {since} ({f.releases} releases{span}).")
 
 
 def compatibility(cells: list[Any]) -> str:

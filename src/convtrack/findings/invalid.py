@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from convtrack import replay_track
+from convtrack.findings import headlines
 from convtrack.outcomes import Outcome
 from convtrack.transitions import State
 
@@ -89,7 +90,6 @@ def headline(items: list[InvalidRan]) -> str:
     ran = [i for i in items if i.passed]
     if not ran:
         return ""
-    parts = [f"{i.converter} {i.mode}: {i.passed} of {i.models} pass" if i.mode != "-" else
-             f"{i.converter}: {i.passed} of {i.models} pass" for i in items]
+    parts = [f"{headlines.label(i.converter, i.mode)}: {i.passed} of {i.models} pass" for i in items]
     return ("Models recorded as invalid_model, run anyway on their own cell's onnxruntime by the replay track: "
             + "; ".join(parts) + " (strict shape inference rejects files onnxruntime runs; section 7).")
