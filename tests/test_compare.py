@@ -110,6 +110,16 @@ def test_integer_failure_does_not_borrow_max_rel_from_a_passing_float_output() -
     assert result.outcome is Outcome.MISMATCH
     assert m["failing_outputs"] == [1]
     assert m["max_rel"] is None and m["max_abs"] == 1.0 and m["mismatch_fraction"] == 1.0
+    assert m["tolerance"]["exact"] and m["tolerance"]["atol"] == 0.0
+
+
+def test_a_float_failure_is_judged_with_a_tolerance_not_exactly() -> None:
+    floats = np.linspace(1, 2, 5, dtype=np.float32)
+    ints = np.array([-4, -3, 2], dtype=np.int64)
+    failing_float = compare.compare([floats, ints], [floats + 1.0, ints]).metrics()["tolerance"]
+    assert not failing_float["exact"] and failing_float["atol"] == compare.DEFAULT_ATOL
+    assert not compare.compare([floats], [floats.astype(np.float64)]).outputs[0].exact
+    assert compare.compare([ints > 0], [ints > 0]).outputs[0].exact
 
 
 def test_declared_static_shape_disagreeing_with_the_framework_is_wrong_shape() -> None:

@@ -23,3 +23,16 @@ def test_page_rows_match_latest_rows_with_integers_kept(tmp_path: Path) -> None:
     assert new[0]["mode"] == "-" and new[0]["framework_version"] == "2.15.1"
     assert new[1]["failed_seed"] == 0 and isinstance(new[1]["failed_seed"], int)  # the frame made it 0.0
     assert new[0]["failed_seed"] is None
+
+
+def test_an_integer_mismatch_reads_compared_for_equality_not_a_tolerance() -> None:
+    import numpy as np
+
+    from convtrack.cell import compare
+    from convtrack.site.common import noise
+
+    ints = np.array([-4, -3, 2], dtype=np.int64)
+    exact = compare.compare([ints], [ints + 1]).metrics()
+    assert "equality" in noise(exact) and "rtol" not in noise(exact)
+    floats = np.ones(3, np.float32)
+    assert "rtol=0.001" in noise(compare.compare([floats], [floats + 1]).metrics())

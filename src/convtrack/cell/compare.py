@@ -79,6 +79,12 @@ class OutputComparison:
         return all(not isinstance(d, int) or d == e for d, e in zip_exact(self.declared_shape, self.expected_shape))
 
     @property
+    def exact(self) -> bool:
+        """Integer or boolean on both sides: compared for equality, so no rtol or atol applies."""
+        kinds = {_kind(d) for d in (self.expected_dtype, self.actual_dtype) if d}
+        return bool(kinds) and kinds <= set("biuUS")
+
+    @property
     def same_layout(self) -> bool:
         return (self.expected_shape == self.actual_shape and self.expected_dtype == self.actual_dtype
                 and self.declared_agrees)
@@ -88,6 +94,15 @@ class OutputComparison:
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+
+def _kind(dtype: str) -> str:
+    """numpy's kind letter of a dtype name; "?" for a name numpy does not know (bfloat16 without ml_dtypes)."""
+    import numpy as np
+    try:
+        return str(np.dtype(dtype).kind)
+    except TypeError:
+        return "?"
 
 
 @dataclasses.dataclass
@@ -153,6 +168,8 @@ class Comparison:
             "rtol": tol.rtol, "atol": worst("atol") if pool else tol.atol, "base_atol": tol.atol,
             "noise": worst("noise"), "noise_ratio": worst("noise_ratio"), "k": tol.k,
             "source": "calibrated" if calibrated else tol.source, "method": tol.method, "reason": tol.reason,
+            # a verdict on integer outputs alone used no tolerance: rtol/atol above would mislead a reader
+            "exact": bool(pool) and all(o.exact for o in pool),
         }
 
 

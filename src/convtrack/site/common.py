@@ -67,6 +67,8 @@ def noise(metrics: dict[str, Any]) -> str:
     tol = metrics.get("tolerance")
     if not isinstance(tol, dict):
         return ""
+    if tol.get("exact"):
+        return " (integer or boolean output: compared for equality)"
     if isinstance(tol.get("noise_ratio"), int | float) and tol.get("noise"):
         return f" ({fmt(tol['noise_ratio'])}x the float64-calibrated noise {fmt(tol['noise'])})"
     return f" (tolerance {tol.get('source') or 'fixed'}: atol={fmt(tol.get('atol'))} rtol={fmt(tol.get('rtol'))})"
