@@ -240,7 +240,22 @@ def test_project_matrix_runs_torch_1_13_on_python_3_10_below_its_opset_ceiling()
     assert all(c.python_rule is None for c in matrix.expand_all(ROOT / "matrix")
                if c.axes.get("torch") not in ("1.4.0", "1.5.1", "1.6.0", "1.7.1", "1.8.1", "1.9.1", "1.10.2", "1.11.0",
                                               "1.12.1", "1.13.1")
-               and c.axes.get("tensorflow") not in ("2.8.4", "2.9.3", "2.10.1", "2.11.1"))
+               and c.axes.get("tensorflow") not in ("2.2.3", "2.3.4", "2.4.4", "2.5.3", "2.6.5", "2.7.4", "2.8.4",
+                                                    "2.9.3", "2.10.1", "2.11.1"))
+
+
+def test_project_matrix_runs_tf_before_2_8_on_python_3_8_with_onnxruntime_1_10() -> None:
+    got = {c.id: c for c in matrix.expand_all(ROOT / "matrix", "tf_before_2_8", "tf2onnx")}
+    runnable = {i: c for i, c in got.items() if any(t.na is None for t in c.tasks)}
+    assert set(runnable) == {f"tf{v}-tf2onnx1.13.0-onnx1.12.0-ort1.10.0-py3.8"
+                             for v in ("2.2.3", "2.3.4", "2.4.4", "2.5.3", "2.6.5", "2.7.4")} | {
+        "tf2.7.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8", "tf2.8.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.10"}
+    old = runnable["tf2.2.3-tf2onnx1.13.0-onnx1.12.0-ort1.10.0-py3.8"]
+    assert old.python == "3.8" and old.requirements["numpy"] == "<1.22"  # the later pin wins over TF < 2.14's
+    assert [t.opset for t in old.tasks if t.na is None] == [13, 14, 15]  # onnxruntime 1.10's ceiling
+    bridge = runnable["tf2.8.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.10"]
+    assert [t.opset for t in bridge.tasks if t.na is None] == [13, 14, 15, 16, 17]
+    assert "numpy >= 1.21.6" in str(got["tf2.6.5-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8"].tasks[0].na)
 
 
 def test_every_recorded_cell_still_in_the_matrix_keeps_its_id() -> None:

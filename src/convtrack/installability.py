@@ -30,8 +30,8 @@ from convtrack.installability_report import Entry, InstallabilityError, Interpre
 
 # The oldest minor of interest per framework: the whole torch 1.x line (1.4.0 is the oldest with a wheel for
 # Python 3.8, the oldest interpreter the cell side runs on, so the list says why each older release is not run), and
-# TF from 2.8, the oldest tf2onnx 1.14 accepts.
-OLDEST = {"torch": "1.0", "tensorflow": "2.8"}
+# the whole TF 2 line (2.2.3 is the oldest with a wheel for Python 3.8; TF 1.x has no from_keras/from_function).
+OLDEST = {"torch": "1.0", "tensorflow": "2.0"}
 MIN_PYTHON = (3, 8)
 PLATFORM = "x86_64-manylinux_2_28"  # the target of a probe without a real interpreter
 TIMEOUT_S = 180.0

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from convtrack import __version__, matrix
+from convtrack.installability import OLDEST
 
 
 def list_cells(args: argparse.Namespace) -> int:
@@ -97,9 +98,10 @@ def installable(args: argparse.Namespace) -> int:
     return 0
 
 
-INSTALLABLE_HELP = """\
+_OLDEST = ", ".join(f"{framework} {minor}" for framework, minor in OLDEST.items())
+INSTALLABLE_HELP = f"""\
 For each framework (torch for torch.onnx, tensorflow for tf2onnx) list the newest patch release of every minor on
-the package index, from the oldest of interest (torch 1.0, tensorflow 2.8; --since) to the newest, and ask uv
+the package index, from the oldest of interest ({_OLDEST}; --since) to the newest, and ask uv
 whether each can be installed on each CPython interpreter here (the running one and pyenv's, 3.8 and newer;
 --python): `uv pip compile` of `<framework>==<version>` against the interpreter, metadata only, no wheel
 downloaded. A minor given with --python but not installed here is resolved as a target
@@ -147,6 +149,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                       description=INSTALLABLE_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     mi.add_argument("--converter", help="only this converter's framework (torch.onnx, tf2onnx; default: every matrix)")
     mi.add_argument("--python", metavar="3.X,...", help="only these CPython minors (default: every one found here)")
-    mi.add_argument("--since", metavar="VERSION", help="the oldest minor to probe (default: torch 1.0, tensorflow 2.8)")
+    mi.add_argument("--since", metavar="VERSION", help=f"the oldest minor to probe (default: {_OLDEST})")
     mi.add_argument("--jobs", type=int, default=4, help="uv processes at a time (default 4)")
     mi.set_defaults(func=installable)
