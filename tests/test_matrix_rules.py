@@ -252,6 +252,8 @@ def test_project_matrix_runs_tf_before_2_8_on_python_3_8_with_onnxruntime_1_10()
         "tf2.7.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8", "tf2.8.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.10"}
     old = runnable["tf2.2.3-tf2onnx1.13.0-onnx1.12.0-ort1.10.0-py3.8"]
     assert old.python == "3.8" and old.requirements["numpy"] == "<1.22"  # the later pin wins over TF < 2.14's
+    assert old.requirements["keras"] == "==2.4.3"  # the cases import keras; TF 2.2-2.4 ship none
+    assert "keras" not in runnable["tf2.7.4-tf2onnx1.13.0-onnx1.12.0-ort1.10.0-py3.8"].requirements
     assert [t.opset for t in old.tasks if t.na is None] == [13, 14, 15]  # onnxruntime 1.10's ceiling
     bridge = runnable["tf2.8.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.10"]
     assert [t.opset for t in bridge.tasks if t.na is None] == [13, 14, 15, 16, 17]
