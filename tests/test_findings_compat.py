@@ -31,8 +31,8 @@ def test_pass_rate_install_and_reasons(tmp_path: Path) -> None:
     table = {c.cell: c for c in compat.table(found)}
     ok, broken = table["torch2.6.0-ort1.20.1-onnx1.17.0"], table["torch2.7.1-ort1.20.1-onnx1.17.0"]
     assert (ok.tasks, ok.results, ok.passed, ok.pass_rate, ok.installs) == (3, 2, 1, 0.5, "yes")
-    assert (ok.framework, ok.framework_version, ok.converter_version, ok.onnxruntime, ok.onnx) == (
-        "torch", "2.6.0", "2.6.0", "1.20.1", "1.17.0")
+    assert (ok.framework, ok.framework_version, ok.converter_version, ok.onnxruntime, ok.onnx, ok.python) == (
+        "torch", "2.6.0", "2.6.0", "1.20.1", "1.17.0", "3.11")  # the record's 3.11.7, as users pick an interpreter
     assert ok.harness == {"not_applicable": 1} and ok.reasons[0].reason == "case needs timm"
     assert (broken.installs, broken.pass_rate, broken.harness) == ("no", None, {"env_error": 3})
     assert [(r.outcome, r.reason, r.tasks) for r in broken.reasons] == [

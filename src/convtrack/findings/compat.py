@@ -1,5 +1,5 @@
 """The version-compatibility table users ask for: which framework x converter x onnxruntime x onnx combinations
-install and pass.
+install and pass, and on which Python (older releases have wheels for older interpreters only).
 
 One row per cell (one installed combination) of a full run: its pass rate over converter results, and what the
 harness set apart with the reasons the records give: the environment did not build or import (env_error), the case
@@ -44,6 +44,7 @@ class CellCompat:
     converter_version: str
     onnxruntime: str
     onnx: str
+    python: str  # the interpreter's minor ("3.10"), "-" where no record names it (records before the field)
     modes: list[str]
     tasks: int
     results: int  # converter results
@@ -63,6 +64,11 @@ def _version(r: Row, name: str) -> str:
     return str(r["axes"].get(name) or r["versions"].get(name) or "-")
 
 
+def _python(part: list[Row]) -> str:
+    found = next((str(v) for r in part if (v := r["versions"].get("python"))), None)
+    return ".".join(found.split(".")[:2]) if found else "-"
+
+
 def _installs(outcomes: list[Outcome]) -> str:
     if all(o is Outcome.NOT_APPLICABLE for o in outcomes):
         return EXCLUDED
@@ -80,7 +86,7 @@ def cell(part: list[Row]) -> CellCompat:
     reasons = Counter((str(r["outcome"]), _reason(r)) for r in part if not r["outcome"].is_converter_result)
     return CellCompat(first["converter"], first["cell"], framework, _version(first, framework),
                       _version(first, package(first)), _version(first, "onnxruntime"), _version(first, "onnx"),
-                      sorted({r["mode"] for r in part}), len(part), len(results), passed,
+                      _python(part), sorted({r["mode"] for r in part}), len(part), len(results), passed,
                       passed / len(results) if results else None,
                       installs=_installs(outcomes),
                       harness=dict(sorted(harness.items())),

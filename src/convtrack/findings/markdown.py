@@ -197,7 +197,7 @@ def open_section(f: Findings) -> str:
 def compat_section(f: Findings) -> str:
     rows = [(c.converter, f"{c.framework} {c.framework_version}",
              c.converter_version if c.converter_version != c.framework_version else "–", c.onnxruntime, c.onnx,
-             " ".join(_mode(m) or "–" for m in c.modes), c.tasks, c.results, pct(c.pass_rate),
+             c.python, " ".join(_mode(m) or "–" for m in c.modes), c.tasks, c.results, pct(c.pass_rate),
              c.installs if c.installs != "no" else "**no**", _counts(c.harness) or "–")
             for c in f.compatibility]
     broken = [c for c in f.compatibility if c.installs != "yes"]
@@ -209,8 +209,8 @@ def compat_section(f: Findings) -> str:
         "One row per combination (cell) of a full run. Pass rate over converter results; tasks the harness set apart "
         "are counted by outcome, with their reasons below. Installs: yes, no (environment errors only), or excluded "
         "(every task not applicable under the matrix rules: nothing was built).",
-        table(["converter", "framework", "converter release", "onnxruntime", "onnx", "modes", "tasks", "results",
-               "pass rate", "installs", "set apart"], rows),
+        table(["converter", "framework", "converter release", "onnxruntime", "onnx", "python", "modes", "tasks",
+               "results", "pass rate", "installs", "set apart"], rows),
         "### Framework releases that do not install here", installability_text(f),
         "### Cells that do not install or were excluded", not_installed,
         "### Why tasks were set apart",
