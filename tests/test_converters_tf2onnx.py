@@ -109,3 +109,22 @@ def test_suite_has_models_and_issue_reproducers() -> None:
         assert c.meta["issue"].endswith(f"/{number}") and "onnx/tensorflow-onnx" in c.meta["issue"]
         assert c.meta.get("stated"), c.id
         assert "observed" in c.meta, c.id
+
+
+def test_missing_public_names_are_aliased_never_replaced() -> None:
+    import types
+
+    from convtrack.cell.converters.tf2onnx import alias_missing
+
+    def resnet50() -> str:
+        return "resnet50"
+
+    def own_vgg16() -> str:
+        return "own"
+
+    # keras 2.8's `keras.applications` has the submodules but not the public names tf.keras.applications has
+    target, source = types.ModuleType("keras.applications"), types.ModuleType("tf.keras.applications")
+    target.VGG16, source.VGG16, source.ResNet50, source._private = own_vgg16, resnet50, resnet50, resnet50
+    assert alias_missing(target, source) == ["ResNet50"]
+    assert target.ResNet50() == "resnet50" and target.VGG16() == "own" and not hasattr(target, "_private")
+    assert alias_missing(target, target) == [] and alias_missing(None, source) == []

@@ -25,6 +25,28 @@ def _quiet_tensorflow() -> None:
     os.environ.setdefault("CUDA_VISIBLE_DEVICES", "-1")  # CPU only, and no CUDA probing messages
 
 
+def _expose_keras_applications(tf: Any) -> None:
+    """The standalone keras 2.6-2.8 (TF 2.6-2.8) publishes its applications through `tf.keras.applications` only;
+    `keras.applications.ResNet50`, which the cases call, exists from keras 2.9. Both names lead to the same keras
+    function, so the missing public names are aliased (never replaced): an architecture a release lacks stays
+    missing, and a `build_error` says so."""
+    try:
+        import keras
+    except ImportError:
+        return
+    alias_missing(getattr(keras, "applications", None), getattr(getattr(tf, "keras", None), "applications", None))
+
+
+def alias_missing(target: Any, source: Any) -> list[str]:
+    """Set on `target` each public attribute of `source` that `target` lacks; the names set."""
+    if target is None or source is None or target is source:
+        return []
+    missing = [n for n in dir(source) if not n.startswith("_") and not hasattr(target, n)]
+    for name in missing:
+        setattr(target, name, getattr(source, name))
+    return missing
+
+
 class Tf2Onnx(Converter):
     info = INFO
 
@@ -41,6 +63,7 @@ class Tf2Onnx(Converter):
             tf.config.threading.set_inter_op_parallelism_threads(1)
         except RuntimeError:  # already initialised (a second load in one process)
             pass
+        _expose_keras_applications(tf)
         import tf2onnx
 
         logging.getLogger("tf2onnx").setLevel(logging.ERROR)
