@@ -122,9 +122,16 @@ def test_missing_public_names_are_aliased_never_replaced() -> None:
     def own_vgg16() -> str:
         return "own"
 
+    def other_copy() -> str:
+        return "tensorflow's own keras"
+
+    resnet50.__module__ = own_vgg16.__module__ = "keras.applications.resnet"
+    other_copy.__module__ = "tensorflow.python.keras.applications.densenet"
     # keras 2.8's `keras.applications` has the submodules but not the public names tf.keras.applications has
-    target, source = types.ModuleType("keras.applications"), types.ModuleType("tf.keras.applications")
+    target, source = types.ModuleType("keras.applications"), types.ModuleType("keras.api._v2.keras.applications")
     target.VGG16, source.VGG16, source.ResNet50, source._private = own_vgg16, resnet50, resnet50, resnet50
+    source.DenseNet121 = other_copy  # TF 2.5: tf.keras is TensorFlow's copy, not the keras package
     assert alias_missing(target, source) == ["ResNet50"]
-    assert target.ResNet50() == "resnet50" and target.VGG16() == "own" and not hasattr(target, "_private")
+    assert target.ResNet50() == "resnet50" and target.VGG16() == "own"
+    assert not hasattr(target, "_private") and not hasattr(target, "DenseNet121")
     assert alias_missing(target, target) == [] and alias_missing(None, source) == []

@@ -29,7 +29,8 @@ def _expose_keras_applications(tf: Any) -> None:
     """The standalone keras 2.6-2.8 (TF 2.6-2.8) publishes its applications through `tf.keras.applications` only;
     `keras.applications.ResNet50`, which the cases call, exists from keras 2.9. Both names lead to the same keras
     function, so the missing public names are aliased (never replaced): an architecture a release lacks stays
-    missing, and a `build_error` says so."""
+    missing, and a `build_error` says so. TF 2.5's tf.keras is TensorFlow's own copy, whose layers are not the
+    keras package's (a case's isinstance checks would miss them): nothing is aliased from another package."""
     try:
         import keras
     except ImportError:
@@ -38,10 +39,13 @@ def _expose_keras_applications(tf: Any) -> None:
 
 
 def alias_missing(target: Any, source: Any) -> list[str]:
-    """Set on `target` each public attribute of `source` that `target` lacks; the names set."""
+    """Set on module `target` each public attribute of `source` that it lacks and that is defined in target's own
+    top-level package; the names set."""
     if target is None or source is None or target is source:
         return []
-    missing = [n for n in dir(source) if not n.startswith("_") and not hasattr(target, n)]
+    package = target.__name__.split(".")[0] + "."
+    missing = [n for n in dir(source) if not n.startswith("_") and not hasattr(target, n)
+               and str(getattr(getattr(source, n), "__module__", "")).startswith(package)]
     for name in missing:
         setattr(target, name, getattr(source, name))
     return missing
