@@ -372,3 +372,47 @@ def test_a_transition_names_the_opset_each_side_wrote() -> None:
     assert transitions.written(transitions.State.of(older), older, 13) == 13
     keys = {transitions.model_key({**t.to_dict(), "opset": o}) for o in (11, 13)}
     assert len(keys) == 1  # what was asked does not tell two models apart, what was written does
+
+
+def _judged(r: dict[str, Any], max_abs: float, atol: float, method: str | None) -> dict[str, Any]:
+    return {**r, "metrics": {"max_abs": max_abs, "tier": 4,
+                             "tolerance": {"method": method, "atol": atol, "exact": False}}}
+
+
+def _calibration_pairs() -> list[list[dict[str, Any]]]:
+    # measured on TF 2.2.3 -> 2.3.4 (keras_resnet50 @13): TF 2.2's FusedBatchNorm takes no float64, so 2.2.3's
+    # verdict used the fixed atol 1e-5; 2.3.4's pass was judged by the float64-calibrated atol 3.1e-3
+    noise = [_judged(rec("2.2.3", "mismatch"), 3.0e-4, 1e-5, None), _judged(rec("2.3.4", "pass"), 3.7e-4, 3.1e-3,
+                                                                            "float64")]
+    beyond = [_judged(rec("2.2.3", "mismatch"), 1.97, 1e-5, None), _judged(rec("2.3.4", "pass"), 0.0, 3.1e-3,
+                                                                           "float64")]
+    return [noise, beyond]
+
+
+def test_a_mismatch_within_the_other_sides_calibrated_noise_is_set_apart_one_beyond_it_is_a_fix() -> None:
+    noise, beyond = _calibration_pairs()
+    result = scan(noise)
+    assert result.transitions == []
+    (apart,) = result.not_comparable
+    assert apart.kind == "fix" and apart.stack == {
+        "tolerance": ["fixed atol 1e-05", "atol 0.0031 calibrated on float64"]}
+    assert "float64-calibrated noise" in apart.why
+    (t,) = scan(beyond).transitions  # an error of 1.97 is no float32 noise, whatever the tolerance
+    assert t.kind is FIX
+    # both sides calibrated, or both fixed: the release's step
+    both = [_judged(rec("2.2.3", "mismatch"), 3.0e-4, 1e-5, None), _judged(rec("2.3.4", "pass"), 3.7e-4, 1e-5, None)]
+    assert [t.kind for t in scan(both).transitions] == [FIX]
+
+
+def test_the_records_index_carries_what_the_calibration_rule_reads(tmp_path: Path) -> None:
+    from convtrack import records_index
+
+    for pair in _calibration_pairs():
+        for r in pair:
+            store.write_all(store.run_file(tmp_path, "torch.onnx", r["cell"], r["run_id"] + r["cell"]),
+                            [store.Record(**{**r, "run_id": r["run_id"] + r["cell"]})])
+        slim = records_index.load(tmp_path).slim
+        assert [t.kind for t in transitions.scan(slim).transitions] == [
+            t.kind for t in scan([dict(r) for r in pair]).transitions]
+        for path in (tmp_path / "records").rglob("*.jsonl"):
+            path.unlink()

@@ -62,6 +62,38 @@ def harness_changed(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict
     return {"harness_version": [b, a]} if b != a else {}
 
 
+def calibration_differs(before: Mapping[str, Any], after: Mapping[str, Any],
+                        failing_after: bool) -> dict[str, list[str]]:
+    """{"tolerance": [before's, after's]} when a mismatch was judged by the fixed tolerance (its release could not
+    run the model in float64, e.g. TF 2.2's FusedBatchNorm) and its error lies within the float64-calibrated atol
+    the other side's pass was judged by: the framework's own noise, which that release could not measure, explains
+    the step as well as the release does. A mismatch beyond that atol, or exact (integers), stays. Else {}."""
+    passed, failed = (before, after) if failing_after else (after, before)
+    p_tol, f_tol = (_tolerance(r) for r in (passed, failed))
+    max_abs, atol = _metric(failed, "max_abs"), p_tol.get("atol")
+    if (f_tol.get("method") == "float64" or p_tol.get("method") != "float64" or f_tol.get("exact")
+            or not isinstance(max_abs, int | float) or not isinstance(atol, int | float) or max_abs > atol):
+        return {}
+    labels = [_label(_tolerance(r)) for r in (before, after)]
+    return {"tolerance": labels}
+
+
+def _tolerance(record: Mapping[str, Any]) -> dict[str, Any]:
+    tol = (record.get("metrics") or {}).get("tolerance") if isinstance(record.get("metrics"), dict) else None
+    return tol if isinstance(tol, dict) else {}
+
+
+def _metric(record: Mapping[str, Any], key: str) -> Any:
+    metrics = record.get("metrics")
+    return metrics.get(key) if isinstance(metrics, dict) else None
+
+
+def _label(tol: Mapping[str, Any]) -> str:
+    atol = tol.get("atol")
+    size = f" {atol:.2g}" if isinstance(atol, int | float) else ""
+    return f"atol{size} calibrated on float64" if tol.get("method") == "float64" else f"fixed atol{size}"
+
+
 PRODUCED = "produced opset"  # the set-apart key of a change between models of two different opsets
 
 

@@ -27,7 +27,7 @@ from convtrack import store, withdrawn
 from convtrack.outcomes import Outcome
 
 CACHE = Path(".cache") / "records-index.json"  # under the reports folder
-FORMAT = 2  # bump when a cached row's fields change: an old cache is then ignored
+FORMAT = 3  # bump when a cached row's fields change: an old cache is then ignored
 
 # A cached row: offset, converter, cell, case, opset, mode, case_hash, harness_version, created, run_id, outcome,
 # signature, tier, index of its axes in the file's table, index of its versions in the file's table.
@@ -46,6 +46,15 @@ class Index:
 def _tier(metrics: Any) -> int | None:
     tier = metrics.get("tier") if isinstance(metrics, dict) else None
     return int(tier) if isinstance(tier, int | float) and tier == tier else None
+
+
+def _judged(metrics: Any) -> list[Any] | None:
+    """What a pass or mismatch was judged by (confounds.calibration_differs reads it): the tolerance's `method`,
+    its effective `atol`, `exact`, and the error's `max_abs`."""
+    tol = metrics.get("tolerance") if isinstance(metrics, dict) else None
+    if not isinstance(tol, dict):
+        return None
+    return [tol.get("method"), tol.get("atol"), tol.get("exact"), metrics.get("max_abs")]
 
 
 def _summarise(path: Path, warn: Callable[[str], None]) -> dict[str, Any]:
@@ -68,7 +77,7 @@ def _summarise(path: Path, warn: Callable[[str], None]) -> dict[str, Any]:
         rows.append([offset, r["converter"], r["cell"], r["case"], int(r["opset"]),
                      mode if isinstance(mode, str) else "-", r.get("case_hash"), r.get("harness_version"),
                      str(r["created"]), str(r["run_id"]), r["outcome"].value, sig if isinstance(sig, str) else None,
-                     _tier(r.get("metrics")), *refs, store.produced_opset(r)])
+                     _tier(r.get("metrics")), *refs, store.produced_opset(r), _judged(r.get("metrics"))])
     stat = path.stat()
     return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "rows": rows,
             "axes": [v for _, v in tables["axes"].values()], "versions": [v for _, v in tables["versions"].values()]}
@@ -128,8 +137,16 @@ def _without(files: list[tuple[Path, dict[str, Any]]], gone: Mapping[tuple[str, 
 def _slim(row: Row, axes: list[Any], versions: list[Any]) -> dict[str, Any]:
     return {"converter": row[1], "cell": row[2], "case": row[3], "opset": row[4], "mode": row[5],
             "case_hash": row[6], "harness_version": row[7], "created": row[8], "run_id": row[9],
-            "outcome": Outcome(row[10]), "signature": row[11], "metrics": {"tier": row[12]},
+            "outcome": Outcome(row[10]), "signature": row[11], "metrics": _metrics(row[12], row[16]),
             "axes": axes[row[13]], "versions": versions[row[14]], "produced_opset": row[15]}
+
+
+def _metrics(tier: int | None, judged: list[Any] | None) -> dict[str, Any]:
+    """The slim row's metrics, in the record's own shape."""
+    if not judged:
+        return {"tier": tier}
+    method, atol, exact, max_abs = judged
+    return {"tier": tier, "max_abs": max_abs, "tolerance": {"method": method, "atol": atol, "exact": exact}}
 
 
 def _newest(files: list[tuple[Path, dict[str, Any]]], only: Collection[TaskKey] | None = None

@@ -349,16 +349,20 @@ def _apart(kind: TransitionKind, axis: str, before: Side, after: Side, also: Map
                                         (before[0].outcome.value, after[0].outcome.value))
     judged = ({before[0].outcome, after[0].outcome} <= TOLERANCE_JUDGED
               and confounds.harness_changed(before[1], after[1])) or {}
+    noise = ({before[0].outcome, after[0].outcome} == TOLERANCE_JUDGED and not judged
+             and confounds.calibration_differs(before[1], after[1], after[0].outcome is Outcome.MISMATCH)) or {}
     written = confounds.opset_not_honoured(before[1], after[1])
     parts = [f"the {mode} exporter's {confounds.moves(stack)}" if stack else "",
              f"the case's own {confounds.moves(imported)}" if imported else "",
              f"the case's {confounds.moves(switched)}" if switched else "",
              f"the harness that judged the {kind} ({confounds.moves(judged)})" if judged else "",
+             f"the tolerance: the mismatch is within the other side's float64-calibrated noise "
+             f"({confounds.moves(noise)})" if noise else "",
              f"how the harness called the exporter ({confounds.moves(called)})" if called else "",
              f"the opset the exporter wrote when asked for {after[1].get('opset')} ({confounds.moves(written)})"
              if written else ""]
     moved = "; ".join(part for part in parts if part)
-    return (moved, {**stack, **imported, **switched, **judged, **called, **written}) if moved else None
+    return (moved, {**stack, **imported, **switched, **judged, **noise, **called, **written}) if moved else None
 
 
 def set_apart(before: Mapping[str, Any], after: Mapping[str, Any], imports: Sequence[str] = ()) -> dict[str, list[str]]:
