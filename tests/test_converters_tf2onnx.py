@@ -135,3 +135,17 @@ def test_missing_public_names_are_aliased_never_replaced() -> None:
     assert target.ResNet50() == "resnet50" and target.VGG16() == "own"
     assert not hasattr(target, "_private") and not hasattr(target, "DenseNet121")
     assert alias_missing(target, target) == [] and alias_missing(None, source) == []
+
+
+def test_the_float64_config_takes_numpy_values_that_old_keras_keeps_in_configs() -> None:
+    import numpy as np
+
+    from convtrack.cell.converters.tf2onnx import float64_config
+
+    # keras 2.4.3's MobileNet: ReLU(max_value=np.array(6.0)); the float64 twin could not be built before
+    config = {"layers": [{"class_name": "ReLU", "config": {"dtype": "float32", "max_value": np.array(6.0, np.float32),
+                                                           "threshold": np.float32(0.0), "axes": np.array([1, 2])}}]}
+    twin = float64_config(config)["layers"][0]["config"]
+    assert twin == {"dtype": "float64", "max_value": 6.0, "threshold": 0.0, "axes": [1, 2]}
+    with pytest.raises(TypeError, match="object in a Keras config"):
+        float64_config({"x": object()})

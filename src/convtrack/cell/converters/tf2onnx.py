@@ -128,8 +128,6 @@ class Tf2Onnx(Converter):
         """A float64 twin of a Keras model: its config with every float32 dtype (layers' dtype policies, Input
         layers) rewritten to float64, rebuilt with `from_config`, and its weights cast to float64. A
         tf.function has no config to rebuild, so it gets no float64 reference (NoFloat64)."""
-        import json
-
         import numpy as np
         import tensorflow as tf
 
@@ -137,8 +135,7 @@ class Tf2Onnx(Converter):
 
         if not self._is_keras(model):
             raise NoFloat64("a tf.function has no config to rebuild in float64")
-        config = json.loads(json.dumps(model.get_config()).replace('"float32"', '"float64"'))
-        twin = type(model).from_config(config)
+        twin = type(model).from_config(float64_config(model.get_config()))
         twin.set_weights([_wide(w) for w in model.get_weights()])
         tensors = [tf.constant(_wide(a)) for a in inputs]
         out = twin(tensors[0] if len(tensors) == 1 else tensors, training=False)
@@ -156,6 +153,19 @@ class Tf2Onnx(Converter):
             else:
                 tf2onnx.convert.from_function(self._function(model), input_signature=spec, opset=opset,
                                               output_path=str(path))
+
+
+def float64_config(config: Any) -> Any:
+    """A Keras config with every "float32" dtype rewritten to "float64". Keras 2.2-2.4 keep numpy values in some
+    configs (MobileNet's ReLU max_value), which JSON cannot hold: they become plain numbers or lists."""
+    import json
+
+    def plain(value: Any) -> Any:
+        if hasattr(value, "tolist"):
+            return value.tolist()
+        raise TypeError(f"{type(value).__name__} in a Keras config")
+
+    return json.loads(json.dumps(config, default=plain).replace('"float32"', '"float64"'))
 
 
 def _wide(array: Any) -> Any:
