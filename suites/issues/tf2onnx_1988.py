@@ -8,8 +8,30 @@ CASE = {
     "stated": {"symptom": "wrong-output (NaN)", "reported": "tf2onnx 1.11.1, TF 2.9.1, onnx 1.12, ORT 1.11.1",
                "fixed": "1.13.0 (PR #2035, ee09669c)"},
     "observed": {
+        "tensorflow 2.2.3 + tf2onnx 1.13.0": "pass @13 14 15, not_applicable @16 17",
+        "tensorflow 2.2.3 + tf2onnx 1.13.0 (tf2.2.3-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8)":
+            "not_applicable @13 14 15 16 17",
+        "tensorflow 2.3.4 + tf2onnx 1.13.0": "pass @13 14 15, not_applicable @16 17",
+        "tensorflow 2.3.4 + tf2onnx 1.13.0 (tf2.3.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8)":
+            "not_applicable @13 14 15 16 17",
+        "tensorflow 2.4.4 + tf2onnx 1.13.0": "pass @13 14 15, not_applicable @16 17",
+        "tensorflow 2.4.4 + tf2onnx 1.13.0 (tf2.4.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8)":
+            "not_applicable @13 14 15 16 17",
+        "tensorflow 2.5.3 + tf2onnx 1.13.0": "pass @13 14 15, not_applicable @16 17",
+        "tensorflow 2.5.3 + tf2onnx 1.13.0 (tf2.5.3-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8)":
+            "not_applicable @13 14 15 16 17",
+        "tensorflow 2.6.5 + tf2onnx 1.13.0": "pass @13 14 15, not_applicable @16 17",
+        "tensorflow 2.6.5 + tf2onnx 1.13.0 (tf2.6.5-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8)":
+            "not_applicable @13 14 15 16 17",
+        "tensorflow 2.7.4 + tf2onnx 1.13.0": "pass @13 14 15, not_applicable @16 17",
+        "tensorflow 2.7.4 + tf2onnx 1.13.0 (tf2.7.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8)":
+            "pass @13 14 15 16 17",
         "tensorflow 2.8.4 + tf2onnx 1.12.1": "pass @13 14 15 16 17",
-        "tensorflow 2.8.4 + tf2onnx 1.13.0": "pass @13 14 15 16 17",
+        "tensorflow 2.8.4 + tf2onnx 1.13.0": "not_applicable @13 14 15 16 17",
+        "tensorflow 2.8.4 + tf2onnx 1.13.0 (tf2.8.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.10)":
+            "pass @13 14 15 16 17",
+        "tensorflow 2.8.4 + tf2onnx 1.13.0 (tf2.8.4-tf2onnx1.13.0-onnx1.12.0-ort1.20.1-py3.10)":
+            "pass @13 14 15 16 17",
         "tensorflow 2.8.4 + tf2onnx 1.13.0 (tf2.8.4-tf2onnx1.13.0-onnx1.14.1-ort1.20.1-py3.10)":
             "not_applicable @14 16",
         "tensorflow 2.9.3 + tf2onnx 1.12.1": "pass @13 14 15 16 17",
@@ -25,13 +47,15 @@ CASE = {
         "tensorflow 2.12.1 + tf2onnx 1.13.0": "not_applicable @13 14 15 16 17",
         "tensorflow 2.12.1 + tf2onnx 1.13.0 (tf2.12.1-tf2onnx1.13.0-onnx1.14.1-ort1.20.1)":
             "pass @13 14 15 16 17",
-        "tensorflow 2.12.1 + tf2onnx 1.14.0": "pass @13 15 17",
-        "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",
-        "tensorflow 2.12.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.14.0": "pass @13 14 15 16 17 18",
+        "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 14 15 16 17 18",
+        "tensorflow 2.12.1 + tf2onnx 1.16.1": "pass @13 14 15 16 17 18",
         "tensorflow 2.12.1 + tf2onnx 1.17.0": "pass @13 14 15 16 17 18",
-        "tensorflow 2.13.1 + tf2onnx 1.15.1": "pass @13 15 17",
-        "tensorflow 2.13.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.14.0": "not_applicable @14 16 18",
+        "tensorflow 2.13.1 + tf2onnx 1.15.1": "pass @13 14 15 16 17 18",
+        "tensorflow 2.13.1 + tf2onnx 1.16.1": "pass @13 14 15 16 17 18",
         "tensorflow 2.13.1 + tf2onnx 1.17.0": "pass @13 14 15 16 17 18",
+        "tensorflow 2.14.1 + tf2onnx 1.14.0": "not_applicable @14 16 18",
         "tensorflow 2.14.1 + tf2onnx 1.15.1": "pass @13 14 15 16 17 18",
         "tensorflow 2.14.1 + tf2onnx 1.16.1": "pass @13 14 15 16 17 18",
         "tensorflow 2.14.1 + tf2onnx 1.17.0": "pass @13 14 15 16 17 18",
@@ -59,7 +83,7 @@ CASE = {
             "pass @13 14 15 16 17 18",
         "tensorflow 2.20.0 + tf2onnx 1.17.0": "pass @13 14 15 16 17 18",
         "tensorflow 2.21.0 + tf2onnx 1.17.0": "pass @13 14 15 16 17 18",
-        "agrees_with_issue": ("no: passes on every release run (35 releases); releases before the stated fix in "
+        "agrees_with_issue": ("no: passes on every release run (43 releases); releases before the stated fix in "
                               "1.13.0 pass too: the trigger (an axis held fixed here, or the reproducer itself) is "
                               "missing"),
     },

@@ -9,8 +9,30 @@ CASE = {
     "stated": {"symptom": "wrong-output or invalid weights", "broken": "1.9-1.14.0",
                "fixed": "1.15.0 (PR #2152, 14f4a5f2)"},
     "observed": {
+        "tensorflow 2.2.3 + tf2onnx 1.13.0": "mismatch @13 14 15, not_applicable @16 17",
+        "tensorflow 2.2.3 + tf2onnx 1.13.0 (tf2.2.3-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8)":
+            "not_applicable @13 14 15 16 17",
+        "tensorflow 2.3.4 + tf2onnx 1.13.0": "mismatch @13 14 15, not_applicable @16 17",
+        "tensorflow 2.3.4 + tf2onnx 1.13.0 (tf2.3.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8)":
+            "not_applicable @13 14 15 16 17",
+        "tensorflow 2.4.4 + tf2onnx 1.13.0": "mismatch @13 14 15, not_applicable @16 17",
+        "tensorflow 2.4.4 + tf2onnx 1.13.0 (tf2.4.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8)":
+            "not_applicable @13 14 15 16 17",
+        "tensorflow 2.5.3 + tf2onnx 1.13.0": "mismatch @13 14 15, not_applicable @16 17",
+        "tensorflow 2.5.3 + tf2onnx 1.13.0 (tf2.5.3-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8)":
+            "not_applicable @13 14 15 16 17",
+        "tensorflow 2.6.5 + tf2onnx 1.13.0": "mismatch @13 14 15, not_applicable @16 17",
+        "tensorflow 2.6.5 + tf2onnx 1.13.0 (tf2.6.5-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8)":
+            "not_applicable @13 14 15 16 17",
+        "tensorflow 2.7.4 + tf2onnx 1.13.0": "mismatch @13 14 15, not_applicable @16 17",
+        "tensorflow 2.7.4 + tf2onnx 1.13.0 (tf2.7.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8)":
+            "mismatch @13 14 15 16 17",
         "tensorflow 2.8.4 + tf2onnx 1.12.1": "mismatch @13 14 15 16 17",
-        "tensorflow 2.8.4 + tf2onnx 1.13.0": "mismatch @13 14 15 16 17",
+        "tensorflow 2.8.4 + tf2onnx 1.13.0": "not_applicable @13 14 15 16 17",
+        "tensorflow 2.8.4 + tf2onnx 1.13.0 (tf2.8.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.10)":
+            "mismatch @13 14 15 16 17",
+        "tensorflow 2.8.4 + tf2onnx 1.13.0 (tf2.8.4-tf2onnx1.13.0-onnx1.12.0-ort1.20.1-py3.10)":
+            "mismatch @13 14 15 16 17",
         "tensorflow 2.8.4 + tf2onnx 1.13.0 (tf2.8.4-tf2onnx1.13.0-onnx1.14.1-ort1.20.1-py3.10)":
             "not_applicable @14 16",
         "tensorflow 2.9.3 + tf2onnx 1.12.1": "mismatch @13 14 15 16 17",
@@ -26,13 +48,15 @@ CASE = {
         "tensorflow 2.12.1 + tf2onnx 1.13.0": "not_applicable @13 14 15 16 17",
         "tensorflow 2.12.1 + tf2onnx 1.13.0 (tf2.12.1-tf2onnx1.13.0-onnx1.14.1-ort1.20.1)":
             "mismatch @13 14 15 16 17",
-        "tensorflow 2.12.1 + tf2onnx 1.14.0": "mismatch @13 15 17",
-        "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",
-        "tensorflow 2.12.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.14.0": "mismatch @13 14 15 16 17 18",
+        "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 14 15 16 17 18",
+        "tensorflow 2.12.1 + tf2onnx 1.16.1": "pass @13 14 15 16 17 18",
         "tensorflow 2.12.1 + tf2onnx 1.17.0": "pass @13 14 15 16 17 18",
-        "tensorflow 2.13.1 + tf2onnx 1.15.1": "pass @13 15 17",
-        "tensorflow 2.13.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.14.0": "not_applicable @14 16 18",
+        "tensorflow 2.13.1 + tf2onnx 1.15.1": "pass @13 14 15 16 17 18",
+        "tensorflow 2.13.1 + tf2onnx 1.16.1": "pass @13 14 15 16 17 18",
         "tensorflow 2.13.1 + tf2onnx 1.17.0": "pass @13 14 15 16 17 18",
+        "tensorflow 2.14.1 + tf2onnx 1.14.0": "not_applicable @14 16 18",
         "tensorflow 2.14.1 + tf2onnx 1.15.1": "pass @13 14 15 16 17 18",
         "tensorflow 2.14.1 + tf2onnx 1.16.1": "pass @13 14 15 16 17 18",
         "tensorflow 2.14.1 + tf2onnx 1.17.0": "pass @13 14 15 16 17 18",
@@ -60,12 +84,18 @@ CASE = {
             "pass @13 14 15 16 17 18",
         "tensorflow 2.20.0 + tf2onnx 1.17.0": "pass @13 14 15 16 17 18",
         "tensorflow 2.21.0 + tf2onnx 1.17.0": "pass @13 14 15 16 17 18",
-        "agrees_with_issue": ("yes: mismatch on tensorflow 2.8.4 + tf2onnx 1.12.1, tensorflow 2.8.4 + tf2onnx 1.13.0,"
-                              " tensorflow 2.9.3 + tf2onnx 1.12.1, tensorflow 2.9.3 + tf2onnx 1.13.0, tensorflow "
-                              "2.10.1 + tf2onnx 1.13.0, tensorflow 2.11.1 + tf2onnx 1.13.0, tensorflow 2.12.1 + "
-                              "tf2onnx 1.13.0 (tf2.12.1-tf2onnx1.13.0-onnx1.14.1-ort1.20.1), tensorflow 2.12.1 + "
-                              "tf2onnx 1.14.0; the stated fix in 1.15.0 is reproduced: failing before it, clean on 27"
-                              " releases from it (27 of 35 releases pass in some mode/opset)"),
+        "agrees_with_issue": ("yes: mismatch on tensorflow 2.2.3 + tf2onnx 1.13.0, tensorflow 2.3.4 + tf2onnx 1.13.0,"
+                              " tensorflow 2.4.4 + tf2onnx 1.13.0, tensorflow 2.5.3 + tf2onnx 1.13.0, tensorflow "
+                              "2.6.5 + tf2onnx 1.13.0, tensorflow 2.7.4 + tf2onnx 1.13.0, tensorflow 2.7.4 + tf2onnx "
+                              "1.13.0 (tf2.7.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8), tensorflow 2.8.4 + tf2onnx "
+                              "1.12.1, tensorflow 2.8.4 + tf2onnx 1.13.0 "
+                              "(tf2.8.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.10), tensorflow 2.8.4 + tf2onnx 1.13.0"
+                              " (tf2.8.4-tf2onnx1.13.0-onnx1.12.0-ort1.20.1-py3.10), tensorflow 2.9.3 + tf2onnx "
+                              "1.12.1, tensorflow 2.9.3 + tf2onnx 1.13.0, tensorflow 2.10.1 + tf2onnx 1.13.0, "
+                              "tensorflow 2.11.1 + tf2onnx 1.13.0, tensorflow 2.12.1 + tf2onnx 1.13.0 "
+                              "(tf2.12.1-tf2onnx1.13.0-onnx1.14.1-ort1.20.1), tensorflow 2.12.1 + tf2onnx 1.14.0; the"
+                              " stated fix in 1.15.0 is reproduced: failing before it, clean on 27 releases from it "
+                              "(27 of 43 releases pass in some mode/opset)"),
     },
 }
 

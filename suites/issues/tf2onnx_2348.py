@@ -10,8 +10,30 @@ CASE = {
                "related": ["https://github.com/onnx/tensorflow-onnx/issues/2319"]},
     "expect_signature": "output_names",
     "observed": {
+        "tensorflow 2.2.3 + tf2onnx 1.13.0": "pass @13 14 15, not_applicable @16 17",
+        "tensorflow 2.2.3 + tf2onnx 1.13.0 (tf2.2.3-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8)":
+            "not_applicable @13 14 15 16 17",
+        "tensorflow 2.3.4 + tf2onnx 1.13.0": "pass @13 14 15, not_applicable @16 17",
+        "tensorflow 2.3.4 + tf2onnx 1.13.0 (tf2.3.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8)":
+            "not_applicable @13 14 15 16 17",
+        "tensorflow 2.4.4 + tf2onnx 1.13.0": "pass @13 14 15, not_applicable @16 17",
+        "tensorflow 2.4.4 + tf2onnx 1.13.0 (tf2.4.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8)":
+            "not_applicable @13 14 15 16 17",
+        "tensorflow 2.5.3 + tf2onnx 1.13.0": "pass @13 14 15, not_applicable @16 17",
+        "tensorflow 2.5.3 + tf2onnx 1.13.0 (tf2.5.3-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8)":
+            "not_applicable @13 14 15 16 17",
+        "tensorflow 2.6.5 + tf2onnx 1.13.0": "pass @13 14 15, not_applicable @16 17",
+        "tensorflow 2.6.5 + tf2onnx 1.13.0 (tf2.6.5-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8)":
+            "not_applicable @13 14 15 16 17",
+        "tensorflow 2.7.4 + tf2onnx 1.13.0": "pass @13 14 15, not_applicable @16 17",
+        "tensorflow 2.7.4 + tf2onnx 1.13.0 (tf2.7.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8)":
+            "pass @13 14 15 16 17",
         "tensorflow 2.8.4 + tf2onnx 1.12.1": "pass @13 14 15 16 17",
-        "tensorflow 2.8.4 + tf2onnx 1.13.0": "pass @13 14 15 16 17",
+        "tensorflow 2.8.4 + tf2onnx 1.13.0": "not_applicable @13 14 15 16 17",
+        "tensorflow 2.8.4 + tf2onnx 1.13.0 (tf2.8.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.10)":
+            "pass @13 14 15 16 17",
+        "tensorflow 2.8.4 + tf2onnx 1.13.0 (tf2.8.4-tf2onnx1.13.0-onnx1.12.0-ort1.20.1-py3.10)":
+            "pass @13 14 15 16 17",
         "tensorflow 2.8.4 + tf2onnx 1.13.0 (tf2.8.4-tf2onnx1.13.0-onnx1.14.1-ort1.20.1-py3.10)":
             "not_applicable @14 16",
         "tensorflow 2.9.3 + tf2onnx 1.12.1": "pass @13 14 15 16 17",
@@ -27,13 +49,15 @@ CASE = {
         "tensorflow 2.12.1 + tf2onnx 1.13.0": "not_applicable @13 14 15 16 17",
         "tensorflow 2.12.1 + tf2onnx 1.13.0 (tf2.12.1-tf2onnx1.13.0-onnx1.14.1-ort1.20.1)":
             "pass @13 14 15 16 17",
-        "tensorflow 2.12.1 + tf2onnx 1.14.0": "pass @13 15 17",
-        "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 15 17",
-        "tensorflow 2.12.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.12.1 + tf2onnx 1.14.0": "pass @13 14 15 16 17 18",
+        "tensorflow 2.12.1 + tf2onnx 1.15.1": "pass @13 14 15 16 17 18",
+        "tensorflow 2.12.1 + tf2onnx 1.16.1": "pass @13 14 15 16 17 18",
         "tensorflow 2.12.1 + tf2onnx 1.17.0": "pass @13 14 15 16 17 18",
-        "tensorflow 2.13.1 + tf2onnx 1.15.1": "pass @13 15 17",
-        "tensorflow 2.13.1 + tf2onnx 1.16.1": "pass @13 15 17",
+        "tensorflow 2.13.1 + tf2onnx 1.14.0": "not_applicable @14 16 18",
+        "tensorflow 2.13.1 + tf2onnx 1.15.1": "pass @13 14 15 16 17 18",
+        "tensorflow 2.13.1 + tf2onnx 1.16.1": "pass @13 14 15 16 17 18",
         "tensorflow 2.13.1 + tf2onnx 1.17.0": "pass @13 14 15 16 17 18",
+        "tensorflow 2.14.1 + tf2onnx 1.14.0": "not_applicable @14 16 18",
         "tensorflow 2.14.1 + tf2onnx 1.15.1": "pass @13 14 15 16 17 18",
         "tensorflow 2.14.1 + tf2onnx 1.16.1": "pass @13 14 15 16 17 18",
         "tensorflow 2.14.1 + tf2onnx 1.17.0": "pass @13 14 15 16 17 18",
@@ -64,7 +88,7 @@ CASE = {
         "agrees_with_issue": ("yes: convert_error on tensorflow 2.16.2 + tf2onnx 1.15.1, tensorflow 2.16.2 + tf2onnx "
                               "1.16.1, tensorflow 2.17.1 + tf2onnx 1.15.1, tensorflow 2.17.1 + tf2onnx 1.16.1, "
                               "tensorflow 2.18.1 + tf2onnx 1.15.1, tensorflow 2.18.1 + tf2onnx 1.16.1, tensorflow "
-                              "2.19.1 + tf2onnx 1.15.1, tensorflow 2.19.1 + tf2onnx 1.16.1 (20 of 35 releases pass in"
+                              "2.19.1 + tf2onnx 1.15.1, tensorflow 2.19.1 + tf2onnx 1.16.1 (28 of 43 releases pass in"
                               " some mode/opset)"),
     },
 }
