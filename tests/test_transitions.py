@@ -416,3 +416,17 @@ def test_the_records_index_carries_what_the_calibration_rule_reads(tmp_path: Pat
             t.kind for t in scan([dict(r) for r in pair]).transitions]
         for path in (tmp_path / "records").rglob("*.jsonl"):
             path.unlink()
+
+
+def test_a_verdict_with_measured_noise_supersedes_one_judged_by_the_fixed_atol_in_the_same_cell() -> None:
+    # TF 2.3.4's keras_mobilenet: a harness fault left the float64 reference out (fixed atol: mismatch at 3.4e-5);
+    # the re-run measured the noise (atol 4e-4: pass). The fixed-atol verdict is no repeat that makes it flaky.
+    records = [rec("2.2.3", "pass"), _judged(rec("2.3.4", "mismatch"), 3.4e-5, 1e-5, None),
+               _judged(rec("2.3.4", "pass"), 3.4e-5, 4e-4, "float64")]
+    result = scan(records)
+    assert result.transitions == [] and result.not_comparable == []
+    # a crash is no tolerance verdict: a disagreeing convert_error still shows as flaky
+    records = [rec("2.2.3", "pass"), rec("2.3.4", "convert_error", signature="E: x"),
+               _judged(rec("2.3.4", "pass"), 3.4e-5, 4e-4, "float64")]
+    (t,) = scan(records).transitions
+    assert t.flaky

@@ -78,6 +78,11 @@ def calibration_differs(before: Mapping[str, Any], after: Mapping[str, Any],
     return {"tolerance": labels}
 
 
+def calibrated(record: Mapping[str, Any]) -> bool:
+    """The record's verdict used an atol calibrated on the framework's float64 noise."""
+    return _tolerance(record).get("method") == "float64"
+
+
 def _tolerance(record: Mapping[str, Any]) -> dict[str, Any]:
     tol = (record.get("metrics") or {}).get("tolerance") if isinstance(record.get("metrics"), dict) else None
     return tol if isinstance(tol, dict) else {}

@@ -296,12 +296,16 @@ def _group(rows: Iterable[Mapping[str, Any]]) -> dict[Key, dict[str, list[Side]]
 
 def _current(records: list[Side]) -> list[Side]:
     """The records made by the newest record's harness in the newest record's environment: an older harness judged
-    with another policy (tolerance, attribution), and a record made under another pin (a package that has moved
-    since) measured another combination; both are superseded, not repeats that could show flakiness."""
+    with another policy (tolerance, attribution), a record made under another pin (a package that has moved since)
+    measured another combination, and a pass or mismatch judged by the fixed atol where the newest record measured
+    the framework's float64 noise used a cruder tolerance; all are superseded, not repeats that could show
+    flakiness."""
     newest = records[-1][1]
     harness = newest.get("harness_version")
+    measured = confounds.calibrated(newest)  # a pass/mismatch judged without the noise it measures is superseded
     return [side for side in records
-            if side[1].get("harness_version") == harness and not confounds.also_changed(side[1], newest, ())]
+            if side[1].get("harness_version") == harness and not confounds.also_changed(side[1], newest, ())
+            and not (measured and side[0].outcome in TOLERANCE_JUDGED and not confounds.calibrated(side[1]))]
 
 
 def _side(records: list[Side]) -> tuple[Side, bool, bool]:
