@@ -69,9 +69,8 @@ def calibration_differs(before: Mapping[str, Any], after: Mapping[str, Any],
     the other side's pass was judged by: the framework's own noise, which that release could not measure, explains
     the step as well as the release does. A mismatch beyond that atol, or exact (integers), stays. Else {}."""
     passed, failed = (before, after) if failing_after else (after, before)
-    p_tol, f_tol = (_tolerance(r) for r in (passed, failed))
-    max_abs, atol = _metric(failed, "max_abs"), p_tol.get("atol")
-    if (f_tol.get("method") == "float64" or p_tol.get("method") != "float64" or f_tol.get("exact")
+    max_abs, atol = _metric(failed, "max_abs"), _tolerance(passed).get("atol")
+    if (calibrated(failed) or not calibrated(passed) or _tolerance(failed).get("exact")
             or not isinstance(max_abs, int | float) or not isinstance(atol, int | float) or max_abs > atol):
         return {}
     labels = [_label(_tolerance(r)) for r in (before, after)]

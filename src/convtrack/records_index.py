@@ -30,7 +30,8 @@ CACHE = Path(".cache") / "records-index.json"  # under the reports folder
 FORMAT = 3  # bump when a cached row's fields change: an old cache is then ignored
 
 # A cached row: offset, converter, cell, case, opset, mode, case_hash, harness_version, created, run_id, outcome,
-# signature, tier, index of its axes in the file's table, index of its versions in the file's table.
+# signature, tier, index of its axes in the file's table, index of its versions in the file's table, produced
+# opset, and what a pass or mismatch was judged by (`_judged`).
 Row = list[Any]
 TaskKey = tuple[str, str, str, int, str]  # converter, cell, case, opset, mode ("-" when none)
 
