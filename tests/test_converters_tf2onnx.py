@@ -149,3 +149,41 @@ def test_the_float64_config_takes_numpy_values_that_old_keras_keeps_in_configs()
     assert twin == {"dtype": "float64", "max_value": 6.0, "threshold": 0.0, "axes": [1, 2]}
     with pytest.raises(TypeError, match="object in a Keras config"):
         float64_config({"x": object()})
+
+
+def test_the_unfused_float64_config_asks_every_batch_norm_for_plain_ops_at_any_depth() -> None:
+    from convtrack.cell.converters.tf2onnx import float64_config
+
+    # TF 2.2's FusedBatchNormV3 refuses float64; the twin retries with `fused: False` (checked on TF 2.2.3)
+    nested = {"class_name": "Functional", "config": {"layers": [
+        {"class_name": "BatchNormalization", "config": {"dtype": "float32", "epsilon": 1e-3}},
+        {"class_name": "Sequential", "config": {"layers": [
+            {"class_name": "BatchNormalization", "config": {"dtype": "float32"}},
+            {"class_name": "Dense", "config": {"dtype": "float32"}}]}}]}}
+    twin = float64_config(nested, unfused_batch_norm=True)["config"]["layers"]
+    assert twin[0]["config"] == {"dtype": "float64", "epsilon": 1e-3, "fused": False}
+    assert twin[1]["config"]["layers"][0]["config"] == {"dtype": "float64", "fused": False}
+    assert twin[1]["config"]["layers"][1]["config"] == {"dtype": "float64"}
+    assert float64_config(nested) == float64_config(nested, unfused_batch_norm=False)
+    assert "fused" not in str(float64_config(nested))
+
+
+def test_the_applications_are_aliased_though_the_keras_package_has_not_imported_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    from convtrack.cell.converters.tf2onnx import _expose_keras_applications
+
+    # keras 2.6: `import keras` leaves `keras.applications` unimported until tf.keras (a lazy loader) loads it, so
+    # reading it as the package's attribute found nothing and TF 2.6.5 built none of the 13 applications
+    def resnet50() -> str:
+        return "resnet50"
+
+    resnet50.__module__ = "keras.applications.resnet"
+    target, source = types.ModuleType("keras.applications"), types.ModuleType("keras.api._v2.keras.applications")
+    source.ResNet50 = resnet50
+    monkeypatch.setitem(sys.modules, "keras", types.ModuleType("keras"))
+    monkeypatch.setitem(sys.modules, "keras.applications", target)
+    _expose_keras_applications(types.SimpleNamespace(keras=types.SimpleNamespace(applications=source)))
+    assert target.ResNet50() == "resnet50"

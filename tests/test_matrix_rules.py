@@ -236,10 +236,10 @@ def test_project_matrix_runs_torch_1_13_on_python_3_10_below_its_opset_ceiling()
                 if c.axes["torch"] == "1.13.1" and c.axes["onnxruntime"] == "1.20.1" and c.axes["onnx"] == "1.17.0")
     ceiling = {(t.opset, t.mode): t.na for t in full.tasks}
     assert "at most opset 17" in str(ceiling[(18, "legacy")]) and "at most opset 17" in str(ceiling[(20, "legacy")])
-    # every cell on the matrix's interpreter keeps its id: no suffix anywhere else
+    # every cell on the matrix's interpreter keeps its id: no suffix anywhere else (but the interpreter bridge)
+    older = ("1.4.0", "1.5.1", "1.6.0", "1.7.1", "1.8.1", "1.9.1", "1.10.2", "1.11.0", "1.12.1", "1.13.1")
     assert all(c.python_rule is None for c in matrix.expand_all(ROOT / "matrix")
-               if c.axes.get("torch") not in ("1.4.0", "1.5.1", "1.6.0", "1.7.1", "1.8.1", "1.9.1", "1.10.2", "1.11.0",
-                                              "1.12.1", "1.13.1")
+               if c.axes.get("onnxruntime") != "1.18.1" and c.axes.get("torch") not in older
                and c.axes.get("tensorflow") not in ("2.2.3", "2.3.4", "2.4.4", "2.5.3", "2.6.5", "2.7.4", "2.8.4",
                                                     "2.9.3", "2.10.1", "2.11.1"))
 
@@ -258,6 +258,19 @@ def test_project_matrix_runs_tf_before_2_8_on_python_3_8_with_onnxruntime_1_10()
     bridge = runnable["tf2.8.4-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.10"]
     assert [t.opset for t in bridge.tasks if t.na is None] == [13, 14, 15, 16, 17]
     assert "numpy >= 1.21.6" in str(got["tf2.6.5-tf2onnx1.13.0-onnx1.12.0-ort1.19.2-py3.8"].tasks[0].na)
+
+
+def test_the_python_bridge_runs_each_step_that_moves_the_interpreter_on_one_interpreter() -> None:
+    # a change across another Python minor is set apart; onnxruntime 1.18.1 holds the interpreter for two steps
+    got = {c.axes["torch"]: c for c in matrix.expand_all(ROOT / "matrix", "python_bridge", "torch.onnx")}
+    assert {v: c.python for v, c in got.items()} == {"1.10.2": "3.9", "1.11.0": "3.9", "1.13.1": "3.10",
+                                                     "2.0.1": "3.10"}
+    assert got["1.11.0"].requirements["timm"] == "==1.0.30"  # timm 1.0.31 needs Python 3.10
+    assert got["2.0.1"].id == "torch2.0.1-ort1.18.1-onnx1.17.0-py3.10"
+    assert all(t.mode == "legacy" for c in got.values() for t in c.tasks if t.na is None)
+    others = [c for c in matrix.expand_all(ROOT / "matrix", None, "torch.onnx")
+              if c.axes.get("onnxruntime") == "1.18.1" and c.axes["torch"] not in got]
+    assert others and all(t.na and "interpreter bridges only" in t.na for c in others for t in c.tasks)
 
 
 def test_every_recorded_cell_still_in_the_matrix_keeps_its_id() -> None:

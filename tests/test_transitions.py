@@ -24,11 +24,11 @@ def _created() -> str:
 
 def rec(torch: str, outcome: str, *, ort: str = "1.20.1", case: str = "issues/x", opset: int = 17,
         mode: str | None = "legacy", signature: str | None = None, tier: int | None = None,
-        case_hash: str = "h1", run: str = "r1") -> dict[str, Any]:
+        case_hash: str = "h1", run: str = "r1", python: str = "3.11.7") -> dict[str, Any]:
     cell = f"torch{torch}-ort{ort}-onnx1.17.0"
     r = store.Record(run_id=run, converter="torch.onnx", cell=cell, case=case, case_kind="issue",
                      case_hash=case_hash, opset=opset, mode=mode, framework="torch",
-                     versions={"python": "3.11.7", "torch": torch, "onnxruntime": ort, "onnx": "1.17.0",
+                     versions={"python": python, "torch": torch, "onnxruntime": ort, "onnx": "1.17.0",
                                "numpy": "1.26.4"},
                      outcome=outcome, signature=signature, metrics={"tier": tier} if tier is not None else {},
                      created=_created())
@@ -272,6 +272,26 @@ def test_a_failure_on_the_path_a_case_package_takes_from_the_after_release_on_is
     assert [(t.kind, t.after_version) for t in result.transitions] == [(CHANGED, "2.1.2")]
     # a case that imports no such package (torch's own nn module calling the fused attention) stays torch's
     assert [t.after_version for t in scan(records[:2]).transitions] == ["2.0.1"]
+
+
+def test_a_change_across_another_interpreter_is_set_apart_and_a_bridge_on_one_interpreter_measures_it() -> None:
+    # torch 1.10 has no cp310 wheel and 1.11 runs on 3.10 by the matrix's rule: the step also moved Python
+    crash = "crash: worker killed by signal SIGSEGV"
+    moved = [rec("1.10.2", "crash", signature=crash, python="3.9.18"), rec("1.11.0", "pass", python="3.10.13")]
+    result = scan(moved)
+    (apart,) = result.not_comparable
+    assert result.transitions == [] and apart.kind == "fix"
+    assert apart.stack == {"python": ["3.9.18", "3.10.13"]}
+    assert "the interpreter (python 3.9.18 -> 3.10.13)" in apart.why
+    # both releases on 3.9 at another onnxruntime (a bridge cell): the same step is the release's
+    bridge = [rec(v, o, ort="1.18.1", signature=s, python="3.9.18")
+              for v, o, s in (("1.10.2", "crash", crash), ("1.11.0", "pass", None))]
+    (t,) = scan(moved + bridge).transitions
+    assert (t.kind, t.fixed["onnxruntime"], t.before_version) == (FIX, "1.18.1", "1.10.2")
+    # a patch release of the interpreter is not a cause; the gate's pair rule is the scan's
+    patch = [rec("2.5.1", "pass", python="3.11.7"), rec("2.6.0", "convert_error", python="3.11.9")]
+    assert [t.kind for t in scan(patch).transitions] == [REGRESSION]
+    assert transitions.set_apart(*moved) == {"python": ["3.9.18", "3.10.13"]} and transitions.set_apart(*patch) == {}
 
 
 def test_a_declared_shape_change_across_the_adapter_s_switch_is_set_apart() -> None:

@@ -32,9 +32,13 @@ def test_avgpool_ceil_mode_fixed_by_onnxruntime_1_23_2_is_witnessed_as_runtime(f
 
 def test_only_onnxruntime_changes_count_and_both_sides_can_fail(found: dict) -> None:
     # only cells that differ from another in onnxruntime alone are witnessed (torch 2.15.0 on 1.20.1 and 1.23.2,
-    # torch 1.11.0 on 1.19.2 and 1.20.1: the bridge)
+    # torch 1.11.0 on 1.19.2 and 1.20.1, and the interpreter bridges on 1.18.1 beside a cell on the same Python:
+    # torch 1.10.2 with 1.19.2, 1.13.1 with 1.20.1; 2.0.1 and 1.11.0 on 1.18.1 have another Python than their
+    # other cells, so their steps are set apart, not witnessed)
     assert {k[1] for k in found} >= {OLD, NEW}
-    assert all("ort" in k[1] and k[1].split("-")[0] in ("torch2.15.0", "torch1.11.0") for k in found)
+    assert all("ort" in k[1] and k[1].split("-")[0] in ("torch2.15.0", "torch1.11.0", "torch1.10.2", "torch1.13.1")
+               for k in found)
+    assert not [k for k in found if k[1].startswith(("torch2.0.1-ort1.18.1", "torch1.11.0-ort1.18.1"))]
     # synthetic graphs that onnxruntime 1.23.2 rejects (1.20.1 runs them): the failing side is the newer one
     assert found[("torch.onnx", NEW, "synthetic/random_graphs/s0006-n34", 17, "legacy")].startswith(
         "onnxruntime 1.20.1: pass")

@@ -1,7 +1,8 @@
 """Packages outside the axes that moved with an axis, and which of them make an outcome change not the axis's alone.
 
 A cell pins companions per framework era (the dynamo exporter's onnxscript, transformers under an HF model), so
-two adjacent releases of one axis may differ in more than that axis. `also_changed` names every such package;
+two adjacent releases of one axis may differ in more than that axis. `also_changed` names every such package
+(and the interpreter, when a matrix `python` rule moved it: `interpreter_changed`);
 `stack_changed` keeps those the converter's export runs through for a mode (`ConverterInfo.mode_packages`),
 `case_changed` those the case itself imports (but packages locked to the framework release, which cannot be held).
 An outcome change with either is set apart by the scan and the gate (`transitions.scan`, `transitions.set_apart`);
@@ -29,6 +30,14 @@ def also_changed(before: Mapping[str, Any], after: Mapping[str, Any], axes: Iter
     both sides, and one that did not cannot have changed with it."""
     b, a = before.get("versions") or {}, after.get("versions") or {}
     return {k: [str(b[k]), str(a[k])] for k in sorted((set(b) & set(a)) - set(axes)) if _differ(k, b[k], a[k])}
+
+
+def interpreter_changed(also: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """The interpreter among the packages that also changed (another minor only): every package of the export runs
+    on it, and a matrix `python` rule moves it with the framework release whose wheels need it (torch 1.10 -> 1.11
+    moves 3.9 -> 3.10), so a change across it is not the release's alone. A bridge cell, both releases on one
+    interpreter, measures the step instead."""
+    return {k: v for k, v in also.items() if k in MINOR_ONLY}
 
 
 def stack_changed(converter: str, mode: str, also: Mapping[str, list[str]]) -> dict[str, list[str]]:
@@ -64,10 +73,10 @@ def harness_changed(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict
 
 def calibration_differs(before: Mapping[str, Any], after: Mapping[str, Any],
                         failing_after: bool) -> dict[str, list[str]]:
-    """{"tolerance": [before's, after's]} when a mismatch was judged by the fixed tolerance (its release could not
-    run the model in float64, e.g. TF 2.2's FusedBatchNorm) and its error lies within the float64-calibrated atol
-    the other side's pass was judged by: the framework's own noise, which that release could not measure, explains
-    the step as well as the release does. A mismatch beyond that atol, or exact (integers), stays. Else {}."""
+    """{"tolerance": [before's, after's]} when a mismatch was judged by the fixed tolerance (the model could not run
+    in float64, as on TF 2.2 before the twin retried with unfused batch norm) and its error lies within the
+    float64-calibrated atol the other side's pass was judged by: the framework's own noise, which that side could not
+    measure, explains the step as well as the release does. A mismatch beyond that atol, or exact, stays. Else {}."""
     passed, failed = (before, after) if failing_after else (after, before)
     max_abs, atol = _metric(failed, "max_abs"), _tolerance(passed).get("atol")
     if (calibrated(failed) or not calibrated(passed) or _tolerance(failed).get("exact")

@@ -339,11 +339,12 @@ TOLERANCE_JUDGED = frozenset({Outcome.PASS, Outcome.MISMATCH})  # verdicts a har
 def _apart(kind: TransitionKind, axis: str, before: Side, after: Side, also: Mapping[str, list[str]],
            imports: Sequence[str]) -> tuple[str, dict[str, list[str]]] | None:
     """(what moved, {package: [before, after]}) when the change is not the axis's alone: the mode's export
-    package or the case's own package moved with it, the case's package took another code path from the after
-    release on and the failure is on it, or a pass and a mismatch were judged by different harness versions (each
-    with its own tolerance policy, so the step may be the policy's); None when it is the axis's."""
+    package, the interpreter or the case's own package moved with it, the case's package took another code path
+    from the after release on and the failure is on it, or a pass and a mismatch were judged by different harness
+    versions (each with its own tolerance policy, so the step may be the policy's); None when it is the axis's."""
     converter, mode = str(after[1].get("converter")), str(after[1].get("mode") or "-")
     stack = confounds.stack_changed(converter, mode, also)
+    interpreter = confounds.interpreter_changed(also)
     imported = confounds.case_changed(converter, also, imports)
     failing = before if kind is TransitionKind.FIX else after
     switched = confounds.path_switched(converter, axis, str((before[1].get("axes") or {}).get(axis, "")),
@@ -357,6 +358,7 @@ def _apart(kind: TransitionKind, axis: str, before: Side, after: Side, also: Map
              and confounds.calibration_differs(before[1], after[1], after[0].outcome is Outcome.MISMATCH)) or {}
     written = confounds.opset_not_honoured(before[1], after[1])
     parts = [f"the {mode} exporter's {confounds.moves(stack)}" if stack else "",
+             f"the interpreter ({confounds.moves(interpreter)})" if interpreter else "",
              f"the case's own {confounds.moves(imported)}" if imported else "",
              f"the case's {confounds.moves(switched)}" if switched else "",
              f"the harness that judged the {kind} ({confounds.moves(judged)})" if judged else "",
@@ -366,7 +368,8 @@ def _apart(kind: TransitionKind, axis: str, before: Side, after: Side, also: Map
              f"the opset the exporter wrote when asked for {after[1].get('opset')} ({confounds.moves(written)})"
              if written else ""]
     moved = "; ".join(part for part in parts if part)
-    return (moved, {**stack, **imported, **switched, **judged, **noise, **called, **written}) if moved else None
+    return (moved, {**stack, **interpreter, **imported, **switched, **judged, **noise, **called, **written}) \
+        if moved else None
 
 
 def set_apart(before: Mapping[str, Any], after: Mapping[str, Any], imports: Sequence[str] = ()) -> dict[str, list[str]]:

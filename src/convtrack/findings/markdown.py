@@ -122,7 +122,9 @@ def _set_apart(f: Findings) -> str:
             "imports (transformers under a Hugging Face model), the code path such a package takes from that release "
             "on when the failure is on it (timm and transformers call `scaled_dot_product_attention` once torch has "
             "it: the converter was handed another model), or the harness version that judged a pass and a "
-            "mismatch (`harness_version`: two tolerance policies); it is then not the release's alone. A change is "
+            "mismatch (`harness_version`: two tolerance policies), or the interpreter (`python`: a matrix rule runs "
+            "older releases on older Pythons, so torch 1.10.2 -> 1.11.0 and 1.13.1 -> 2.0.1 moved it; the "
+            "`python_bridge` cells hold it); it is then not the release's alone. A change is "
             "also set apart when its two sides are models of different opsets because the exporter wrote another "
             "opset than the task asked for (`produced opset`: torch 2.5-2.9's dynamo exporter writes 18 when its "
             "conversion to 13, 17 or 20 fails or is not offered): it is not a change at that opset.")

@@ -31,11 +31,13 @@ def _expose_keras_applications(tf: Any) -> None:
     function, so the missing public names are aliased (never replaced): an architecture a release lacks stays
     missing, and a `build_error` says so. TF 2.5's tf.keras is TensorFlow's own copy, whose layers are not the
     keras package's (a case's isinstance checks would miss them): nothing is aliased from another package."""
-    try:
-        import keras
+    import importlib
+
+    try:  # keras 2.6's package does not import its applications itself: tf.keras (a lazy loader) does, later
+        target = importlib.import_module("keras.applications")
     except ImportError:
         return
-    alias_missing(getattr(keras, "applications", None), getattr(getattr(tf, "keras", None), "applications", None))
+    alias_missing(target, getattr(getattr(tf, "keras", None), "applications", None))
 
 
 def alias_missing(target: Any, source: Any) -> list[str]:
@@ -135,11 +137,27 @@ class Tf2Onnx(Converter):
 
         if not self._is_keras(model):
             raise NoFloat64("a tf.function has no config to rebuild in float64")
-        twin = type(model).from_config(float64_config(model.get_config()))
-        twin.set_weights([_wide(w) for w in model.get_weights()])
-        tensors = [tf.constant(_wide(a)) for a in inputs]
-        out = twin(tensors[0] if len(tensors) == 1 else tensors, training=False)
-        return [np.asarray(t.numpy() if hasattr(t, "numpy") else t) for t in tf.nest.flatten(out)]
+        config = model.get_config()
+
+        def run(twin_config: Any) -> list[Any]:
+            twin = type(model).from_config(twin_config)
+            twin.set_weights([_wide(w) for w in model.get_weights()])
+            tensors = [tf.constant(_wide(a)) for a in inputs]
+            out = twin(tensors[0] if len(tensors) == 1 else tensors, training=False)
+            return [np.asarray(t.numpy() if hasattr(t, "numpy") else t) for t in tf.nest.flatten(out)]
+
+        try:
+            return run(float64_config(config))
+        except Exception as fused_error:
+            # TF 2.2's fused batch-norm kernel refuses float64 where later releases fall back to plain ops by
+            # themselves: asking for the plain ops measures the same arithmetic's noise. Keras 3 has no `fused`.
+            unfused = float64_config(config, unfused_batch_norm=True)
+            if unfused == float64_config(config):
+                raise
+            try:
+                return run(unfused)
+            except Exception:
+                raise fused_error from None
 
     def convert(self, model: Any, inputs: tuple[Any, ...], opset: int, mode: str | None, path: Path,
                 options: Mapping[str, Any]) -> None:
@@ -155,9 +173,10 @@ class Tf2Onnx(Converter):
                                               output_path=str(path))
 
 
-def float64_config(config: Any) -> Any:
+def float64_config(config: Any, unfused_batch_norm: bool = False) -> Any:
     """A Keras config with every "float32" dtype rewritten to "float64". Keras 2.2-2.4 keep numpy values in some
-    configs (MobileNet's ReLU max_value), which JSON cannot hold: they become plain numbers or lists."""
+    configs (MobileNet's ReLU max_value), which JSON cannot hold: they become plain numbers or lists. With
+    `unfused_batch_norm`, every BatchNormalization layer is asked for plain ops (`fused: False`)."""
     import json
 
     def plain(value: Any) -> Any:
@@ -165,7 +184,20 @@ def float64_config(config: Any) -> Any:
             return value.tolist()
         raise TypeError(f"{type(value).__name__} in a Keras config")
 
-    return json.loads(json.dumps(config, default=plain).replace('"float32"', '"float64"'))
+    twin = json.loads(json.dumps(config, default=plain).replace('"float32"', '"float64"'))
+    return _unfuse(twin) if unfused_batch_norm else twin
+
+
+def _unfuse(node: Any) -> Any:
+    """`fused: False` in the config of every BatchNormalization layer, at any depth (nested models)."""
+    if isinstance(node, list):
+        return [_unfuse(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _unfuse(v) for k, v in node.items()}
+    if out.get("class_name") == "BatchNormalization" and isinstance(out.get("config"), dict):
+        out["config"] = {**out["config"], "fused": False}
+    return out
 
 
 def _wide(array: Any) -> Any:
