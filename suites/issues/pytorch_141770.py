@@ -16,17 +16,26 @@ CASE = {
         "torch 1.7.1": "legacy: build_error @11",
         "torch 1.8.1": "legacy: build_error @11 13, not_applicable @14 15",
         "torch 1.9.1": "legacy: build_error @11 13, not_applicable @14 15",
-        "torch 1.10.2": "legacy: convert_error @11 13 14, not_applicable @15",
-        "torch 1.11.0": "legacy: convert_error @11 13 15, not_applicable @16 17",
+        "torch 1.10.2": "legacy: convert_error @11 13 14, not_applicable @15 16 17",
+        "torch 1.10.2 (torch1.10.2-ort1.19.2-onnx1.17.0-py3.9)": ("legacy: convert_error @11 13 14, not_applicable "
+                                                                  "@15"),
+        "torch 1.11.0": "legacy: convert_error @11 13 15, not_applicable @14 16 17",
+        "torch 1.11.0 (torch1.11.0-ort1.20.1-onnx1.17.0-py3.10)": ("legacy: convert_error @11 13 15, not_applicable "
+                                                                   "@16 17"),
         "torch 1.11.0 (torch1.11.0-ort1.19.2-onnx1.17.0-py3.10)": ("legacy: convert_error @11 13 15, not_applicable "
                                                                    "@14"),
         "torch 1.12.1": "legacy: convert_error @11 13 15 16, not_applicable @17",
         "torch 1.13.1": "dynamo: not_applicable @13 17; legacy: convert_error @11 13 15 17, not_applicable @19",
+        "torch 1.13.1 (torch1.13.1-ort1.18.1-onnx1.17.0-py3.10)": ("legacy: convert_error @11 13 15 17, "
+                                                                   "not_applicable @14 16"),
         "torch 2.0.1": "dynamo: not_applicable @17 18; legacy: convert_error @11 13 15 17 18, not_applicable @19 20",
+        "torch 2.0.1 (torch2.0.1-ort1.18.1-onnx1.17.0-py3.10)": ("legacy: convert_error @11 13 15 17, not_applicable "
+                                                                 "@14 16"),
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: convert_error @11 13 15 17 18 19, "
                         "not_applicable @20"),
         "torch 2.2.2": "dynamo: not_applicable @17, pass @18; legacy: pass @11 13 15 17 18 19, not_applicable @20",
-        "torch 2.3.1": "dynamo: not_applicable @17, pass @18; legacy: pass @11 13 15 17 18 19, not_applicable @20",
+        "torch 2.3.1": ("dynamo: not_applicable @13 17 20, pass @18; legacy: pass @11 13 15 17 18 19, not_applicable "
+                        "@20"),
         "torch 2.4.1": ("dynamo: not_applicable @13 17 20, pass @18; legacy: pass @11 13 15 17 18 20, not_applicable "
                         "@19"),
         "torch 2.5.1": "dynamo: pass @11 13 15 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable @19",
@@ -52,8 +61,11 @@ CASE = {
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
         "agrees_with_issue": ("no: the stated error /alias annotations/ never shows in the issue's mode (dynamo); "
                               "other failures: convert_error on torch 2.8.0; other modes, not counted: convert_error "
-                              "on torch 1.10.2, torch 1.11.0, torch 1.11.0 (torch1.11.0-ort1.19.2-onnx1.17.0-py3.10),"
-                              " torch 1.12.1, torch 1.13.1, torch 2.0.1, torch 2.1.2"),
+                              "on torch 1.10.2, torch 1.10.2 (torch1.10.2-ort1.19.2-onnx1.17.0-py3.9), torch 1.11.0, "
+                              "torch 1.11.0 (torch1.11.0-ort1.20.1-onnx1.17.0-py3.10), torch 1.11.0 "
+                              "(torch1.11.0-ort1.19.2-onnx1.17.0-py3.10), torch 1.12.1, torch 1.13.1, torch 1.13.1 "
+                              "(torch1.13.1-ort1.18.1-onnx1.17.0-py3.10), torch 2.0.1, torch 2.0.1 "
+                              "(torch2.0.1-ort1.18.1-onnx1.17.0-py3.10), torch 2.1.2"),
     },
 }
 

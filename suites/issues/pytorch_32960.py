@@ -17,18 +17,24 @@ CASE = {
         "torch 1.7.1": "legacy: mismatch @11",
         "torch 1.8.1": "legacy: mismatch @11 13, not_applicable @14 15",
         "torch 1.9.1": "legacy: mismatch @11 13, not_applicable @14 15",
-        "torch 1.10.2": "legacy: mismatch @11 13 14, not_applicable @15",
-        "torch 1.11.0": "legacy: mismatch @11 13 15, not_applicable @16 17",
+        "torch 1.10.2": "legacy: mismatch @11 13 14, not_applicable @15 16 17",
+        "torch 1.10.2 (torch1.10.2-ort1.19.2-onnx1.17.0-py3.9)": "legacy: mismatch @11 13 14, not_applicable @15",
+        "torch 1.11.0": "legacy: mismatch @11 13 15, not_applicable @14 16 17",
+        "torch 1.11.0 (torch1.11.0-ort1.20.1-onnx1.17.0-py3.10)": "legacy: mismatch @11 13 15, not_applicable @16 17",
         "torch 1.11.0 (torch1.11.0-ort1.19.2-onnx1.17.0-py3.10)": "legacy: mismatch @11 13 15, not_applicable @14",
         "torch 1.12.1": "legacy: mismatch @11 13 15 16, not_applicable @17",
         "torch 1.13.1": "dynamo: not_applicable @13 17; legacy: mismatch @11 13 15, pass @17, not_applicable @19",
+        "torch 1.13.1 (torch1.13.1-ort1.18.1-onnx1.17.0-py3.10)": ("legacy: mismatch @11 13 15, not_applicable @14 "
+                                                                   "16, pass @17"),
         "torch 2.0.1": ("dynamo: not_applicable @17 18; legacy: mismatch @11 13 15, pass @17 18, not_applicable @19 "
                         "20"),
+        "torch 2.0.1 (torch2.0.1-ort1.18.1-onnx1.17.0-py3.10)": ("legacy: mismatch @11 13 15, not_applicable @14 16, "
+                                                                 "pass @17"),
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: mismatch @11 13 15, pass @17 18 19, "
                         "not_applicable @20"),
         "torch 2.2.2": ("dynamo: not_applicable @17, pass @18; legacy: mismatch @11 13 15, pass @17 18 19, "
                         "not_applicable @20"),
-        "torch 2.3.1": ("dynamo: not_applicable @17, pass @18; legacy: mismatch @11 13 15, pass @17 18 19, "
+        "torch 2.3.1": ("dynamo: not_applicable @13 17 20, pass @18; legacy: mismatch @11 13 15, pass @17 18 19, "
                         "not_applicable @20"),
         "torch 2.4.1": ("dynamo: not_applicable @13 17 20, pass @18; legacy: mismatch @11 13 15, pass @17 18 20, "
                         "not_applicable @19"),
@@ -64,12 +70,15 @@ CASE = {
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
         "agrees_with_issue": ("yes: mismatch on torch 1.4.0, torch 1.5.1, torch 1.6.0, torch 1.7.1, torch 1.8.1, "
-                              "torch 1.9.1, torch 1.10.2, torch 1.11.0, torch 1.11.0 "
-                              "(torch1.11.0-ort1.19.2-onnx1.17.0-py3.10), torch 1.12.1, torch 1.13.1, torch 2.0.1, "
-                              "torch 2.1.2, torch 2.2.2, torch 2.3.1, torch 2.4.1, torch 2.5.1, torch 2.6.0, torch "
-                              "2.7.1, torch 2.8.0, torch 2.9.1, torch 2.10.0, torch 2.11.0, torch 2.12.1, torch "
-                              "2.13.0, torch 2.14.1, torch 2.15.0 (18 of 28 releases pass in some mode/opset); other "
-                              "modes, not counted: convert_error on torch 2.8.0"),
+                              "torch 1.9.1, torch 1.10.2, torch 1.10.2 (torch1.10.2-ort1.19.2-onnx1.17.0-py3.9), "
+                              "torch 1.11.0, torch 1.11.0 (torch1.11.0-ort1.20.1-onnx1.17.0-py3.10), torch 1.11.0 "
+                              "(torch1.11.0-ort1.19.2-onnx1.17.0-py3.10), torch 1.12.1, torch 1.13.1, torch 1.13.1 "
+                              "(torch1.13.1-ort1.18.1-onnx1.17.0-py3.10), torch 2.0.1, torch 2.0.1 "
+                              "(torch2.0.1-ort1.18.1-onnx1.17.0-py3.10), torch 2.1.2, torch 2.2.2, torch 2.3.1, torch"
+                              " 2.4.1, torch 2.5.1, torch 2.6.0, torch 2.7.1, torch 2.8.0, torch 2.9.1, torch 2.10.0,"
+                              " torch 2.11.0, torch 2.12.1, torch 2.13.0, torch 2.14.1, torch 2.15.0 (20 of 32 "
+                              "releases pass in some mode/opset); other modes, not counted: convert_error on torch "
+                              "2.8.0"),
     },
 }
 

@@ -18,18 +18,22 @@ CASE = {
         "torch 1.7.1": "legacy: pass @11",
         "torch 1.8.1": "legacy: pass @11 13, not_applicable @14 15",
         "torch 1.9.1": "legacy: pass @11 13, not_applicable @14 15",
-        "torch 1.10.2": "legacy: mismatch @11 13 14, not_applicable @15",
-        "torch 1.11.0": "legacy: mismatch @11 13 15, not_applicable @16 17",
+        "torch 1.10.2": "legacy: mismatch @11 13 14, not_applicable @15 16 17",
+        "torch 1.10.2 (torch1.10.2-ort1.19.2-onnx1.17.0-py3.9)": "legacy: mismatch @11 13 14, not_applicable @15",
+        "torch 1.11.0": "legacy: mismatch @11 13 15, not_applicable @14 16 17",
+        "torch 1.11.0 (torch1.11.0-ort1.20.1-onnx1.17.0-py3.10)": "legacy: mismatch @11 13 15, not_applicable @16 17",
         "torch 1.11.0 (torch1.11.0-ort1.19.2-onnx1.17.0-py3.10)": "legacy: mismatch @11 13 15, not_applicable @14",
         "torch 1.12.1": "legacy: mismatch @11 13 15 16, not_applicable @17",
         "torch 1.13.1": "dynamo: not_applicable @13 17; legacy: pass @11 13 15 17, not_applicable @19",
+        "torch 1.13.1 (torch1.13.1-ort1.18.1-onnx1.17.0-py3.10)": "legacy: pass @11 13 15 17, not_applicable @14 16",
         "torch 2.0.1": "dynamo: not_applicable @17 18; legacy: pass @11 13 15 17 18, not_applicable @19 20",
+        "torch 2.0.1 (torch2.0.1-ort1.18.1-onnx1.17.0-py3.10)": "legacy: pass @11 13 15 17, not_applicable @14 16",
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, invalid_model @18; legacy: pass @11 13 15 17 18 19, "
                         "not_applicable @20"),
         "torch 2.2.2": ("dynamo: not_applicable @17, mismatch @18; legacy: pass @11 13 15 17 18 19, not_applicable "
                         "@20"),
-        "torch 2.3.1": ("dynamo: not_applicable @17, mismatch @18; legacy: pass @11 13 15 17 18 19, not_applicable "
-                        "@20"),
+        "torch 2.3.1": ("dynamo: not_applicable @13 17 20, mismatch @18; legacy: pass @11 13 15 17 18 19, "
+                        "not_applicable @20"),
         "torch 2.4.1": ("dynamo: not_applicable @13 17 20, mismatch @18; legacy: pass @11 13 15 17 18 20, "
                         "not_applicable @19"),
         "torch 2.5.1": "dynamo: mismatch @11 13 15 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable @19",
@@ -53,8 +57,9 @@ CASE = {
         "torch 2.15.0": "dynamo: pass @11 13 15 17 18 20; legacy: pass @11 13 15 17 18 20, not_applicable @19",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.17.0)": "dynamo: pass @17 18; legacy: pass @17 18",
         "torch 2.15.0 (torch2.15.0-ort1.23.2-onnx1.19.1)": "dynamo: pass @23",
-        "agrees_with_issue": ("yes: mismatch on torch 1.10.2, torch 1.11.0, torch 1.11.0 "
-                              "(torch1.11.0-ort1.19.2-onnx1.17.0-py3.10), torch 1.12.1 (24 of 28 releases pass in "
+        "agrees_with_issue": ("yes: mismatch on torch 1.10.2, torch 1.10.2 (torch1.10.2-ort1.19.2-onnx1.17.0-py3.9), "
+                              "torch 1.11.0, torch 1.11.0 (torch1.11.0-ort1.20.1-onnx1.17.0-py3.10), torch 1.11.0 "
+                              "(torch1.11.0-ort1.19.2-onnx1.17.0-py3.10), torch 1.12.1 (26 of 32 releases pass in "
                               "some mode/opset); other modes, not counted: convert_error on torch 2.8.0; "
                               "invalid_model on torch 2.1.2; mismatch on torch 2.2.2, torch 2.3.1, torch 2.4.1, torch"
                               " 2.5.1, torch 2.6.0"),
