@@ -50,7 +50,8 @@ def build():
 
 
 def run_plan(tmp_path: Path, cell_python: Path, env: dict[str, str], cases: dict[str, str],
-             memory_gb: float = 12.0, meta: dict[str, dict] | None = None) -> list[dict]:
+             memory_gb: float = 12.0, meta: dict[str, dict] | None = None,
+             tasks: tuple[matrix.Task, ...] = (matrix.Task(18, "legacy"),)) -> list[dict]:
     """Run the cases in a real cell; `meta` overrides CASE values after discovery (values discovery rejects, as
     a plan from an older host could still carry them)."""
     root = tmp_path / "suites"
@@ -59,7 +60,7 @@ def run_plan(tmp_path: Path, cell_python: Path, env: dict[str, str], cases: dict
     found = {c.id: c for c in suite.discover(root)}
     ordered = [found[rel[:-3]] for rel in cases]
     ordered = [dataclasses.replace(c, meta={**c.meta, **(meta or {}).get(c.id, {})}) for c in ordered]
-    cell = matrix.Cell("torch.onnx", "torch", "3.11", {"torch": "2.15.0"}, {}, [matrix.Task(18, "legacy")])
+    cell = matrix.Cell("torch.onnx", "torch", "3.11", {"torch": "2.15.0"}, {}, list(tasks))
     plan_path = plan.write(plan.make(cell, ordered, "test-run", case_timeout=60, memory_limit_gb=memory_gb),
                            tmp_path / "plan.json")
     out = tmp_path / "out.jsonl"
@@ -108,3 +109,44 @@ def test_records_written_before_a_crash_survive(tmp_path: Path, cell_python: Pat
     raw = (tmp_path / "out.jsonl").read_text().splitlines()
     assert [json.loads(line)["case"] for line in raw] == ["models/a_ok", "models/b_abort"]
     assert records[0]["outcome"] == "pass"
+
+
+PID = '''CASE = {{"converter": "torch.onnx"}}
+def build():
+    import os
+    import torch
+    from convtrack.suite import seeded
+    with open({path!r}, "a") as fh:
+        fh.write(f"{{os.getpid()}}\\n")
+    return torch.nn.Linear(4, 3).eval(), seeded((2, 4))
+'''
+
+
+def _pids(folder: Path, name: str) -> list[str]:
+    return (folder / name).read_text().split()
+
+
+def test_cases_share_a_worker_in_the_legacy_mode(tmp_path: Path, cell_python: Path,
+                                                  cell_env: dict[str, str]) -> None:
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    cases = {f"models/{n}.py": PID.format(path=str(pids / n)) for n in ("a", "b")}
+    records = run_plan(tmp_path, cell_python, cell_env, cases,
+                       tasks=(matrix.Task(17, "legacy"), matrix.Task(18, "legacy")))
+    assert [r["outcome"] for r in records] == ["pass"] * 4
+    assert len(_pids(pids, "a")) == 1 and _pids(pids, "a") == _pids(pids, "b")
+
+
+def test_a_case_in_an_isolated_mode_gets_a_worker_of_its_own(tmp_path: Path, cell_python: Path,
+                                                             cell_env: dict[str, str]) -> None:
+    """torch.onnx isolates "dynamo": each case runs on a fresh worker, which keeps its model across modes."""
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    cases = {f"models/{n}.py": PID.format(path=str(pids / n)) for n in ("a", "b", "c")}
+    records = run_plan(tmp_path, cell_python, cell_env, cases,
+                       tasks=(matrix.Task(18, "legacy"), matrix.Task(18, "dynamo")))
+    assert [(r["case"], r["mode"], r["outcome"]) for r in records] == [
+        (f"models/{n}", m, "pass") for n in ("a", "b", "c") for m in ("legacy", "dynamo")]
+    built = [_pids(pids, n) for n in ("a", "b", "c")]
+    assert all(len(p) == 1 for p in built), built  # one build per case: legacy and dynamo share the worker
+    assert len({p[0] for p in built}) == 3

@@ -10,6 +10,10 @@ exit) proves the worker survived it. A worker that dies between a result and the
 into a crash of *that* task; a task that leaves non-daemon threads running retires the worker at once, so a late
 crash from them is still charged to it. Every record is written once; none is rewritten.
 
+A converter's `isolated_modes` (converter_info) leave process-wide state behind that changes a later case's export
+(torch 2.4's dynamo exporter): a worker that ran a task in one of them is retired before another case, and such a
+task never runs on a worker another case used, so one case's export cannot change another's verdict.
+
     python -m convtrack.cell.runner --plan plan.json --out records.jsonl
 """
 
@@ -25,7 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from convtrack import protocol
+from convtrack import converter_info, protocol
 from convtrack.cell import stages
 from convtrack.cell.supervisor import CLOSE_GRACE_S, Worker, WorkerLost, describe_exit
 from convtrack.outcomes import SHORT, Outcome
@@ -43,6 +47,15 @@ def _tasks(plan: Plan) -> Iterator[tuple[Case, PlanTask]]:
         for task in plan["cell"]["tasks"]:
             if (case.id, int(task["opset"]), str(task["mode"])) not in skip:
                 yield case, task
+
+
+@dataclasses.dataclass(frozen=True)
+class Tenancy:
+    """Which case the current worker serves, and whether it ran a task in an isolated mode for it."""
+
+    worker: Worker
+    case: str
+    isolated: bool
 
 
 _PENDING: Result = {"outcome": Outcome.HARNESS_ERROR.value, "reason": "runner: no result was read"}  # replaced
@@ -79,6 +92,8 @@ class Runner:
         self.failures = 0  # tasks whose outcome is neither pass nor not_applicable, for the progress line
         self.started = time.monotonic()
         self.cell_id = str(plan.get("cell_id", ""))
+        self.isolated = converter_info.describe(self.cell["converter"], self.cell["framework"]).isolated_modes
+        self.tenancy: Tenancy | None = None
 
     def record(self, case: Case, task: PlanTask, result: Result) -> Record:
         fields: dict[str, Any] = {k: v for k, v in result.items() if k not in protocol.RUNNER_ONLY}
@@ -135,6 +150,9 @@ class Runner:
                 self._hold(writer, Held(i, case, task, {"outcome": Outcome.HARNESS_ERROR.value, "reason": problem,
                                                         "signature": problem[:200]}, 0.0, offset, False))
                 continue
+            if isinstance(worker, Worker) and self._needs_fresh(worker, case, task):
+                self._retire(writer, worker)
+                worker = None
             if worker is None:
                 worker = self.worker = self._start(log)
             if isinstance(worker, dict):
@@ -142,9 +160,26 @@ class Runner:
                 continue
             worker = self.worker = self._one(writer, worker, log, Held(i, case, task, _PENDING, 0.0, offset, True),
                                              started)
+            self._occupy(worker, case, task)
         if isinstance(worker, Worker):
             self._retire(writer, worker)
         self._flush(writer)
+
+    def _needs_fresh(self, worker: Worker, case: Case, task: PlanTask) -> bool:
+        """Another case than the worker served, where either that case or this task is in an isolated mode."""
+        tenancy = self.tenancy
+        if tenancy is None or tenancy.worker is not worker or tenancy.case == case.id:
+            return False
+        return tenancy.isolated or task["mode"] in self.isolated
+
+    def _occupy(self, worker: Worker | None, case: Case, task: PlanTask) -> None:
+        """Note that `worker` (the one `_one` returned; None: retired) now serves `case`."""
+        if worker is None:
+            self.tenancy = None
+            return
+        kept = self.tenancy is not None and self.tenancy.worker is worker and self.tenancy.case == case.id
+        isolated = (kept and self.tenancy is not None and self.tenancy.isolated) or task["mode"] in self.isolated
+        self.tenancy = Tenancy(worker, case.id, isolated)
 
     def _one(self, writer: RecordWriter, worker: Worker, log: TextIO, held: Held, started: float) -> Worker | None:
         """Run one task on `worker`; the worker to use next (None: start a new one)."""

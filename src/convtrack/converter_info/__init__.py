@@ -84,6 +84,10 @@ class ConverterInfo:
     locked_packages: tuple[str, ...] = ()
     path_switches: tuple[PathSwitch, ...] = ()
     adapter_switches: tuple[AdapterSwitch, ...] = ()
+    # Modes whose export leaves process-wide state behind that changes a later case's export: a worker that ran a
+    # task in one of them serves no other case, and such a task runs on a worker no other case has used
+    # (convtrack.cell.runner). Case-major order keeps the model built once per case all the same.
+    isolated_modes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.release_axes:
