@@ -138,3 +138,4 @@ def test_noise_scale_is_the_max_float_difference_per_output() -> None:
     r64 = [np.array([1.0 + 1e-7, 2.0 - 3e-7]), np.array([1, 2], np.int64)]
     noise = compare.noise_scale(r32, r64)
     assert noise[0] == pytest.approx(3e-7, rel=1e-3) and noise[1] is None
+

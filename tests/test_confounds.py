@@ -86,3 +86,10 @@ def test_a_change_between_models_of_two_opsets_is_set_apart() -> None:
     assert confounds.opset_not_honoured(wrote_18, {**asked_17, "produced_opset": 17}) == {
         confounds.PRODUCED: ["18", "17"]}
     assert confounds.opset_not_honoured(asked_17, {**asked_17, "produced_opset": 17.0}) == {}  # a frame's float
+
+
+def test_reference_ignored_sets_apart_a_fix_into_a_pass_on_a_constant_reference_only() -> None:
+    vacuous = {"outcome": "pass", "metrics": {"tier": 0, "inputs_ignored": True}}
+    assert confounds.reference_ignored(vacuous, fixed=True) == {"reference": ["-", "the same on every input"]}
+    assert confounds.reference_ignored(vacuous, fixed=False) == {}  # a regression from it: the failure is real
+    assert confounds.reference_ignored({"outcome": "pass", "metrics": {"tier": 0}}, fixed=True) == {}

@@ -150,3 +150,21 @@ def test_a_case_in_an_isolated_mode_gets_a_worker_of_its_own(tmp_path: Path, cel
     built = [_pids(pids, n) for n in ("a", "b", "c")]
     assert all(len(p) == 1 for p in built), built  # one build per case: legacy and dynamo share the worker
     assert len({p[0] for p in built}) == 3
+
+
+ZERO_WEIGHTS = '''CASE = {"converter": "torch.onnx"}
+def build():
+    import torch
+    from convtrack.suite import seeded
+    model = torch.nn.Linear(4, 3).eval()
+    torch.nn.init.zeros_(model.weight)  # the output is the bias, whatever the input
+    return model, seeded((2, 4))
+'''
+
+
+def test_a_pass_on_references_that_ignore_the_inputs_says_so(tmp_path: Path, cell_python: Path,
+                                                             cell_env: dict[str, str]) -> None:
+    records = run_plan(tmp_path, cell_python, cell_env, {"models/a_ok.py": OK, "models/b_zero.py": ZERO_WEIGHTS})
+    assert [r["outcome"] for r in records] == ["pass", "pass"]
+    assert "inputs_ignored" not in records[0]["metrics"]
+    assert records[1]["metrics"]["inputs_ignored"] is True

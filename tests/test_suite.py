@@ -95,3 +95,31 @@ def test_a_case_module_is_importable_by_name_while_it_runs(tmp_path: Path) -> No
     (case,) = suite.discover(tmp_path)
     module = suite.import_case(case)
     assert module.SEEN and sys.modules[module.__name__] is module
+
+
+CALIBRATE = '''
+import torch
+from convtrack.suite import calibrate_batch_norm, seeded
+torch.manual_seed(0)
+model = torch.nn.Sequential(torch.nn.Conv2d(3, 4, 3), torch.nn.BatchNorm2d(4)).train()
+out = calibrate_batch_norm(model, (2, 3, 8, 8))
+conv, norm = model[0], model[1]
+with torch.no_grad():
+    batches = [conv(torch.from_numpy(x)) for (x,) in seeded((2, 3, 8, 8), seeds=range(100, 104))]
+mean = torch.stack([b.mean(dim=(0, 2, 3)) for b in batches]).mean(0)
+var = torch.stack([b.var(dim=(0, 2, 3)) for b in batches]).mean(0)  # unbiased, as BatchNorm keeps it
+assert out is model and not model.training
+assert torch.allclose(norm.running_mean, mean, atol=1e-6), (norm.running_mean, mean)
+assert torch.allclose(norm.running_var, var, atol=1e-5), (norm.running_var, var)
+print("ok")
+'''
+
+
+@pytest.mark.integration
+def test_calibrate_batch_norm_measures_the_running_statistics_on_seeded_batches(
+        cell_python: Path, cell_env: dict[str, str]) -> None:
+    import subprocess
+
+    done = subprocess.run([str(cell_python), "-c", CALIBRATE], env=cell_env, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]

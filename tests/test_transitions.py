@@ -438,6 +438,30 @@ def test_the_records_index_carries_what_the_calibration_rule_reads(tmp_path: Pat
             path.unlink()
 
 
+def _ignoring(r: dict[str, Any]) -> dict[str, Any]:
+    """A pass judged on references that were the same on every seed (a zero-initialised head)."""
+    judged = _judged(r, 0.0, 1e-5, "float64")
+    return {**judged, "metrics": {**judged["metrics"], "inputs_ignored": True}}
+
+
+def test_a_fix_into_a_pass_on_a_reference_that_ignores_its_inputs_is_set_apart(tmp_path: Path) -> None:
+    from convtrack import records_index
+
+    records = [rec("1.12.1", "convert_error", signature="E: x"), _ignoring(rec("1.13.1", "pass")),
+               rec("2.0.1", "mismatch")]
+    for found in (scan(records), None):
+        if found is None:  # the records index carries the flag too
+            for r in records:
+                store.write_all(store.run_file(tmp_path, "torch.onnx", r["cell"], "r" + r["cell"]),
+                                [store.Record(**{**r, "run_id": "r" + r["cell"]})])
+            found = transitions.scan(records_index.load(tmp_path).slim)
+        (apart,) = found.not_comparable
+        assert apart.kind == "fix" and apart.stack == {"reference": ["-", "the same on every input"]}
+        assert "same outputs on every input" in apart.why
+        # the mismatch after it is a real wrong model: the regression stays
+        assert [(t.kind, t.after_version) for t in found.transitions] == [(REGRESSION, "2.0.1")]
+
+
 def test_a_verdict_with_measured_noise_supersedes_one_judged_by_the_fixed_atol_in_the_same_cell() -> None:
     # TF 2.3.4's keras_mobilenet: a harness fault left the float64 reference out (fixed atol: mismatch at 3.4e-5);
     # the re-run measured the noise (atol 4e-4: pass). The fixed-atol verdict is no repeat that makes it flaky.

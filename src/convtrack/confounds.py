@@ -8,7 +8,8 @@ two adjacent releases of one axis may differ in more than that axis. `also_chang
 An outcome change with either is set apart by the scan and the gate (`transitions.scan`, `transitions.set_apart`);
 so is a pass <-> mismatch step judged by two harness versions (`harness_changed`), whose tolerance policies may
 differ, a failure on the code path a case package takes only from that framework release on (`path_switched`),
-and a change between models of two different opsets, where the exporter wrote another than asked (`opset_not_honoured`).
+a change between models of two different opsets, where the exporter wrote another than asked (`opset_not_honoured`),
+and a fix whose pass was judged on a reference that ignores its inputs (`reference_ignored`).
 """
 
 from __future__ import annotations
@@ -105,6 +106,17 @@ def _label(tol: Mapping[str, Any]) -> str:
     atol = tol.get("atol")
     size = f" {atol:.2g}" if isinstance(atol, int | float) else ""
     return f"atol{size} calibrated on float64" if tol.get("method") == "float64" else f"fixed atol{size}"
+
+
+REFERENCE = "reference"  # the set-apart key of a fix judged on a reference that ignores its inputs
+
+
+def reference_ignored(after: Mapping[str, Any], fixed: bool) -> dict[str, list[str]]:
+    """{"reference": ["-", "the same on every input"]} when a fix's pass was judged on references that were the same
+    on every seeded input (metrics `inputs_ignored`): the converted model need only return that constant, so the
+    step shows that the export now runs, not that it is right. A regression from such a pass stays (its failure is
+    real). Else {}."""
+    return {REFERENCE: ["-", "the same on every input"]} if fixed and _metric(after, "inputs_ignored") else {}
 
 
 PRODUCED = "produced opset"  # the set-apart key of a change between models of two different opsets

@@ -27,7 +27,7 @@ from convtrack import store, withdrawn
 from convtrack.outcomes import Outcome
 
 CACHE = Path(".cache") / "records-index.json"  # under the reports folder
-FORMAT = 3  # bump when a cached row's fields change: an old cache is then ignored
+FORMAT = 4  # bump when a cached row's fields change: an old cache is then ignored
 
 # A cached row: offset, converter, cell, case, opset, mode, case_hash, harness_version, created, run_id, outcome,
 # signature, tier, index of its axes in the file's table, index of its versions in the file's table, produced
@@ -50,12 +50,12 @@ def _tier(metrics: Any) -> int | None:
 
 
 def _judged(metrics: Any) -> list[Any] | None:
-    """What a pass or mismatch was judged by (confounds.calibration_differs reads it): the tolerance's `method`,
-    its effective `atol`, `exact`, and the error's `max_abs`."""
+    """What a pass or mismatch was judged by (confounds.calibration_differs and reference_ignored read it): the
+    tolerance's `method`, its effective `atol`, `exact`, the error's `max_abs`, and `inputs_ignored`."""
     tol = metrics.get("tolerance") if isinstance(metrics, dict) else None
     if not isinstance(tol, dict):
         return None
-    return [tol.get("method"), tol.get("atol"), tol.get("exact"), metrics.get("max_abs")]
+    return [tol.get("method"), tol.get("atol"), tol.get("exact"), metrics.get("max_abs"), metrics.get("inputs_ignored")]
 
 
 def _summarise(path: Path, warn: Callable[[str], None]) -> dict[str, Any]:
@@ -146,8 +146,9 @@ def _metrics(tier: int | None, judged: list[Any] | None) -> dict[str, Any]:
     """The slim row's metrics, in the record's own shape."""
     if not judged:
         return {"tier": tier}
-    method, atol, exact, max_abs = judged
-    return {"tier": tier, "max_abs": max_abs, "tolerance": {"method": method, "atol": atol, "exact": exact}}
+    method, atol, exact, max_abs, ignored = judged
+    out = {"tier": tier, "max_abs": max_abs, "tolerance": {"method": method, "atol": atol, "exact": exact}}
+    return {**out, "inputs_ignored": True} if ignored else out
 
 
 def _newest(files: list[tuple[Path, dict[str, Any]]], only: Collection[TaskKey] | None = None

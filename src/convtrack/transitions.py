@@ -357,6 +357,7 @@ def _apart(kind: TransitionKind, axis: str, before: Side, after: Side, also: Map
     noise = ({before[0].outcome, after[0].outcome} == TOLERANCE_JUDGED and not judged
              and confounds.calibration_differs(before[1], after[1], after[0].outcome is Outcome.MISMATCH)) or {}
     written = confounds.opset_not_honoured(before[1], after[1])
+    vacuous = confounds.reference_ignored(after[1], kind is TransitionKind.FIX)
     parts = [f"the {mode} exporter's {confounds.moves(stack)}" if stack else "",
              f"the interpreter ({confounds.moves(interpreter)})" if interpreter else "",
              f"the case's own {confounds.moves(imported)}" if imported else "",
@@ -366,10 +367,12 @@ def _apart(kind: TransitionKind, axis: str, before: Side, after: Side, also: Map
              f"({confounds.moves(noise)})" if noise else "",
              f"how the harness called the exporter ({confounds.moves(called)})" if called else "",
              f"the opset the exporter wrote when asked for {after[1].get('opset')} ({confounds.moves(written)})"
-             if written else ""]
+             if written else "",
+             "the reference: the framework gave the same outputs on every input, so the pass shows only that the "
+             "export runs" if vacuous else ""]
     moved = "; ".join(part for part in parts if part)
-    return (moved, {**stack, **interpreter, **imported, **switched, **judged, **noise, **called, **written}) \
-        if moved else None
+    found = {**stack, **interpreter, **imported, **switched, **judged, **noise, **called, **written, **vacuous}
+    return (moved, found) if moved else None
 
 
 def set_apart(before: Mapping[str, Any], after: Mapping[str, Any], imports: Sequence[str] = ()) -> dict[str, list[str]]:

@@ -127,7 +127,10 @@ def _set_apart(f: Findings) -> str:
             "`python_bridge` cells hold it); it is then not the release's alone. A change is "
             "also set apart when its two sides are models of different opsets because the exporter wrote another "
             "opset than the task asked for (`produced opset`: torch 2.5-2.9's dynamo exporter writes 18 when its "
-            "conversion to 13, 17 or 20 fails or is not offered): it is not a change at that opset.")
+            "conversion to 13, 17 or 20 fails or is not offered): it is not a change at that opset. A fix is set "
+            "apart when its pass was judged on references that hardly depend on the inputs (`reference`: the first "
+            "input's outputs pass for every input, metrics `inputs_ignored`): the converted model need only return "
+            "a constant, so the fix shows that the export runs, not that it is right.")
 
 
 def uncompared(f: Findings) -> str:
