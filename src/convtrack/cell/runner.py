@@ -10,9 +10,9 @@ exit) proves the worker survived it. A worker that dies between a result and the
 into a crash of *that* task; a task that leaves non-daemon threads running retires the worker at once, so a late
 crash from them is still charged to it. Every record is written once; none is rewritten.
 
-A converter's `isolated_modes` (converter_info) leave process-wide state behind that changes a later case's export
-(torch 2.4's dynamo exporter): a worker that ran a task in one of them is retired before another case, and such a
-task never runs on a worker another case used, so one case's export cannot change another's verdict.
+A converter's `isolated_before` (converter_info) names modes whose export depends on the process it runs in, on
+framework releases before a given one (torch 2.1-2.4's dynamo_export): there a task gets a fresh worker that runs
+nothing before or after it, so no other task's leftovers can change its verdict.
 
     python -m convtrack.cell.runner --plan plan.json --out records.jsonl
 """
@@ -49,15 +49,6 @@ def _tasks(plan: Plan) -> Iterator[tuple[Case, PlanTask]]:
                 yield case, task
 
 
-@dataclasses.dataclass(frozen=True)
-class Tenancy:
-    """Which case the current worker serves, and whether it ran a task in an isolated mode for it."""
-
-    worker: Worker
-    case: str
-    isolated: bool
-
-
 _PENDING: Result = {"outcome": Outcome.HARNESS_ERROR.value, "reason": "runner: no result was read"}  # replaced
 
 
@@ -92,8 +83,10 @@ class Runner:
         self.failures = 0  # tasks whose outcome is neither pass nor not_applicable, for the progress line
         self.started = time.monotonic()
         self.cell_id = str(plan.get("cell_id", ""))
-        self.isolated = converter_info.describe(self.cell["converter"], self.cell["framework"]).isolated_modes
-        self.tenancy: Tenancy | None = None
+        info = converter_info.describe(self.cell["converter"], self.cell["framework"])
+        release = str(self.cell["axes"].get(self.cell["framework"], ""))
+        self.isolated = {mode for mode, since in info.isolated_before.items() if _before(release, since)}
+        self.served = 0  # tasks the current worker has run
 
     def record(self, case: Case, task: PlanTask, result: Result) -> Record:
         fields: dict[str, Any] = {k: v for k, v in result.items() if k not in protocol.RUNNER_ONLY}
@@ -121,6 +114,7 @@ class Runner:
             return {"outcome": Outcome.ENV_ERROR.value, "error": err, "reason": "framework failed to import",
                     "signature": err.splitlines()[0][:200]}
         self.versions = worker.hello.get("versions", {})
+        self.served = 0
         return worker
 
     def run(self) -> int:
@@ -150,7 +144,8 @@ class Runner:
                 self._hold(writer, Held(i, case, task, {"outcome": Outcome.HARNESS_ERROR.value, "reason": problem,
                                                         "signature": problem[:200]}, 0.0, offset, False))
                 continue
-            if isinstance(worker, Worker) and self._needs_fresh(worker, case, task):
+            isolated = task["mode"] in self.isolated
+            if isolated and isinstance(worker, Worker) and self.served:
                 self._retire(writer, worker)
                 worker = None
             if worker is None:
@@ -160,26 +155,14 @@ class Runner:
                 continue
             worker = self.worker = self._one(writer, worker, log, Held(i, case, task, _PENDING, 0.0, offset, True),
                                              started)
-            self._occupy(worker, case, task)
+            if isinstance(worker, Worker):
+                self.served += 1
+                if isolated:
+                    self._retire(writer, worker)
+                    worker = self.worker = None
         if isinstance(worker, Worker):
             self._retire(writer, worker)
         self._flush(writer)
-
-    def _needs_fresh(self, worker: Worker, case: Case, task: PlanTask) -> bool:
-        """Another case than the worker served, where either that case or this task is in an isolated mode."""
-        tenancy = self.tenancy
-        if tenancy is None or tenancy.worker is not worker or tenancy.case == case.id:
-            return False
-        return tenancy.isolated or task["mode"] in self.isolated
-
-    def _occupy(self, worker: Worker | None, case: Case, task: PlanTask) -> None:
-        """Note that `worker` (the one `_one` returned; None: retired) now serves `case`."""
-        if worker is None:
-            self.tenancy = None
-            return
-        kept = self.tenancy is not None and self.tenancy.worker is worker and self.tenancy.case == case.id
-        isolated = (kept and self.tenancy is not None and self.tenancy.isolated) or task["mode"] in self.isolated
-        self.tenancy = Tenancy(worker, case.id, isolated)
 
     def _one(self, writer: RecordWriter, worker: Worker, log: TextIO, held: Held, started: float) -> Worker | None:
         """Run one task on `worker`; the worker to use next (None: start a new one)."""
@@ -284,6 +267,15 @@ class Runner:
         print(f"[{held.index:>4}/{self.total}] {held.case.id:<40} opset {held.task['opset']:<2} {mode:<7} "
               f"{SHORT[outcome]:<6} {held.seconds:6.1f}s | {self.cell_id}: {self.written}/{self.total} done, "
               f"{self.failures} failed, {_clock(elapsed)} elapsed, ETA {_clock(eta)}", file=sys.stderr, flush=True)
+
+
+def _before(release: str, since: str) -> bool:
+    """Whether `release` ("2.4.1", "2.4.1+cpu") precedes `since` ("2.5") in its leading numeric components."""
+    try:
+        have = [int(part) for part in release.split("+")[0].split(".")[:len(since.split("."))]]
+        return have < [int(part) for part in since.split(".")]
+    except ValueError:
+        return False
 
 
 def _clock(seconds: float) -> str:

@@ -84,10 +84,9 @@ class ConverterInfo:
     locked_packages: tuple[str, ...] = ()
     path_switches: tuple[PathSwitch, ...] = ()
     adapter_switches: tuple[AdapterSwitch, ...] = ()
-    # Modes whose export leaves process-wide state behind that changes a later case's export: a worker that ran a
-    # task in one of them serves no other case, and such a task runs on a worker no other case has used
-    # (convtrack.cell.runner). Case-major order keeps the model built once per case all the same.
-    isolated_modes: tuple[str, ...] = ()
+    # Mode -> the first framework release whose export in that mode no longer depends on the process it runs in:
+    # before it, each such task runs on a fresh worker that runs nothing else (convtrack.cell.runner)
+    isolated_before: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.release_axes:
