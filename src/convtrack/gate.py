@@ -22,7 +22,7 @@ from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel
 
 from convtrack import cellrun, matrix, store, suite, triage, witness
 from convtrack.outcomes import Outcome
-from convtrack.transitions import Requires, State, TransitionKind, became_silent, classify, set_apart
+from convtrack.transitions import Requires, State, TransitionKind, became_silent, classify, imports_of, set_apart
 
 REGRESSED = ("new_failure", "new_mismatch")
 GROUPS = ("new_failure", "new_mismatch", "triaged", "fix", "changed", "stack_moved", "unchanged_failure", "skipped",
@@ -293,7 +293,7 @@ def compare(baseline: list[dict[str, Any]], candidate: list[dict[str, Any]], kno
         row = Row(*key, b.get(key), c.get(key), group_of(b.get(key), c.get(key)), seconds=round(took.get(key, 0.0), 3),
                   blame=witness.verdict_of(newest_c[key]) if key in newest_c else None)
         if row.group not in ("skipped", "pass", "unchanged_failure"):  # both sides hold a converter result
-            imports = (requires or {}).get((key[0], str(newest_c[key].get("case_hash"))), ())
+            imports = imports_of(requires, key[0], str(newest_c[key].get("case_hash")))
             if set_apart(newest_b[key], newest_c[key], imports):
                 row.group = "stack_moved"
         row.known = triage.lookup(list(known), *key)

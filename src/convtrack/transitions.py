@@ -333,6 +333,16 @@ def _hash(side: Side) -> str:
 Requires = Mapping[tuple[str, str], Sequence[str]]  # (case id, case_hash) -> the packages the case imports
 
 
+def imports_of(requires: Requires | None, case: str, case_hash: str) -> Sequence[str]:
+    """The packages a record's case imports: its own source's, else the current source's of the same case (a source
+    edited since is gone, and the 2026-12-02 edits of eight cases kept what they import; without the fallback their
+    older records lost the confound of a package they import, hf_mobilevit's transformers among them)."""
+    table = requires or {}
+    if (case, case_hash) in table:
+        return table[(case, case_hash)]
+    return next((packages for (other, _), packages in table.items() if other == case), ())
+
+
 TOLERANCE_JUDGED = frozenset({Outcome.PASS, Outcome.MISMATCH})  # verdicts a harness's tolerance policy decides
 
 
@@ -417,7 +427,7 @@ def scan(records: pd.DataFrame | Sequence[Mapping[str, Any]], requires: Requires
                 continue
             also = confounds.also_changed(b_rec, a_rec, [axis, *dict(fixed)])
             apart = _apart(kind, axis, (b_state, b_rec), (a_state, a_rec), also,
-                           (requires or {}).get((case, case_hash), ()))
+                           imports_of(requires, case, case_hash))
             if apart is not None:
                 not_comparable.append(NotComparable(
                     converter, case, opset, mode, axis, before_v, after_v, dict(fixed),
