@@ -93,3 +93,15 @@ def test_reference_ignored_sets_apart_a_fix_into_a_pass_on_a_constant_reference_
     assert confounds.reference_ignored(vacuous, fixed=True) == {"reference": ["-", "the same on every input"]}
     assert confounds.reference_ignored(vacuous, fixed=False) == {}  # a regression from it: the failure is real
     assert confounds.reference_ignored({"outcome": "pass", "metrics": {"tier": 0}}, fixed=True) == {}
+
+
+def test_unstable_names_the_side_whose_repeat_on_a_fresh_worker_gave_another_verdict() -> None:
+    flaky = {"outcome": "convert_error", "tags": ["unsupported_op", "repeat:pass"]}
+    steady = {"outcome": "convert_error", "tags": ["repeat:convert_error"]}
+    passed = {"outcome": "pass", "tags": []}
+    assert confounds.repeated(flaky) == "pass" and confounds.repeated(passed) is None
+    found = confounds.unstable(passed, flaky)
+    assert found == {confounds.UNSTABLE: ["-", "convert_error, then pass"]}
+    assert confounds.unstable_text(found) == "after: convert_error, then pass"
+    assert confounds.unstable(passed, steady) == {}  # the repeat reproduced the failure: the step stands
+    assert confounds.unstable({"outcome": "pass"}, {"outcome": "crash", "tags": None}) == {}

@@ -152,6 +152,56 @@ def test_a_task_in_an_isolated_mode_runs_alone_on_a_fresh_worker(tmp_path: Path,
         built = _pids(pids, "a") + _pids(pids, "b")  # one build per worker that ran the case
         assert len(set(built)) == workers and len(built) == (6 if workers == 6 else 2), (release, built)
 
+FLAKY = '''CASE = {{"converter": "torch.onnx"}}
+def build():
+    import os
+    import torch
+    from convtrack.suite import seeded
+    with open({path!r}, "a") as fh:
+        fh.write(f"{{os.getpid()}}\\n")
+    if {once} and len(open({path!r}).read().split()) == 1:
+        os.abort()  # in the first process only: a failure that its repeat does not reproduce
+    if not {once}:
+        os.abort()
+    return torch.nn.Linear(4, 3).eval(), seeded((2, 4))
+'''
+
+
+def test_an_isolated_failure_is_repeated_on_a_fresh_worker_and_only_the_first_attempt_is_written(
+        tmp_path: Path, cell_python: Path, cell_env: dict[str, str]) -> None:
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    cases = {"models/a_flaky.py": FLAKY.format(path=str(pids / "a"), once=True),
+             "models/b_abort.py": FLAKY.format(path=str(pids / "b"), once=False),
+             "models/c_ok.py": PID.format(path=str(pids / "c"))}
+    records = run_plan(tmp_path, cell_python, cell_env, cases, tasks=(matrix.Task(18, "dynamo"),), release="2.4.1")
+    assert [(r["case"], r["outcome"]) for r in records] == [
+        ("models/a_flaky", "crash"), ("models/b_abort", "crash"), ("models/c_ok", "pass")]
+    assert "repeat:pass" in records[0]["tags"] and "repeat:crash" in records[1]["tags"]
+    assert not any(t.startswith("repeat:") for t in records[2]["tags"])
+    assert [len(set(_pids(pids, n))) for n in "abc"] == [2, 2, 1]  # each attempt on a worker of its own
+
+
+GC_STATE = '''CASE = {{"converter": "torch.onnx"}}
+def build():
+    import gc
+    import torch
+    from convtrack.suite import seeded
+    with open({path!r}, "a") as fh:
+        fh.write(f"{{gc.isenabled()}}\\n")
+    return torch.nn.Linear(4, 3).eval(), seeded((2, 4))
+'''
+
+
+def test_an_isolated_task_runs_with_the_cyclic_collector_paused_a_shared_one_without(
+        tmp_path: Path, cell_python: Path, cell_env: dict[str, str]) -> None:
+    state = tmp_path / "gc"
+    records = run_plan(tmp_path, cell_python, cell_env, {"models/a.py": GC_STATE.format(path=str(state))},
+                       tasks=(matrix.Task(18, "legacy"), matrix.Task(18, "dynamo")), release="2.4.1")
+    assert [(r["mode"], r["outcome"]) for r in records] == [("legacy", "pass"), ("dynamo", "pass")]
+    assert state.read_text().split() == ["True", "False"]  # built once per worker: the legacy one, then its own
+
+
 ZERO_WEIGHTS = '''CASE = {"converter": "torch.onnx"}
 def build():
     import torch

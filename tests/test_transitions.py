@@ -478,3 +478,27 @@ def test_a_verdict_with_measured_noise_supersedes_one_judged_by_the_fixed_atol_i
                _judged(rec("2.3.4", "pass"), 3.4e-5, 4e-4, "float64")]
     (t,) = scan(records).transitions
     assert t.flaky
+
+
+def test_a_change_whose_failure_its_repeat_did_not_reproduce_is_set_apart_a_reproduced_one_stays(
+        tmp_path: Path) -> None:
+    from convtrack import records_index
+
+    def failing(torch: str, again: str) -> dict[str, Any]:
+        return {**rec(torch, "convert_error", mode="dynamo", signature="E: x", opset=18), "tags": [f"repeat:{again}"]}
+
+    records = [rec("2.3.1", "pass", mode="dynamo", opset=18), failing("2.4.1", "pass"),
+               rec("2.5.1", "pass", mode="dynamo", opset=18)]
+    for found in (scan(records), None):
+        if found is None:  # the records index carries the repeat's outcome too
+            for r in records:
+                store.write_all(store.run_file(tmp_path, "torch.onnx", r["cell"], "r" + r["cell"]),
+                                [store.Record(**{**r, "run_id": "r" + r["cell"]})])
+            found = transitions.scan(records_index.load(tmp_path).slim)
+        assert found.transitions == []
+        assert [(a.kind, a.stack) for a in found.not_comparable] == [
+            ("regression", {"repeat on a fresh worker": ["-", "convert_error, then pass"]}),
+            ("fix", {"repeat on a fresh worker": ["convert_error, then pass", "-"]})]
+        assert "a repeat on a fresh worker gave another verdict" in found.not_comparable[0].why
+    reproduced = [records[0], failing("2.4.1", "convert_error")]
+    assert [t.kind for t in scan(reproduced).transitions] == [REGRESSION]

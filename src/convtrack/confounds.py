@@ -9,7 +9,8 @@ An outcome change with either is set apart by the scan and the gate (`transition
 so is a pass <-> mismatch step judged by two harness versions (`harness_changed`), whose tolerance policies may
 differ, a failure on the code path a case package takes only from that framework release on (`path_switched`),
 a change between models of two different opsets, where the exporter wrote another than asked (`opset_not_honoured`),
-and a fix whose pass was judged on a reference that ignores its inputs (`reference_ignored`).
+a fix whose pass was judged on a reference that ignores its inputs (`reference_ignored`), and a change whose failing
+verdict a repeat on a fresh worker did not reproduce (`unstable`).
 """
 
 from __future__ import annotations
@@ -162,3 +163,35 @@ def adapter_switched(converter: str, axis: str, before: str, after: str, mode: s
                and version_key(before) < version_key(s.since) <= version_key(after)]
     return {"adapter call": [f"before {axis} {crossed[0].since}", f"from {axis} {crossed[0].since}: {crossed[0].what}"]
             } if crossed else {}
+
+
+REPEAT_TAG = "repeat:"  # cell.runner.REPEAT: the outcome of an isolated failure's repeat on a fresh worker
+UNSTABLE = "repeat on a fresh worker"  # the set-apart key of a change whose verdict its repeat did not reproduce
+
+
+def repeated(record: Mapping[str, Any]) -> str | None:
+    """The outcome its repeat on a fresh worker gave (tag `repeat:OUTCOME`), None when it was not repeated."""
+    tags = record.get("tags")
+    found = [t[len(REPEAT_TAG):] for t in tags if isinstance(t, str) and t.startswith(REPEAT_TAG)] if isinstance(
+        tags, list) else []
+    return found[-1] if found else None
+
+
+def unstable(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[str]]:
+    """{"repeat on a fresh worker": [before's, after's]} when a side's verdict was not reproduced by its repeat
+    (ConverterInfo.isolated_before: torch 2.1-2.4's dynamo_export fails in some processes and passes in others):
+    the step may be the process's, not the release's. Each side reads "OUTCOME, then REPEAT" or "-". Else {}."""
+    labels = [_repeat_label(r) for r in (before, after)]
+    return {UNSTABLE: labels} if any(label != "-" for label in labels) else {}
+
+
+def _repeat_label(record: Mapping[str, Any]) -> str:
+    again = repeated(record)
+    outcome = str(record.get("outcome") or "")
+    return f"{outcome}, then {again}" if again is not None and again != outcome else "-"
+
+
+def unstable_text(found: Mapping[str, list[str]]) -> str:
+    """`unstable`'s finding in words: "after: convert_error, then pass"."""
+    return "; ".join(f"{side}: {label}" for side, label in zip(("before", "after"), found.get(UNSTABLE, []),
+                                                                strict=False) if label != "-")

@@ -67,6 +67,7 @@ class Plan(_PlanOptional):
 class _TaskLimits(TypedDict, total=False):
     timeout: float  # the task's timeout: the blame assessment of a failure stays within it
     memory_bytes: int | None  # the runner's limit on the worker's process tree, passed on to the assessment
+    isolated: bool  # a task of an isolated mode (cell.runner): the cyclic collector stays paused while it runs
 
 
 class Task(_TaskLimits):

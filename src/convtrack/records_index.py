@@ -23,15 +23,15 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from convtrack import store, withdrawn
+from convtrack import confounds, store, withdrawn
 from convtrack.outcomes import Outcome
 
 CACHE = Path(".cache") / "records-index.json"  # under the reports folder
-FORMAT = 4  # bump when a cached row's fields change: an old cache is then ignored
+FORMAT = 5  # bump when a cached row's fields change: an old cache is then ignored
 
 # A cached row: offset, converter, cell, case, opset, mode, case_hash, harness_version, created, run_id, outcome,
 # signature, tier, index of its axes in the file's table, index of its versions in the file's table, produced
-# opset, and what a pass or mismatch was judged by (`_judged`).
+# opset, what a pass or mismatch was judged by (`_judged`) and the outcome of its repeat on a fresh worker.
 Row = list[Any]
 TaskKey = tuple[str, str, str, int, str]  # converter, cell, case, opset, mode ("-" when none)
 
@@ -78,7 +78,8 @@ def _summarise(path: Path, warn: Callable[[str], None]) -> dict[str, Any]:
         rows.append([offset, r["converter"], r["cell"], r["case"], int(r["opset"]),
                      mode if isinstance(mode, str) else "-", r.get("case_hash"), r.get("harness_version"),
                      str(r["created"]), str(r["run_id"]), r["outcome"].value, sig if isinstance(sig, str) else None,
-                     _tier(r.get("metrics")), *refs, store.produced_opset(r), _judged(r.get("metrics"))])
+                     _tier(r.get("metrics")), *refs, store.produced_opset(r), _judged(r.get("metrics")),
+                     confounds.repeated(r)])
     stat = path.stat()
     return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "rows": rows,
             "axes": [v for _, v in tables["axes"].values()], "versions": [v for _, v in tables["versions"].values()]}
@@ -139,7 +140,8 @@ def _slim(row: Row, axes: list[Any], versions: list[Any]) -> dict[str, Any]:
     return {"converter": row[1], "cell": row[2], "case": row[3], "opset": row[4], "mode": row[5],
             "case_hash": row[6], "harness_version": row[7], "created": row[8], "run_id": row[9],
             "outcome": Outcome(row[10]), "signature": row[11], "metrics": _metrics(row[12], row[16]),
-            "axes": axes[row[13]], "versions": versions[row[14]], "produced_opset": row[15]}
+            "axes": axes[row[13]], "versions": versions[row[14]], "produced_opset": row[15],
+            "tags": [f"{confounds.REPEAT_TAG}{row[17]}"] if row[17] else []}
 
 
 def _metrics(tier: int | None, judged: list[Any] | None) -> dict[str, Any]:

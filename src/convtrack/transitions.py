@@ -229,7 +229,8 @@ def _rows(records: pd.DataFrame | Sequence[Mapping[str, Any]]) -> Sequence[Mappi
         return records
     df = records
     cols = [c for c in ("converter", "cell", "axes", "case", "case_hash", "opset", "mode", "versions", "outcome",
-                        "signature", "metrics", "created", "run_id", "harness_version", "produced_opset")
+                        "signature", "metrics", "created", "run_id", "harness_version", "produced_opset",
+                        "tags")
             if c in df.columns]
     return df[cols].to_dict("records") if not df.empty else []
 
@@ -368,6 +369,7 @@ def _apart(kind: TransitionKind, axis: str, before: Side, after: Side, also: Map
              and confounds.calibration_differs(before[1], after[1], after[0].outcome is Outcome.MISMATCH)) or {}
     written = confounds.opset_not_honoured(before[1], after[1])
     vacuous = confounds.reference_ignored(after[1], kind is TransitionKind.FIX)
+    flaky = confounds.unstable(before[1], after[1])
     parts = [f"the {mode} exporter's {confounds.moves(stack)}" if stack else "",
              f"the interpreter ({confounds.moves(interpreter)})" if interpreter else "",
              f"the case's own {confounds.moves(imported)}" if imported else "",
@@ -379,9 +381,11 @@ def _apart(kind: TransitionKind, axis: str, before: Side, after: Side, also: Map
              f"the opset the exporter wrote when asked for {after[1].get('opset')} ({confounds.moves(written)})"
              if written else "",
              "the reference: the framework gave the same outputs on every input, so the pass shows only that the "
-             "export runs" if vacuous else ""]
+             "export runs" if vacuous else "",
+             f"the process: a repeat on a fresh worker gave another verdict ({confounds.unstable_text(flaky)})"
+             if flaky else ""]
     moved = "; ".join(part for part in parts if part)
-    found = {**stack, **interpreter, **imported, **switched, **judged, **noise, **called, **written, **vacuous}
+    found = {**stack, **interpreter, **imported, **switched, **judged, **noise, **called, **written, **vacuous, **flaky}
     return (moved, found) if moved else None
 
 

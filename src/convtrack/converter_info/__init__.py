@@ -85,7 +85,8 @@ class ConverterInfo:
     path_switches: tuple[PathSwitch, ...] = ()
     adapter_switches: tuple[AdapterSwitch, ...] = ()
     # Mode -> the first framework release whose export in that mode no longer depends on the process it runs in:
-    # before it, each such task runs on a fresh worker that runs nothing else (convtrack.cell.runner)
+    # before it, each such task runs on a fresh worker that runs nothing else, with the cyclic garbage collector
+    # paused, and a failure runs once more (convtrack.cell.runner)
     isolated_before: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     def __post_init__(self) -> None:
