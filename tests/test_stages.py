@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from convtrack import suite
 from convtrack.cell import stages
 from convtrack.outcomes import Outcome
 
@@ -186,3 +187,18 @@ def test_a_suppressed_context_is_not_the_root() -> None:
             raise RuntimeError("wrapper")  # noqa: B904
     except RuntimeError as raised:
         assert type(stages.chain(raised)[-1]) is IndexError
+
+
+def test_a_tracer_failing_to_import_the_case_module_by_our_loaders_name_is_harness_error() -> None:
+    # run 41dcf1 (torch 2.3.1, seq_tcn's weight_norm), wrapped as the dynamo exporter wraps it
+    try:
+        try:
+            raise ModuleNotFoundError(f"No module named '{suite.CASE_MODULE}models_seq_tcn'")
+        except ModuleNotFoundError as exc:
+            raise RuntimeError("Failed to export the model to ONNX") from exc
+    except RuntimeError as raised:
+        failure = stages.classify("convert_s", Outcome.CONVERT_ERROR, raised)
+    assert failure.outcome is Outcome.HARNESS_ERROR and "loader" in (failure.reason or "")
+    # a package the model needs that the cell lacks stays the converter's (or the case's) failure
+    missing = ModuleNotFoundError("No module named 'onnxscript'")
+    assert stages.classify("convert_s", Outcome.CONVERT_ERROR, missing).outcome is Outcome.CONVERT_ERROR

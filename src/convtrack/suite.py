@@ -314,8 +314,11 @@ def requires_by_source(cases: Iterable[Case]) -> dict[tuple[str, str], tuple[str
     return {(c.id, c.hash): tuple(str(p) for p in c.meta.get("requires") or ()) for c in cases}
 
 
+CASE_MODULE = "convtrack_case_"  # the prefix of a case file's module name (stages.harness_fault reads it)
+
+
 def import_case(case: Case) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"convtrack_case_{case.id.replace('/', '_')}", case.path)
+    spec = importlib.util.spec_from_file_location(f"{CASE_MODULE}{case.id.replace('/', '_')}", case.path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     # registered before it runs, as an import would: the dynamo tracer looks a traced function's module up by name

@@ -26,6 +26,7 @@ import convtrack
 from convtrack import converter_info
 from convtrack.outcomes import Outcome, is_unsupported_op, signature
 from convtrack.protocol import Result
+from convtrack.suite import CASE_MODULE
 
 T = TypeVar("T")
 _ORT_STATUS = re.compile(r"\[ONNXRuntimeError\]\s*:\s*\d+\s*:\s*([A-Z_]+)")
@@ -153,10 +154,12 @@ def environment_fault(exc: BaseException) -> str | None:
 def harness_fault(exc: BaseException) -> str | None:
     """Why `exc` is convtrack's own fault, or None.
 
-    Two shapes: a TypeError/AttributeError/NameError whose innermost frame is in convtrack's package (the adapter
-    called an API wrongly: a TypeError for an unknown keyword is raised in the caller's frame, i.e. ours), or an
+    Three shapes: a TypeError/AttributeError/NameError whose innermost frame is in convtrack's package (the adapter
+    called an API wrongly: a TypeError for an unknown keyword is raised in the caller's frame, i.e. ours), an
     exporter's message points into convtrack's package ("from user code: File .../convtrack/synthetic.py"),
-    i.e. the exporter failed while tracing convtrack's own Python rather than the model's.
+    i.e. the exporter failed while tracing convtrack's own Python rather than the model's, or a tracer failed to
+    import a case file by the module name our loader gave it (run 41dcf1's seq_tcn on torch 2.3.1, before the
+    loader registered it: "No module named 'convtrack_case_models_seq_tcn'").
     """
     root = chain(exc)[-1]
     frames = traceback.extract_tb(root.__traceback__)
@@ -165,6 +168,8 @@ def harness_fault(exc: BaseException) -> str | None:
         where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}"
         return f"harness: convtrack's own code raised {type(root).__name__} at {where} (adapter misuse of the API?)"
     for e in chain(exc):
+        if f"No module named '{CASE_MODULE}" in str(e):  # a tracer looked the case up under our module name
+            return "harness: the case's module was not importable by the name convtrack's loader gave it"
         named = _USER_FILE.findall(str(e))
         if named and _own_file(named[-1]):  # the innermost frame the exporter reports
             return f"harness: the exporter failed while tracing convtrack's own code ({Path(named[-1]).name})"
