@@ -130,7 +130,10 @@ def _set_apart(f: Findings) -> str:
             "conversion to 13, 17 or 20 fails or is not offered): it is not a change at that opset. A fix is set "
             "apart when its pass was judged on references that hardly depend on the inputs (`reference`: the first "
             "input's outputs pass for every input, metrics `inputs_ignored`): the converted model need only return "
-            "a constant, so the fix shows that the export runs, not that it is right.")
+            "a constant, so the fix shows that the export runs, not that it is right. A change is set apart when "
+            "a failure on one side was not reproduced by its repeat on a fresh worker (`repeat on a fresh worker`: "
+            "torch 2.1-2.4's dynamo exporter, whose tasks run alone and are repeated when they fail): the step may "
+            "be the process's.")
 
 
 def uncompared(f: Findings) -> str:
