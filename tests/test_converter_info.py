@@ -116,3 +116,17 @@ def test_a_third_converter_gets_site_labels_and_release_pages(paddle: ConverterI
         "https://github.com/PaddlePaddle/Paddle2ONNX/compare/v1.2.0...v1.3.0"
     assert findings_rows.release_label(rows[1]) == "paddlepaddle 2.6.0 + paddle2onnx 1.3.0"
     assert findings_rows.package(rows[1]) == "paddle2onnx"
+
+
+def test_release_parts_reads_the_leading_numbers_of_a_release() -> None:
+    assert converter_info.release_parts("2.4.1+cpu") == (2, 4, 1)
+    assert converter_info.release_parts("1.7.1+cu110", 2) == (1, 7)
+    assert converter_info.release_parts("2.5.0rc1") == (2, 5)
+    assert converter_info.release_parts("") == (-1,)
+
+
+def test_isolated_modes_are_those_whose_release_precedes_the_mode_s_bound() -> None:
+    info = converter_info.get("torch.onnx")
+    assert info.isolated_modes("2.4.1") == {"dynamo"} and info.isolated_modes("2.1.2+cpu") == {"dynamo"}
+    assert info.isolated_modes("2.5.0") == frozenset() and info.isolated_modes("2.10.0") == frozenset()
+    assert converter_info.get("tf2onnx").isolated_modes("2.15.1") == frozenset()

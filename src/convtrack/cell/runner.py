@@ -91,7 +91,7 @@ class Runner:
         self.cell_id = str(plan.get("cell_id", ""))
         info = converter_info.describe(self.cell["converter"], self.cell["framework"])
         release = str(self.cell["axes"].get(self.cell["framework"], ""))
-        self.isolated = {mode for mode, since in info.isolated_before.items() if _before(release, since)}
+        self.isolated = info.isolated_modes(release)
         self.kept: list[Held] | None = None  # while not None, flushed results are kept here, not written
 
     def record(self, case: Case, task: PlanTask, result: Result) -> Record:
@@ -310,15 +310,6 @@ class Runner:
         print(f"[{held.index:>4}/{self.total}] {held.case.id:<40} opset {held.task['opset']:<2} {mode:<7} "
               f"{SHORT[outcome]:<6} {held.seconds:6.1f}s | {self.cell_id}: {self.written}/{self.total} done, "
               f"{self.failures} failed, {_clock(elapsed)} elapsed, ETA {_clock(eta)}", file=sys.stderr, flush=True)
-
-
-def _before(release: str, since: str) -> bool:
-    """Whether `release` ("2.4.1", "2.4.1+cpu") precedes `since` ("2.5") in its leading numeric components."""
-    try:
-        have = [int(part) for part in release.split("+")[0].split(".")[:len(since.split("."))]]
-        return have < [int(part) for part in since.split(".")]
-    except ValueError:
-        return False
 
 
 def _clock(seconds: float) -> str:

@@ -98,9 +98,26 @@ class ConverterInfo:
         """The package whose version is the converter's: the framework itself for torch.onnx."""
         return self.release_axes[-1]
 
+    def isolated_modes(self, release: str) -> frozenset[str]:
+        """The modes whose tasks run isolated on framework release `release` (`isolated_before`)."""
+        return frozenset(mode for mode, since in self.isolated_before.items()
+                         if release_parts(release, len(since.split("."))) < release_parts(since))
+
     def release_label(self, versions: Mapping[str, Any]) -> str:
         """'torch 2.1.2', 'tensorflow 2.15.1 + tf2onnx 1.17.0': the release a result speaks for."""
         return " + ".join(f"{axis} {versions.get(axis, '?')}" for axis in self.release_axes)
+
+
+def release_parts(version: str, parts: int | None = None) -> tuple[int, ...]:
+    """The leading numeric components of a release ("2.4.1+cpu" -> (2, 4, 1); parts=2 -> (2, 4)), for the cell
+    side, which has no `packaging` (the host orders versions by PEP 440: analysis.version_key). A component that is
+    not a number ends them ("2.5.0rc1" -> (2, 5)); an empty result is (-1,): older than every release."""
+    found: list[int] = []
+    for part in version.split("+")[0].split(".")[:parts]:
+        if not part.isdigit():
+            break
+        found.append(int(part))
+    return tuple(found) or (-1,)
 
 
 _registered: dict[str, ConverterInfo] = {}

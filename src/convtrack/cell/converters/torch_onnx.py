@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from convtrack.cell.converters.base import Converter
+from convtrack.converter_info import release_parts
 from convtrack.converter_info.torch_onnx import INFO
 
 
@@ -49,7 +50,7 @@ class TorchOnnx(Converter):
         # declared with the traced (static) shape, so a torch 1.7 user names the outputs too (measured: torch 1.7.1
         # declares [2, 16, 16, 16] where 1.8.1 declares symbolic dims for the same export; pytorch#46629 turned
         # shape inference on in 1.8).
-        self._names_outputs = _release(torch.__version__) < (1, 8)
+        self._names_outputs = release_parts(torch.__version__, 2) < (1, 8)
 
     def seed(self, seed: int) -> None:
         import torch
@@ -127,12 +128,6 @@ class TorchOnnx(Converter):
             options = torch.onnx.ExportOptions(dynamic_shapes=True) if dynamic else None
             program = torch.onnx.dynamo_export(model, *args, export_options=options)
             program.save(str(path))
-
-
-def _release(version: str) -> tuple[int, int]:
-    """(major, minor) of a torch version string ("1.7.1+cpu" -> (1, 7))."""
-    major, minor = version.split("+")[0].split(".")[:2]
-    return int(major), int(minor)
 
 
 def _dynamic_outputs(model: Any, args: tuple[Any, ...]) -> tuple[list[str], dict[str, list[int]]]:
