@@ -30,7 +30,7 @@ CASE = {
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: invalid_model @11 13 15 17 18 19, "
                         "not_applicable @20"),
         "torch 2.2.1": "legacy: invalid_model @17",
-        "torch 2.2.2": ("dynamo: not_applicable @17, pass @18; legacy: invalid_model @11 13 15 17 18 19, "
+        "torch 2.2.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: invalid_model @11 13 15 17 18 19, "
                         "not_applicable @20"),
         "torch 2.3.0": "legacy: pass @17",
         "torch 2.3.1": ("dynamo: not_applicable @13 17 20, pass @18; legacy: pass @11 13 15 17 18 19, not_applicable "

@@ -27,8 +27,8 @@ CASE = {
                                                                  "@14 16"),
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: convert_error @11 13 15 17 18 "
                         "19, not_applicable @20"),
-        "torch 2.2.2": ("dynamo: not_applicable @17, convert_error @18; legacy: convert_error @11 13 15 17 18 19, "
-                        "not_applicable @20"),
+        "torch 2.2.2": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: convert_error @11 13 15 17 18 "
+                        "19, not_applicable @20"),
         "torch 2.3.1": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: convert_error @11 13 15 17 18 "
                         "19, not_applicable @20"),
         "torch 2.4.1": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: convert_error @11 13 15 17 18 "

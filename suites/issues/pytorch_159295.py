@@ -30,7 +30,7 @@ CASE = {
                                                                  "16"),
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, run_error @18; legacy: run_error @11 13 15 17 18 19, "
                         "not_applicable @20"),
-        "torch 2.2.2": ("dynamo: not_applicable @17, invalid_model @18; legacy: run_error @11 13 15 17 18 19, "
+        "torch 2.2.2": ("dynamo: not_applicable @13 17 20, invalid_model @18; legacy: run_error @11 13 15 17 18 19, "
                         "not_applicable @20"),
         "torch 2.3.1": ("dynamo: not_applicable @13 17 20, run_error @18; legacy: run_error @11 13 15 17 18 19, "
                         "not_applicable @20"),

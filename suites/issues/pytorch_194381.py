@@ -28,7 +28,8 @@ CASE = {
         "torch 2.0.1 (torch2.0.1-ort1.18.1-onnx1.17.0-py3.10)": "legacy: pass @11 13 15 17, not_applicable @14 16",
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: pass @11 13 15 17 18 19, not_applicable "
                         "@20"),
-        "torch 2.2.2": "dynamo: not_applicable @17, pass @18; legacy: pass @11 13 15 17 18 19, not_applicable @20",
+        "torch 2.2.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: pass @11 13 15 17 18 19, not_applicable "
+                        "@20"),
         "torch 2.3.1": ("dynamo: not_applicable @13 17 20, convert_error @18; legacy: pass @11 13 15 17 18 19, "
                         "not_applicable @20"),
         "torch 2.4.1": ("dynamo: not_applicable @13 17 20, pass @18; legacy: pass @11 13 15 17 18 20, not_applicable "

@@ -30,8 +30,8 @@ CASE = {
                                                                  "16"),
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: mismatch @11 13 15 17 18 19, "
                         "not_applicable @20"),
-        "torch 2.2.2": ("dynamo: not_applicable @17, pass @18; legacy: mismatch @11 13 15 17 18 19, not_applicable "
-                        "@20"),
+        "torch 2.2.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: mismatch @11 13 15 17 18 19, "
+                        "not_applicable @20"),
         "torch 2.3.1": ("dynamo: not_applicable @13 17 20, pass @18; legacy: mismatch @11 13 15 17 18 19, "
                         "not_applicable @20"),
         "torch 2.4.1": ("dynamo: not_applicable @13 17 20, pass @18; legacy: mismatch @11 13 15 17 18 20, "

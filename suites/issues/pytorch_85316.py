@@ -31,8 +31,8 @@ CASE = {
                                                                  "16, wrong_shape @17"),
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: load_error @11 13 15 19, wrong_shape @17"
                         " 18, not_applicable @20"),
-        "torch 2.2.2": ("dynamo: not_applicable @17, pass @18; legacy: load_error @11 13 15 19, wrong_shape @17 18, "
-                        "not_applicable @20"),
+        "torch 2.2.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: load_error @11 13 15 19, wrong_shape @17"
+                        " 18, not_applicable @20"),
         "torch 2.3.1": ("dynamo: not_applicable @13 17 20, pass @18; legacy: load_error @11 13 15 19, wrong_shape @17"
                         " 18, not_applicable @20"),
         "torch 2.4.1": ("dynamo: not_applicable @13 17 20, pass @18; legacy: load_error @11 13 15 20, wrong_shape @17"

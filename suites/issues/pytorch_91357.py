@@ -31,7 +31,7 @@ CASE = {
                                                                  "pass @17"),
         "torch 2.1.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: mismatch @11 13 15, pass @17 18 19, "
                         "not_applicable @20"),
-        "torch 2.2.2": ("dynamo: not_applicable @17, pass @18; legacy: mismatch @11 13 15, pass @17 18 19, "
+        "torch 2.2.2": ("dynamo: not_applicable @13 17 20, pass @18; legacy: mismatch @11 13 15, pass @17 18 19, "
                         "not_applicable @20"),
         "torch 2.3.1": ("dynamo: not_applicable @13 17 20, pass @18; legacy: mismatch @11 13 15, pass @17 18 19, "
                         "not_applicable @20"),
