@@ -18,8 +18,9 @@ import onnx
 import torch
 
 from convtrack.cell.converters import torch_onnx
+from convtrack.converter_info import release_parts
 
-assert torch_onnx._release("1.7.1+cpu") == (1, 7) and torch_onnx._release("2.15.0") == (2, 15)
+assert release_parts("1.7.1+cpu", 2) == (1, 7) and release_parts("2.15.0", 2) == (2, 15)
 
 
 class Pair(torch.nn.Module):
