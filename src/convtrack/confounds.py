@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from convtrack import converter_info, store
+from convtrack import converter_info, protocol, store
 from convtrack.analysis import version_key
 
 MINOR_ONLY = ("python",)  # a patch release of the interpreter is not a cause; another minor (a `python` rule) may be
@@ -165,14 +165,14 @@ def adapter_switched(converter: str, axis: str, before: str, after: str, mode: s
             } if crossed else {}
 
 
-REPEAT_TAG = "repeat:"  # cell.runner.REPEAT: the outcome of an isolated failure's repeat on a fresh worker
 UNSTABLE = "repeat on a fresh worker"  # the set-apart key of a change whose verdict its repeat did not reproduce
 
 
 def repeated(record: Mapping[str, Any]) -> str | None:
     """The outcome its repeat on a fresh worker gave (tag `repeat:OUTCOME`), None when it was not repeated."""
     tags = record.get("tags")
-    found = [t[len(REPEAT_TAG):] for t in tags if isinstance(t, str) and t.startswith(REPEAT_TAG)] if isinstance(
+    prefix = protocol.REPEAT_TAG
+    found = [t[len(prefix):] for t in tags if isinstance(t, str) and t.startswith(prefix)] if isinstance(
         tags, list) else []
     return found[-1] if found else None
 

@@ -64,6 +64,9 @@ class Plan(_PlanOptional):
     memory_limit_gb: float
 
 
+REPEAT_TAG = "repeat:"  # a record tag: the outcome of an isolated failure's repeat on a fresh worker (cell.runner)
+
+
 class _TaskLimits(TypedDict, total=False):
     timeout: float  # the task's timeout: the blame assessment of a failure stays within it
     memory_bytes: int | None  # the runner's limit on the worker's process tree, passed on to the assessment

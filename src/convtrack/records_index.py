@@ -23,7 +23,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from convtrack import confounds, store, withdrawn
+from convtrack import confounds, protocol, store, withdrawn
 from convtrack.outcomes import Outcome
 
 CACHE = Path(".cache") / "records-index.json"  # under the reports folder
@@ -141,7 +141,7 @@ def _slim(row: Row, axes: list[Any], versions: list[Any]) -> dict[str, Any]:
             "case_hash": row[6], "harness_version": row[7], "created": row[8], "run_id": row[9],
             "outcome": Outcome(row[10]), "signature": row[11], "metrics": _metrics(row[12], row[16]),
             "axes": axes[row[13]], "versions": versions[row[14]], "produced_opset": row[15],
-            "tags": [f"{confounds.REPEAT_TAG}{row[17]}"] if row[17] else []}
+            "tags": [f"{protocol.REPEAT_TAG}{row[17]}"] if row[17] else []}
 
 
 def _metrics(tier: int | None, judged: list[Any] | None) -> dict[str, Any]:

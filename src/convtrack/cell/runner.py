@@ -53,8 +53,6 @@ def _tasks(plan: Plan) -> Iterator[tuple[Case, PlanTask]]:
                 yield case, task
 
 
-REPEAT = "repeat:"  # the tag prefix of an isolated failure's repeat: `repeat:OUTCOME`
-
 _PENDING: Result = {"outcome": Outcome.HARNESS_ERROR.value, "reason": "runner: no result was read"}  # replaced
 
 
@@ -175,7 +173,7 @@ class Runner:
             again = self._alone(writer, log, repeat, time.monotonic())
             if again is not None:
                 first.result = {**first.result, "tags": [*first.result.get("tags", []),
-                                                         f"{REPEAT}{again.result['outcome']}"]}
+                                                         f"{protocol.REPEAT_TAG}{again.result['outcome']}"]}
         if first is not None:
             self.held.append(first)
             self._flush(writer)
